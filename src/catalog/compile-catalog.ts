@@ -1,0 +1,148 @@
+import type { CatalogData, EndpointRef } from "./schema.js";
+import { splitTemplate } from "./template.js";
+import { byName } from "../util/by-name.js";
+
+/** An endpoint as results report it. */
+export interface Endpoint {
+  readonly method: string;
+  readonly path: string;
+  readonly summary: string;
+  readonly deprecated: boolean;
+  readonly replacedBy?: EndpointRef;
+}
+
+/** @internal A compiled endpoint: its public face plus what matching needs. */
+export interface Route<S extends string> {
+  readonly endpoint: Endpoint;
+  /** Every scope that alone unlocks it, implications included, sorted by name. */
+  readonly anyOf: readonly S[];
+  /** Param name per segment index; undefined for literal segments. */
+  readonly params: readonly (string | undefined)[];
+  /** Position in catalog order: a stable id for dedupe. */
+  readonly id: number;
+}
+
+/** @internal Trie node: literal children win over the param child. */
+export interface Node<S extends string> {
+  readonly literals: Map<string, Node<S>>;
+  /** Literal children folded for the look-alike check; see matcher/walk-trie.ts. */
+  readonly folded: Map<string, string>;
+  param: Node<S> | undefined;
+  route: Route<S> | undefined;
+}
+
+/** A loaded catalog, ready for matching. Build with `parseCatalog` or use `dynamicCatalog`. */
+export interface Catalog<S extends string = string> {
+  readonly name: string;
+  readonly version: string;
+  readonly formatVersion: number;
+  readonly source: CatalogData["source"];
+  readonly baseUrls: readonly string[];
+  /** Scope names in catalog order. */
+  readonly scopes: readonly S[];
+  /** @internal */ readonly _data: CatalogData;
+  /** @internal Path prefixes of the base URLs, e.g. `/api/v0`. */ readonly _basePaths: readonly string[];
+  /** @internal One trie per method. */ readonly _tries: ReadonlyMap<string, Node<S>>;
+  /** @internal */ readonly _routes: readonly Route<S>[];
+  /** @internal Routes each scope unlocks, implications included. */ readonly _grants: ReadonlyMap<S, readonly Route<S>[]>;
+  /** @internal Max segments of any template: longer paths cannot match. */ readonly _maxDepth: number;
+}
+
+const newNode = <S extends string>(): Node<S> => ({ literals: new Map(), folded: new Map(), param: undefined, route: undefined });
+
+/** Folding used for look-alike detection: case and `;` path parameters. */
+export const foldSegment = (segment: string): string => {
+  const semi = segment.indexOf(";");
+  return (semi === -1 ? segment : segment.slice(0, semi)).toLowerCase();
+};
+
+/** Scopes that grant `scope`, itself included, following `implies` transitively. */
+const implierClosure = (data: CatalogData): Map<string, Set<string>> => {
+  const impliers = new Map<string, Set<string>>(data.scopes.map((s) => [s.name, new Set([s.name])]));
+  // Fixed point: catalogs are small and validated acyclic, so this ends fast.
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const s of data.scopes) {
+      for (const implied of s.implies ?? []) {
+        const target = impliers.get(implied);
+        if (!target) continue;
+        for (const t of impliers.get(s.name) ?? []) {
+          if (!target.has(t)) {
+            target.add(t);
+            changed = true;
+          }
+        }
+      }
+    }
+  }
+  return impliers;
+};
+
+/**
+ * Compiles catalog data that has already been validated (by `parseCatalog`, or by
+ * the build for the embedded catalog). Later duplicates are ignored, never merged.
+ */
+export const compileCatalog = <S extends string = string>(data: CatalogData): Catalog<S> => {
+  const impliers = implierClosure(data);
+  const tries = new Map<string, Node<S>>();
+  const routes: Route<S>[] = [];
+  let maxDepth = 0;
+  for (const scope of data.scopes) {
+    for (const e of scope.endpoints) {
+      const direct = [scope.name, ...(e.alsoUnlockedBy ?? [])];
+      const anyOf = [...new Set(direct.flatMap((d) => [...(impliers.get(d) ?? [d])]))].sort(byName) as S[];
+      const segments = splitTemplate(e.path);
+      const endpoint: Endpoint = {
+        method: e.method,
+        path: e.path,
+        summary: e.summary,
+        deprecated: e.deprecated === true,
+        ...(e.replacedBy ? { replacedBy: { method: e.replacedBy.method, path: e.replacedBy.path } } : {}),
+      };
+      const route: Route<S> = {
+        endpoint,
+        anyOf,
+        params: segments.map((s) => (s.kind === "param" ? s.name : undefined)),
+        id: routes.length,
+      };
+      let node = tries.get(e.method);
+      if (!node) tries.set(e.method, (node = newNode()));
+      for (const seg of segments) {
+        if (seg.kind === "param") {
+          node = node.param ??= newNode();
+        } else {
+          let child = node.literals.get(seg.value);
+          if (!child) {
+            node.literals.set(seg.value, (child = newNode()));
+            node.folded.set(foldSegment(seg.value), seg.value);
+          }
+          node = child;
+        }
+      }
+      if (node.route) continue;
+      node.route = route;
+      routes.push(route);
+      maxDepth = Math.max(maxDepth, segments.length);
+    }
+  }
+  const grants = new Map<S, Route<S>[]>(data.scopes.map((s) => [s.name as S, []]));
+  for (const r of routes) for (const s of r.anyOf) grants.get(s)?.push(r);
+  for (const list of grants.values()) {
+    list.sort((a, b) => byName(a.endpoint.path, b.endpoint.path) || byName(a.endpoint.method, b.endpoint.method));
+  }
+  const basePaths = [...new Set(data.baseUrls.map((u) => new URL(u).pathname.replace(/\/+$/, "")))].filter((p) => p !== "");
+  return {
+    name: data.name,
+    version: data.version,
+    formatVersion: data.formatVersion,
+    source: data.source,
+    baseUrls: data.baseUrls,
+    scopes: data.scopes.map((s) => s.name as S),
+    _data: data,
+    _basePaths: basePaths.sort((a, b) => b.length - a.length || byName(a, b)),
+    _tries: tries,
+    _routes: routes,
+    _grants: grants,
+    _maxDepth: maxDepth,
+  };
+};

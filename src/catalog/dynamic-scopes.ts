@@ -1,0 +1,22 @@
+import { z } from "zod";
+
+/** Dynamic's `TokenScopes` enum: every scope a Dynamic API token can carry. */
+export const dynamicScopeSchema = z.enum([
+  "waas.authenticate",
+  "waas.delegatedAccess.signMessage",
+  "environment.balances.read",
+  "environment.apiTokens.read",
+  "environment.apiTokens.write",
+  "environment.events.read",
+  "environment.events.write",
+  "environment.webhooks.read",
+  "environment.webhooks.write",
+  "environment.analytics.read",
+  "environment.users.read",
+  "environment.users.write",
+  "environment.settings.read",
+  "environment.settings.write",
+]);
+
+/** A Dynamic API token scope. */
+export type Scope = z.infer<typeof dynamicScopeSchema>;

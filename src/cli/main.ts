@@ -1,0 +1,43 @@
+import { CatalogError, InputError } from "../errors.js";
+import { parseCommandLine, type Args } from "./args.js";
+import { colorEnabled, makeStyle } from "./color.js";
+import { check } from "./commands/check.js";
+import { need } from "./commands/need.js";
+import { plan } from "./commands/plan.js";
+import { grants, scopes } from "./commands/scopes.js";
+import { loadCalculator, type Context } from "./context.js";
+import { HELP } from "./help.js";
+import { EXIT, type CommandResult } from "./io.js";
+
+declare const __VERSION__: string;
+
+const COMMANDS: Record<string, (ctx: Context) => CommandResult | Promise<CommandResult>> = { need, plan, check, scopes, grants };
+
+const fail = (message: string): CommandResult => ({ stdout: "", stderr: message, exitCode: EXIT.error });
+
+/** Runs the CLI on argv; returns what to print, so output is written once. */
+const run = async (argv: readonly string[], env: Record<string, string | undefined>, isTTY: boolean | undefined): Promise<CommandResult> => {
+  let args: Args;
+  try {
+    args = parseCommandLine(argv);
+  } catch (error) {
+    return fail(`scopewise: ${(error as Error).message} (see scopewise --help)`);
+  }
+  if (args.version) return { stdout: __VERSION__, exitCode: EXIT.ok };
+  if (args.command === undefined) return args.help ? { stdout: HELP["main"] as string, exitCode: EXIT.ok } : fail(HELP["main"] as string);
+  const command = COMMANDS[args.command];
+  if (!command || !Object.hasOwn(COMMANDS, args.command)) return fail(`scopewise: unknown command ${JSON.stringify(args.command)} (see scopewise --help)`);
+  if (args.help) return { stdout: HELP[args.command] as string, exitCode: EXIT.ok };
+  try {
+    const calc = await loadCalculator(args);
+    return await command({ args, calc, style: makeStyle(colorEnabled(isTTY, env)) });
+  } catch (error) {
+    if (error instanceof CatalogError || error instanceof InputError) return fail(`scopewise: ${error.message}`);
+    throw error;
+  }
+};
+
+const result = await run(process.argv.slice(2), process.env, process.stdout.isTTY);
+if (result.stdout !== "") process.stdout.write(`${result.stdout}\n`);
+if (result.stderr !== undefined) process.stderr.write(`${result.stderr}\n`);
+process.exitCode = result.exitCode;

@@ -1,0 +1,75 @@
+import type { Catalog } from "../catalog/compile-catalog.js";
+import { requiredScopesIn } from "./required-scopes.js";
+import type { EndpointRef } from "../catalog/schema.js";
+import type { MatchResult } from "./result.js";
+
+/** One input call and what the catalog says of it. */
+export interface CallReport<S extends string = string> {
+  /** Position in the input list, from 0. */
+  readonly index: number;
+  /** The call as written, for display (long input is cut). */
+  readonly call: string;
+  readonly result: MatchResult<S>;
+}
+
+const MAX_SHOWN = 300;
+const cut = (s: string): string => (s.length > MAX_SHOWN ? `${s.slice(0, MAX_SHOWN)}…` : s);
+
+/** @internal A printable form of any call input; never throws. */
+export const describeCall = (call: unknown): string => {
+  try {
+    if (typeof call === "string") return cut(call.trim());
+    if (typeof call === "object" && call !== null) {
+      const { method, url, path } = call as { method?: unknown; url?: unknown; path?: unknown };
+      const target = url ?? path;
+      const shown = typeof target === "object" && target !== null ? (target as { href?: unknown }).href : target;
+      return cut(`${typeof method === "string" ? method : "?"} ${typeof shown === "string" ? shown : "?"}`);
+    }
+    return cut(String(call));
+  } catch {
+    return "(unreadable call)";
+  }
+};
+
+/** @internal Matches every call; the one loop `checkToken` and `minimalScopes` share. */
+export const matchCalls = <S extends string>(catalog: Catalog<S>, calls: Iterable<unknown>): CallReport<S>[] => {
+  const reports: CallReport<S>[] = [];
+  for (const call of calls) {
+    reports.push({ index: reports.length, call: describeCall(call), result: requiredScopesIn(catalog, call) });
+  }
+  return reports;
+};
+
+/** Why an unidentified call could not be checked, in one line. */
+export const unidentifiedReason = (result: MatchResult): string => {
+  switch (result.status) {
+    case "invalid":
+      return result.reason;
+    case "method-not-allowed":
+      return `the catalog has this path only for ${result.allowedMethods.join(", ")}`;
+    case "unknown":
+      return result.suggestions.length > 0
+        ? `not in the catalog; nearest: ${result.suggestions.map((s) => `${s.method} ${s.path}`).join(", ")}`
+        : "not in the catalog";
+    case "matched":
+      return "matched";
+  }
+};
+
+/** A call that could not be identified, kept in the answer rather than dropped. */
+export interface UnidentifiedCall {
+  readonly index: number;
+  readonly call: string;
+  readonly status: "unknown" | "invalid" | "method-not-allowed";
+  readonly reason: string;
+  readonly suggestions?: readonly EndpointRef[];
+}
+
+/** @internal The calls that did not match, with why; shared by the checker and the planner. */
+export const unidentified = <S extends string>(reports: readonly CallReport<S>[]): UnidentifiedCall[] =>
+  reports.flatMap(({ index, call, result }) =>
+    result.status === "matched"
+      ? []
+      : [{ index, call, status: result.status, reason: unidentifiedReason(result), ...(result.status === "unknown" ? { suggestions: result.suggestions } : {}) }],
+  );
+

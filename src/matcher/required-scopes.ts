@@ -1,0 +1,50 @@
+import type { Catalog, Route } from "../catalog/compile-catalog.js";
+import { byName } from "../util/by-name.js";
+import { decodeSegment, normalizePath, type ParsedPath } from "./normalize-path.js";
+import { readCall } from "./read-call.js";
+import { invalid, type MatchResult } from "./result.js";
+import { suggest } from "./suggest.js";
+import { findLookAlike, walkTrie } from "./walk-trie.js";
+
+const paramsOf = <S extends string>(route: Route<S>, path: ParsedPath): Record<string, string> => {
+  const params: Record<string, string> = {};
+  route.params.forEach((name, i) => {
+    if (name === undefined) return;
+    const raw = path.segments[i] as string;
+    // defineProperty: a param called __proto__ stays a plain own property.
+    Object.defineProperty(params, name, { value: path.placeholders[i] ? raw : decodeSegment(raw), enumerable: true, writable: true, configurable: true });
+  });
+  return params;
+};
+
+const find = <S extends string>(catalog: Catalog<S>, method: string, path: ParsedPath): Route<S> | undefined => {
+  if (path.segments.length > catalog._maxDepth) return undefined;
+  const root = catalog._tries.get(method);
+  return root ? walkTrie(root, path) : undefined;
+};
+
+/**
+ * Which scopes one call needs, per `catalog`. Never throws: bad input is
+ * `invalid`, a path the catalog lacks is `unknown` (fail closed).
+ */
+export const requiredScopesIn = <S extends string>(catalog: Catalog<S>, call: unknown): MatchResult<S> => {
+  const raw = readCall(call);
+  if ("status" in raw) return raw;
+  const path = normalizePath(raw.target, catalog._basePaths);
+  if ("status" in path) return path;
+  const request = { method: raw.method, path: path.path };
+  const route = find(catalog, raw.method, path);
+  if (route) {
+    const lookAlike = findLookAlike(catalog._tries.get(raw.method)!, route, path);
+    if (lookAlike) {
+      return invalid(
+        "look-alike",
+        `segment ${JSON.stringify(lookAlike.segment)} differs from the literal ${JSON.stringify(lookAlike.literal)} only by case or a ;suffix; servers disagree on which endpoint it is`,
+      );
+    }
+    return { status: "matched", anyOf: route.anyOf, endpoint: route.endpoint, params: paramsOf(route, path), request };
+  }
+  const allowedMethods = [...catalog._tries.keys()].filter((m) => m !== raw.method && find(catalog, m, path)).sort(byName);
+  if (allowedMethods.length > 0) return { status: "method-not-allowed", allowedMethods, request };
+  return { status: "unknown", suggestions: suggest(catalog, raw.method, path), request };
+};

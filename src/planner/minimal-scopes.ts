@@ -1,0 +1,65 @@
+import { blastRadius } from "../catalog/blast-radius.js";
+import type { Catalog, Endpoint } from "../catalog/compile-catalog.js";
+import type { EndpointRef } from "../catalog/schema.js";
+import { matchCalls, unidentified, type CallReport, type UnidentifiedCall } from "../matcher/match-calls.js";
+import { solveCover } from "./solve-cover.js";
+
+/** Why one scope is in the plan: the calls it covers. */
+export interface ScopeReason<S extends string> {
+  readonly scope: S;
+  /** Endpoints this scope unlocks in total, implications included. */
+  readonly unlocks: number;
+  readonly calls: readonly { readonly index: number; readonly call: string; readonly endpoint: Endpoint }[];
+}
+
+/** A matched call whose endpoint the catalog marks deprecated. */
+export interface DeprecatedCall {
+  readonly index: number;
+  readonly call: string;
+  readonly endpoint: Endpoint;
+  readonly replacedBy?: EndpointRef;
+}
+
+/** The answer of `minimalScopes`. */
+export interface Plan<S extends string = string> {
+  readonly catalog: { readonly name: string; readonly version: string };
+  /** The minimal scope set, sorted by name. */
+  readonly scopes: readonly S[];
+  /** Endpoints the whole set unlocks. */
+  readonly unlocks: number;
+  /** True when every call was identified, so `scopes` covers all of them. */
+  readonly complete: boolean;
+  readonly reasons: readonly ScopeReason<S>[];
+  readonly calls: readonly CallReport<S>[];
+  readonly unknown: readonly UnidentifiedCall[];
+  readonly deprecated: readonly DeprecatedCall[];
+}
+
+/** The exact minimal scope set for `calls` per `catalog`, with the reason for each scope. */
+export const minimalScopesIn = <S extends string>(catalog: Catalog<S>, calls: Iterable<unknown>): Plan<S> => {
+  const reports = matchCalls(catalog, calls);
+  const requirements = reports.flatMap((r) => (r.result.status === "matched" ? [r.result.anyOf] : []));
+  const scopes = solveCover({ requirements, blastRadius: (set) => blastRadius(catalog, set) });
+  const reasons = scopes.map((scope) => ({
+    scope,
+    unlocks: catalog._grants.get(scope)?.length ?? 0,
+    calls: reports.flatMap(({ index, call, result }) =>
+      result.status === "matched" && result.anyOf.includes(scope) ? [{ index, call, endpoint: result.endpoint }] : [],
+    ),
+  }));
+  const unknown = unidentified(reports);
+  return {
+    catalog: { name: catalog.name, version: catalog.version },
+    scopes,
+    unlocks: blastRadius(catalog, scopes),
+    complete: unknown.length === 0,
+    reasons,
+    calls: reports,
+    unknown,
+    deprecated: reports.flatMap(({ index, call, result }) =>
+      result.status === "matched" && result.endpoint.deprecated
+        ? [{ index, call, endpoint: result.endpoint, ...(result.endpoint.replacedBy ? { replacedBy: result.endpoint.replacedBy } : {}) }]
+        : [],
+    ),
+  };
+};
