@@ -5,11 +5,13 @@ export interface Issue {
   /** JSON path of the offending value, e.g. `$.scopes[2].endpoints[0].path`. */
   readonly path: string;
   readonly message: string;
+  /** 1-based line in the source file, when the input was text. */
+  readonly line?: number;
 }
 
 const render = (what: string, file: string | undefined, issues: readonly Issue[]): string => {
   const where = file === undefined ? "" : ` in ${file}`;
-  const lines = issues.map((i) => `  ${i.path}: ${i.message} [${i.code}]`);
+  const lines = issues.map((i) => `  ${i.line === undefined ? "" : `line ${i.line}: `}${i.path}: ${i.message} [${i.code}]`);
   return `${what}${where} (${issues.length} problem${issues.length === 1 ? "" : "s"}):\n${lines.join("\n")}`;
 };
 

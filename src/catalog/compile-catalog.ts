@@ -1,5 +1,5 @@
 import type { CatalogData, EndpointRef } from "./schema.js";
-import { splitTemplate } from "./template.js";
+import { splitTemplate } from "./split-template.js";
 import { byName } from "../util/by-name.js";
 
 /** An endpoint as results report it. */

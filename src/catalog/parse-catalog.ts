@@ -1,5 +1,5 @@
 import { CatalogError, jsonPath, type Issue } from "../errors.js";
-import { parseJson } from "../util/parse-json.js";
+import { lineOfPath, parseJson } from "../util/parse-json.js";
 import { compileCatalog, type Catalog } from "./compile-catalog.js";
 import { catalogSchema, FORMAT_VERSION } from "./schema.js";
 import { validateRelations } from "./validate-relations.js";
@@ -23,11 +23,18 @@ const schemaIssues = (input: unknown): Issue[] => {
   });
 };
 
+const withLine = (text: string, path: string): { line?: number } => {
+  const line = lineOfPath(text, path);
+  return line === undefined ? {} : { line };
+};
+
 /**
  * Validates and compiles a catalog (parsed JSON or JSON text).
  * Throws {@link CatalogError} listing every problem with its JSON path; never half-loads.
  */
 export const parseCatalog = <S extends string = string>(input: unknown, options: ParseCatalogOptions = {}): Catalog<S> => {
+  const fail = (issues: Issue[]): CatalogError =>
+    new CatalogError(typeof input === "string" ? issues.map((i) => ({ ...i, ...withLine(input, i.path) })) : issues, options.file);
   let value = input;
   if (typeof input === "string") {
     const parsed = parseJson(input);
@@ -38,15 +45,12 @@ export const parseCatalog = <S extends string = string>(input: unknown, options:
   }
   const format = (value as { formatVersion?: unknown } | null)?.formatVersion;
   if (typeof format === "number" && format > FORMAT_VERSION) {
-    throw new CatalogError(
-      [{ code: "unsupported-format", path: "$.formatVersion", message: `formatVersion ${format} is newer than this scopewise reads (${FORMAT_VERSION}); upgrade scopewise` }],
-      options.file,
-    );
+    throw fail([{ code: "unsupported-format", path: "$.formatVersion", message: `formatVersion ${format} is newer than this scopewise reads (${FORMAT_VERSION}); upgrade scopewise` }]);
   }
   const issues = schemaIssues(value);
-  if (issues.length > 0) throw new CatalogError(issues, options.file);
+  if (issues.length > 0) throw fail(issues);
   const data = catalogSchema.parse(value);
   const relations = validateRelations(data);
-  if (relations.length > 0) throw new CatalogError(relations, options.file);
+  if (relations.length > 0) throw fail(relations);
   return compileCatalog<S>(data);
 };

@@ -1,6 +1,7 @@
 import type { Issue } from "../errors.js";
 import type { CatalogData } from "./schema.js";
-import { parseTemplate, splitTemplate } from "./template.js";
+import { parseTemplate } from "./parse-template.js";
+import { splitTemplate } from "./split-template.js";
 
 const at = (i: number, j?: number, field?: string): string =>
   `$.scopes[${i}]` + (j === undefined ? "" : `.endpoints[${j}]`) + (field ? `.${field}` : "");

@@ -1,17 +1,44 @@
+import { findNodeAtLocation, parse, parseTree, printParseErrorCode, type ParseError } from "jsonc-parser";
+
 /** Result of {@link parseJson}: the value, or where and why the text is not JSON. */
 export type JsonResult = { ok: true; value: unknown } | { ok: false; line: number; column: number; message: string };
 
-/** `JSON.parse` that reports the line and column of a syntax error instead of throwing. */
+const locate = (text: string, offset: number): { line: number; column: number } => {
+  const before = text.slice(0, offset);
+  return { line: before.split("\n").length, column: offset - before.lastIndexOf("\n") };
+};
+
+/**
+ * Strict `JSON.parse` that reports the line and column of a syntax error instead
+ * of throwing. V8 does not always give a position, so jsonc-parser (in strict
+ * mode) finds the first error when JSON.parse fails.
+ */
 export const parseJson = (text: string): JsonResult => {
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {
-    const message = (error as Error).message;
-    const pos = /at position (\d+)/.exec(message);
-    const offset = pos ? Number(pos[1]) : text.length;
-    const before = text.slice(0, offset);
-    const line = before.split("\n").length;
-    const column = offset - before.lastIndexOf("\n");
-    return { ok: false, line, column, message: message.replace(/\s*\(line \d+ column \d+\)/, "") };
+    const errors: ParseError[] = [];
+    parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    const first = errors[0];
+    const message = (error as Error).message.replace(/\s+/g, " ").replace(/\s*\(line \d+ column \d+\)/, "");
+    const where = locate(text, first?.offset ?? text.length);
+    return { ok: false, ...where, message: first ? `${printParseErrorCode(first.error)} (${message})` : message };
   }
+};
+
+const pathSegments = (jsonPath: string): (string | number)[] =>
+  [...jsonPath.matchAll(/\.([A-Za-z_$][\w$]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/g)].map((m) =>
+    m[1] !== undefined ? m[1] : m[2] !== undefined ? Number(m[2]) : (JSON.parse(m[3] as string) as string),
+  );
+
+/** 1-based line of the value at a JSON path (`$.a[0].b`) in `text`, or of its nearest existing parent. */
+export const lineOfPath = (text: string, jsonPath: string): number | undefined => {
+  const tree = parseTree(text);
+  if (!tree) return undefined;
+  const segments = pathSegments(jsonPath);
+  for (let n = segments.length; n >= 0; n--) {
+    const node = findNodeAtLocation(tree, segments.slice(0, n));
+    if (node) return locate(text, node.parent?.type === "property" ? node.parent.offset : node.offset).line;
+  }
+  return undefined;
 };

@@ -1,22 +1,6 @@
 import { parse } from "path-to-regexp";
 import { isLiteralSegment } from "./schema.js";
-
-/** One segment of a catalog template: a literal to compare, or a param that takes any one segment. */
-export type TemplateSegment =
-  | { readonly kind: "literal"; readonly value: string }
-  | { readonly kind: "param"; readonly name: string };
-
-/**
- * Splits a template already known to be valid. No path-to-regexp here, so the
- * browser core need not bundle it; {@link parseTemplate} guarantees the two agree.
- */
-export const splitTemplate = (path: string): TemplateSegment[] =>
-  path === "/"
-    ? []
-    : path
-        .slice(1)
-        .split("/")
-        .map((s) => (s.startsWith(":") ? { kind: "param", name: s.slice(1) } : { kind: "literal", value: s }));
+import type { TemplateSegment } from "./split-template.js";
 
 /** Parses a template with path-to-regexp; returns its segments or why scopewise cannot use it. */
 export const parseTemplate = (path: string): { ok: true; segments: TemplateSegment[] } | { ok: false; message: string } => {

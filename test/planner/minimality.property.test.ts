@@ -1,0 +1,75 @@
+import fc from "fast-check";
+import { expect, test } from "vitest";
+import { createCalculator, parseCatalog, type CatalogData } from "../../src/index.js";
+import { numRuns } from "../helpers/fc.js";
+import { randomCatalog } from "../helpers/random-catalog.js";
+
+// An independent model: which scopes unlock which endpoint, by brute-force closure.
+const model = (data: CatalogData) => {
+  const implies = new Map(data.scopes.map((s) => [s.name, s.implies ?? []]));
+  const reach = (s: string, seen = new Set<string>()): Set<string> => {
+    if (seen.has(s)) return seen;
+    seen.add(s);
+    for (const t of implies.get(s) ?? []) reach(t, seen);
+    return seen;
+  };
+  const endpoints = data.scopes.flatMap((s) => s.endpoints.map((e) => ({ path: e.path, direct: [s.name, ...(e.alsoUnlockedBy ?? [])] })));
+  const unlocks = (scope: string, path: string): boolean => {
+    const e = endpoints.find((x) => x.path === path)!;
+    return e.direct.some((d) => reach(scope).has(d));
+  };
+  const radius = (set: string[]): number => endpoints.filter((e) => set.some((s) => unlocks(s, e.path))).length;
+  return { names: data.scopes.map((s) => s.name), endpoints, unlocks, radius };
+};
+
+const subsets = <T>(xs: T[]): T[][] => xs.reduce<T[][]>((acc, x) => acc.concat(acc.map((a) => [...a, x])), [[]]);
+
+const arbitrary = randomCatalog().chain((data) => {
+  const paths = data.scopes.flatMap((s) => s.endpoints.map((e) => e.path));
+  return fc.tuple(fc.constant(data), fc.array(fc.constantFrom(...paths), { maxLength: 8 }));
+});
+
+test("minimalScopes equals a brute-force search: fewest scopes, then smallest blast radius, then names", () => {
+  fc.assert(
+    fc.property(arbitrary, ([data, paths]) => {
+      const m = model(data);
+      const calls = paths.map((p, i) => `GET ${p.replace(":id", `id${i}`)}`);
+      const covering = subsets(m.names).filter((set) => paths.every((p) => set.some((s) => m.unlocks(s, p))));
+      const best = covering
+        .map((set) => [...set].sort())
+        .sort((a, b) => a.length - b.length || m.radius(a) - m.radius(b) || (a.join("\n") < b.join("\n") ? -1 : a.join("\n") > b.join("\n") ? 1 : 0))[0];
+      const plan = createCalculator(parseCatalog(data)).minimalScopes(calls);
+      expect(plan.scopes).toEqual(best);
+      expect(plan.unlocks).toBe(m.radius(best ?? []));
+      expect(plan.complete).toBe(true);
+    }),
+    { numRuns },
+  );
+});
+
+test("every scope in a minimal set is needed: removing any one uncovers a call", () => {
+  fc.assert(
+    fc.property(arbitrary, ([data, paths]) => {
+      const calc = createCalculator(parseCatalog(data));
+      const calls = paths.map((p) => `GET ${p.replace(":id", "x")}`);
+      const plan = calc.minimalScopes(calls);
+      expect(calc.checkToken([...plan.scopes], calls).sufficient).toBe(true);
+      for (const s of plan.scopes) {
+        expect(calc.checkToken(plan.scopes.filter((t) => t !== s), calls).sufficient).toBe(false);
+      }
+    }),
+    { numRuns },
+  );
+});
+
+test("adding a scope to a sufficient token keeps it sufficient", () => {
+  fc.assert(
+    fc.property(arbitrary.chain(([data, paths]) => fc.tuple(fc.constant(data), fc.constant(paths), fc.subarray(data.scopes.map((s) => s.name)))), ([data, paths, extra]) => {
+      const calc = createCalculator(parseCatalog(data));
+      const calls = paths.map((p) => `GET ${p.replace(":id", "x")}`);
+      const plan = calc.minimalScopes(calls);
+      expect(calc.checkToken([...plan.scopes, ...extra], calls).sufficient).toBe(true);
+    }),
+    { numRuns },
+  );
+});
