@@ -3,8 +3,10 @@ import pkg from "./package.json" with { type: "json" };
 
 export default defineConfig([
   {
-    entry: { index: "src/index.ts" },
+    // `node` (scopewise/node) holds the Node-only adapters; node: built-ins stay imports.
+    entry: { index: "src/index.ts", node: "src/node/index.ts" },
     format: ["esm", "cjs"],
+    external: [/^node:/],
     dts: true,
     sourcemap: true,
     clean: true,

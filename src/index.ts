@@ -40,3 +40,18 @@ export const minimalScopes = (calls: Iterable<CallInput>): Plan<Scope> => minima
 
 /** The Dynamic endpoints a scope unlocks. */
 export const grants = (scope: Scope): readonly Endpoint[] => grantsIn(dynamicCatalog, scope);
+
+// Call sources and reports
+export { readHar, type HarOptions, type HarResult, type HarSummary } from "./sources/har.js";
+export { parseLogLine, type LogLine } from "./sources/log-line.js";
+export { createLogReader, type LogReader, type LogSummary } from "./sources/log.js";
+export { recordCalls, type RecordedCall, type Recorder } from "./sources/record-calls.js";
+export { lookupSdkOperation, operationCall, sdkOperations, sdkOperationsInfo, isOperationName, type SdkOperation, type SdkLookup } from "./sources/sdk-operations.js";
+export { resolveOperationNames } from "./sources/operation-calls.js";
+export { onBaseUrls } from "./sources/base-url.js";
+export { formatLocation, type SourceLocation, type SourcedCall, type SourceProblem } from "./sources/types.js";
+export { markdownReport } from "./report/markdown.js";
+export { sarifReport, type SarifLog } from "./report/sarif.js";
+export { githubReport } from "./report/github.js";
+export { reportFindings } from "./report/findings.js";
+export { RULES, type ReportInput, type Finding, type Rule, type RuleId } from "./report/model.js";

@@ -11,6 +11,31 @@ export interface Args {
   readonly scopes?: string;
   readonly token?: string;
   readonly strict: boolean;
+  /** `--format`; `--json` is `json`. */
+  readonly format: OutputFormat;
+  /** `--from`: how to read FILE. */
+  readonly from: InputFormat;
+  /** `--base-url`, repeatable: more base URLs whose HAR entries and log lines are Dynamic calls. */
+  readonly baseUrls: readonly string[];
+}
+
+/** Every `--format`. */
+export const OUTPUT_FORMATS = ["text", "json", "markdown", "sarif", "github"] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+/** Every `--from`. */
+export const INPUT_FORMATS = ["auto", "calls", "har", "log"] as const;
+export type InputFormat = (typeof INPUT_FORMATS)[number];
+
+const oneOf = <T extends string>(option: string, value: string, allowed: readonly T[]): T => {
+  if (!(allowed as readonly string[]).includes(value)) throw new TypeError(`--${option} must be one of ${allowed.join(", ")}, not ${JSON.stringify(value)}`);
+  return value as T;
+};
+
+const outputFormat = (json: boolean, format: string | undefined): OutputFormat => {
+  if (format === undefined) return json ? "json" : "text";
+  const f = oneOf("format", format, OUTPUT_FORMATS);
+  if (json && f !== "json") throw new TypeError(`--json and --format ${f} disagree; give one`);
+  return f;
 }
 
 /** Parses argv (without node and script); throws a TypeError with node's message on unknown options. */
@@ -27,6 +52,9 @@ export const parseCommandLine = (argv: readonly string[]): Args => {
       scopes: { type: "string" },
       token: { type: "string" },
       strict: { type: "boolean", default: false },
+      format: { type: "string" },
+      from: { type: "string" },
+      "base-url": { type: "string", multiple: true },
     },
   });
   const [command, ...rest] = positionals;
@@ -34,6 +62,9 @@ export const parseCommandLine = (argv: readonly string[]): Args => {
     command,
     positionals: rest,
     json: values.json,
+    format: outputFormat(values.json, values.format),
+    from: oneOf("from", values.from ?? "auto", INPUT_FORMATS),
+    baseUrls: values["base-url"] ?? [],
     help: values.help,
     version: values.version,
     strict: values.strict,

@@ -1,3 +1,5 @@
+import { formatLocation, type SourceLocation } from "../sources/types.js";
+
 /** What a command hands back: the whole output, written once, and the exit code. */
 export interface CommandResult {
   readonly stdout: string;
@@ -8,15 +10,8 @@ export interface CommandResult {
 /** Exit codes: 0 yes, 1 the answer is no, 2 usage or input error. */
 export const EXIT = { ok: 0, no: 1, error: 2 } as const;
 
-/** Where a call came from in the user's input. */
-export interface CallSource {
-  readonly file: string;
-  /** 1-based line for text files. */
-  readonly line?: number;
-  /** JSON path for JSON arrays. */
-  readonly path?: string;
-}
+/** Where a call came from in the user's input: file and line, JSON path, or (scan) column. */
+export type CallSource = SourceLocation;
 
-/** Renders a source as `file:line` or `file $[i]`. */
-export const where = (s: CallSource | undefined): string =>
-  s === undefined ? "" : s.line !== undefined ? `${s.file}:${s.line}` : `${s.file} ${s.path ?? ""}`.trim();
+/** Renders a source as `file:line`, `file $[i]` or `file:line:column`, with the SDK operation the call was written as. */
+export const where = (s: CallSource | undefined): string => (s === undefined ? "" : `${formatLocation(s)}${s.operation ? ` ${s.operation}` : ""}`);

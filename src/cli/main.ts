@@ -4,6 +4,7 @@ import { colorEnabled, makeStyle } from "./color.js";
 import { check } from "./commands/check.js";
 import { need } from "./commands/need.js";
 import { plan } from "./commands/plan.js";
+import { scan } from "./commands/scan.js";
 import { grants, scopes } from "./commands/scopes.js";
 import { loadCalculator, type Context } from "./context.js";
 import { HELP } from "./help.js";
@@ -11,7 +12,7 @@ import { EXIT, type CommandResult } from "./io.js";
 
 declare const __VERSION__: string;
 
-const COMMANDS: Record<string, (ctx: Context) => CommandResult | Promise<CommandResult>> = { need, plan, check, scopes, grants };
+const COMMANDS: Record<string, (ctx: Context) => CommandResult | Promise<CommandResult>> = { need, plan, check, scan, scopes, grants };
 
 const fail = (message: string): CommandResult => ({ stdout: "", stderr: message, exitCode: EXIT.error });
 

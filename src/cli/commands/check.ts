@@ -6,9 +6,12 @@ import type { Style } from "../color.js";
 import type { Context } from "../context.js";
 import { at, plural, unidentifiedBlock, withSources } from "../format.js";
 import { EXIT, type CallSource, type CommandResult } from "../io.js";
-import { readCalls, readInput } from "../read-calls.js";
+import { readInput } from "../read-calls.js";
+import { readSource, type SourceInput } from "../read-source.js";
+import { problemsBlock, reportOutput, withUnknown } from "../report-output.js";
 
-const loadToken = async (args: Context["args"]): Promise<unknown> => {
+/** `--scopes` as a list, or `--token FILE` read and shape-checked (throws `InputError`). */
+export const loadToken = async (args: Context["args"]): Promise<unknown> => {
   if (args.scopes !== undefined) return args.scopes.split(",").map((s) => s.trim()).filter((s) => s !== "");
   const file = args.token as string;
   const parsed = parseJson(await readInput(file));
@@ -40,28 +43,44 @@ const tokenText = (c: TokenCheck, sources: readonly CallSource[], style: Style, 
   return lines;
 };
 
-/** `scopewise check --scopes a,b FILE` / `--token TOKEN FILE` */
-export const check = async ({ args, calc, style }: Context): Promise<CommandResult> => {
-  if ((args.scopes === undefined) === (args.token === undefined)) {
-    return { stdout: "", stderr: "scopewise check: give exactly one of --scopes LIST or --token FILE (see scopewise check --help)", exitCode: EXIT.error };
-  }
-  if (args.positionals.length !== 1) return { stdout: "", stderr: "scopewise check: expected one calls FILE (see scopewise check --help)", exitCode: EXIT.error };
-  const token = await loadToken(args);
-  const { calls, sources } = await readCalls(args.positionals[0] as string);
-  const result = calc.checkToken(token, calls);
+/** Token options of `check` (and `scan`): exactly one of --scopes and --token, or a usage message. */
+export const tokenOptionError = (args: Context["args"], command: string): string | undefined =>
+  (args.scopes === undefined) === (args.token === undefined) ? `scopewise ${command}: give exactly one of --scopes LIST or --token FILE (see scopewise ${command} --help)` : undefined;
+
+/** Checks a token against calls read from any source and renders it in `--format`; shared by `check` and `scan`. */
+export const checkOutput = (ctx: Context, token: unknown, input: Pick<SourceInput, "calls" | "sources" | "problems" | "summary">): CommandResult => {
+  const { args, calc, style } = ctx;
+  const { sources, problems } = input;
+  const result = calc.checkToken(token, input.calls);
   const checks = result.kind === "token" ? [result] : result.tokens.map((t) => t.check);
+  const summary = withUnknown(input.summary, checks[0]?.unknownCalls.length ?? 0);
   const passes = (c: TokenCheck): boolean => c.sufficient && !(args.strict && strictFails(c));
-  const exitCode = checks.some(passes) ? EXIT.ok : EXIT.no;
-  if (args.json) {
+  const exitCode = checks.some(passes) && problems.length === 0 ? EXIT.ok : EXIT.no;
+  const report = reportOutput(ctx, { result: { kind: "check", check: result }, sources, problems }, summary);
+  if (report !== undefined) return { stdout: report, exitCode };
+  if (args.format === "json") {
     const annotate = (c: TokenCheck) => ({ ...c, calls: withSources(c.calls, sources), missing: withSources(c.missing, sources), unknownCalls: withSources(c.unknownCalls, sources) });
     const json = result.kind === "token" ? annotate(result) : { ...result, tokens: result.tokens.map((t) => ({ ...t, check: annotate(t.check) })) };
-    return { stdout: JSON.stringify(json, null, 2), exitCode };
+    const extra = { ...(problems.length > 0 ? { problems } : {}), ...(summary !== "" ? { input: summary } : {}) };
+    return { stdout: JSON.stringify({ ...json, ...extra }, null, 2), exitCode };
   }
-  if (result.kind === "token") return { stdout: tokenText(result, sources, style, args.strict).join("\n"), exitCode };
+  const head = summary === "" ? [] : [style.dim(summary), ""];
+  const tail = problemsBlock(problems, style);
+  if (result.kind === "token") return { stdout: [...head, ...tokenText(result, sources, style, args.strict), ...tail].join("\n"), exitCode };
   const lines = result.tokens.flatMap((t, i) => [
     ...(i === 0 ? [] : [""]),
     style.bold(`Token ${t.id ?? `#${i + 1}`}${t.note ? ` (${t.note})` : ""}:`),
     ...tokenText(t.check, sources, style, args.strict).map((l) => `  ${l}`),
   ]);
-  return { stdout: lines.join("\n"), exitCode };
+  return { stdout: [...head, ...lines, ...tail].join("\n"), exitCode };
+};
+
+/** `scopewise check --scopes a,b FILE` / `--token TOKEN FILE` */
+export const check = async (ctx: Context): Promise<CommandResult> => {
+  const usage = tokenOptionError(ctx.args, "check");
+  if (usage !== undefined) return { stdout: "", stderr: usage, exitCode: EXIT.error };
+  if (ctx.args.positionals.length !== 1) return { stdout: "", stderr: "scopewise check: expected one calls FILE (see scopewise check --help)", exitCode: EXIT.error };
+  // The token is read before the calls, so a bad token fails fast even on a large log.
+  const token = await loadToken(ctx.args);
+  return checkOutput(ctx, token, await readSource(ctx.args.positionals[0] as string, ctx));
 };

@@ -1,26 +1,32 @@
 import type { Context } from "../context.js";
 import { at, endpointLine, plural, unidentifiedBlock, withSources } from "../format.js";
 import { EXIT, type CommandResult } from "../io.js";
-import { readCalls } from "../read-calls.js";
+import { readSource, type SourceInput } from "../read-source.js";
+import { problemsBlock, reportOutput, withUnknown } from "../report-output.js";
 
-/** `scopewise plan FILE` */
-export const plan = async ({ args, calc, style }: Context): Promise<CommandResult> => {
-  if (args.positionals.length !== 1) return { stdout: "", stderr: "scopewise plan: expected one FILE (see scopewise plan --help)", exitCode: EXIT.error };
-  const file = args.positionals[0] as string;
-  const { calls, sources } = await readCalls(file);
-  const p = calc.minimalScopes(calls);
-  const exitCode = p.complete ? EXIT.ok : EXIT.no;
-  if (args.json) {
+/** Renders a plan of calls read from any source, in `--format`; shared by `plan` and `scan`. */
+export const planOutput = (ctx: Context, input: Pick<SourceInput, "calls" | "sources" | "problems" | "summary">): CommandResult => {
+  const { args, calc, style } = ctx;
+  const { sources, problems } = input;
+  const p = calc.minimalScopes(input.calls);
+  const summary = withUnknown(input.summary, p.unknown.length);
+  const exitCode = p.complete && problems.length === 0 ? EXIT.ok : EXIT.no;
+  const report = reportOutput(ctx, { result: { kind: "plan", plan: p }, sources, problems }, summary);
+  if (report !== undefined) return { stdout: report, exitCode };
+  if (args.format === "json") {
     const json = {
       ...p,
       reasons: p.reasons.map((r) => ({ ...r, calls: withSources(r.calls, sources) })),
       calls: withSources(p.calls, sources),
       unknown: withSources(p.unknown, sources),
       deprecated: withSources(p.deprecated, sources),
+      ...(problems.length > 0 ? { problems } : {}),
+      ...(summary !== "" ? { input: summary } : {}),
     };
     return { stdout: JSON.stringify(json, null, 2), exitCode };
   }
   const lines = [
+    ...(summary === "" ? [] : [style.dim(summary), ""]),
     style.bold(`Minimal scopes for ${plural(p.calls.length, "call")}: ${plural(p.scopes.length, "scope")}, unlocking ${plural(p.unlocks, "endpoint")}`) +
       style.dim(`  (catalog ${p.catalog.name} ${p.catalog.version})`),
   ];
@@ -35,6 +41,13 @@ export const plan = async ({ args, calc, style }: Context): Promise<CommandResul
     }
   }
   lines.push(...unidentifiedBlock(p.unknown, sources, style, "Not identified, so not covered by this plan"));
+  lines.push(...problemsBlock(problems, style));
   lines.push("", `scopes: ${p.scopes.join(",") || "(none)"}`);
   return { stdout: lines.join("\n"), exitCode };
+};
+
+/** `scopewise plan FILE` */
+export const plan = async (ctx: Context): Promise<CommandResult> => {
+  if (ctx.args.positionals.length !== 1) return { stdout: "", stderr: "scopewise plan: expected one FILE (see scopewise plan --help)", exitCode: EXIT.error };
+  return planOutput(ctx, await readSource(ctx.args.positionals[0] as string, ctx));
 };

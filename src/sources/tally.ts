@@ -1,0 +1,52 @@
+import type { CallInput } from "../matcher/read-call.js";
+import type { MatchResult } from "../matcher/result.js";
+import type { SourceLocation, SourcedCall } from "./types.js";
+
+/** Distinct calls kept from a stream, each with its first location and how often it was seen. */
+export interface Tally {
+  add(call: SourcedCall): void;
+  /** One call per distinct endpoint (or per distinct unidentified request), in first-seen order. */
+  calls(): SourcedCall[];
+  /** Unidentified requests past the cap: counted, not kept (the answer is incomplete anyway). */
+  readonly dropped: number;
+}
+
+/** Distinct unidentified requests kept; past it only a count grows, so memory stays bounded. */
+export const MAX_DISTINCT_UNIDENTIFIED = 1000;
+
+const keyOf = (r: MatchResult): { key: string; identified: boolean } => {
+  switch (r.status) {
+    case "matched":
+      return { key: `${r.endpoint.method} ${r.endpoint.path}`, identified: true };
+    case "invalid":
+      return { key: `invalid ${r.reason}`, identified: false };
+    default:
+      return { key: `${r.status} ${r.request.method} ${r.request.path}`, identified: false };
+  }
+};
+
+/**
+ * Folds a stream of calls into one call per endpoint, so a log of millions of lines
+ * keeps only as many calls as the API has endpoints (plus capped unidentified ones).
+ */
+export const createTally = (requiredScopes: (call: CallInput) => MatchResult): Tally => {
+  const seen = new Map<string, { call: SourcedCall["call"]; source: SourceLocation; count: number }>();
+  let unidentified = 0;
+  let dropped = 0;
+  return {
+    add({ call, source }) {
+      const { key, identified } = keyOf(requiredScopes(call));
+      const entry = seen.get(key);
+      if (entry) entry.count++;
+      else if (!identified && unidentified >= MAX_DISTINCT_UNIDENTIFIED) dropped++;
+      else {
+        if (!identified) unidentified++;
+        seen.set(key, { call, source, count: 1 });
+      }
+    },
+    calls: () => [...seen.values()].map(({ call, source, count }) => ({ call, source: count === 1 ? source : { ...source, occurrences: count } })),
+    get dropped() {
+      return dropped;
+    },
+  };
+};

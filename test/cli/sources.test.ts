@@ -1,0 +1,158 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import { cli } from "../helpers/cli.js";
+
+const tmp = mkdtempSync(join(tmpdir(), "scopewise-sources-"));
+const file = (name: string, content: string): string => {
+  const path = join(tmp, name);
+  writeFileSync(path, content);
+  return path;
+};
+const har = "test/fixtures/browser-session.har";
+const localApi = ["--base-url", "http://127.0.0.1:47102/api/v0"];
+
+describe("--from: HAR files", () => {
+  test("a HAR is auto-detected; entries on --base-url become calls, the summary counts used, skipped and unknown", () => {
+    const r = cli(["plan", ...localApi, har]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("HAR: 9 entries: 7 used, 2 skipped (other hosts: 127.0.0.1:47101 ×2), 0 bad; 1 not identified");
+    expect(r.stdout).toContain(`${har}:277  GET /environments/:environmentId/users`);
+    expect(r.stdout).toContain("scopes: environment.analytics.read,environment.apiTokens.write,environment.users.read,environment.users.write,environment.webhooks.read");
+  });
+
+  test("check --token against a recorded session: the pre-deploy gate", () => {
+    const token = file("token.json", JSON.stringify({ scopes: ["environment.users.read", "environment.users.write"] }));
+    const r = cli(["check", "--json", "--token", token, ...localApi, har]);
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(out.add).toEqual(["environment.analytics.read", "environment.apiTokens.write", "environment.webhooks.read"]);
+    expect(out.missing[0].source).toEqual({ file: har, path: "$.log.entries[5]", line: 723 });
+    expect(out.input).toMatch(/^HAR: 9 entries/);
+  });
+
+  test("--from har on something that is not a HAR is an input error (2) naming the file, with nothing on stdout", () => {
+    const r = cli(["plan", "--from", "har", "examples/calls.json"]);
+    expect(r).toMatchObject({ code: 2, stdout: "" });
+    expect(r.stderr).toContain("examples/calls.json");
+    expect(r.stderr).toContain("not a HAR file");
+  });
+
+  test("broken HAR JSON names the line and column", () => {
+    const r = cli(["plan", file("broken.har", '{\n  "log": {\n    "entries": [\n      { "request": }\n')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/broken\.har.*line 4: .*not JSON/s);
+  });
+});
+
+describe("--from: access logs", () => {
+  test("a combined log is auto-detected and streamed; bad lines are listed with file:line and exit 1", () => {
+    const r = cli(["plan", "test/fixtures/access.log"]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("log: 8 lines: 5 calls (4 distinct), 1 skipped (other hosts: api.github.com ×1), 2 bad; 1 not identified");
+    expect(r.stdout).toContain("test/fixtures/access.log:1 (×2)  GET /environments/:environmentId/users");
+    expect(r.stdout).toContain("test/fixtures/access.log:6  not a common/combined log format line or a JSON object [bad-log-line]");
+  });
+
+  test("JSON lines from stdin with --from log", () => {
+    const r = cli(["plan", "--json", "--from", "log", "-"], { input: '{"method":"GET","path":"/environments/e1/webhooks"}\n{"method":"DELETE","url":"/api/v0/environments/e1/tokens/t1"}\n' });
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.scopes).toEqual(["environment.apiTokens.write", "environment.webhooks.read"]);
+    expect(out.calls[1].source).toEqual({ file: "<stdin>", line: 2 });
+  });
+
+  test("JSON lines on stdin are auto-detected too", () => {
+    const r = cli(["plan", "-"], { input: '{"method":"GET","path":"/environments/e1/webhooks"}\n' });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("log: 1 line: 1 calls (1 distinct)");
+  });
+});
+
+describe("calls files with SDK operation names", () => {
+  test("operation names resolve through the mapping; an undocumented one is unidentified (fail closed)", () => {
+    const f = file("ops.txt", "UsersApi.getEnvironmentUsers\nTokensApi.deleteTokenById\nWalletsApi.getWalletsByEnvironmentId\nUsersApi.getUsr\n");
+    const r = cli(["plan", f]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`${f}:1 UsersApi.getEnvironmentUsers  GET /environments/:environmentId/users`);
+    expect(r.stdout).toContain(`${f}:3 WalletsApi.getWalletsByEnvironmentId  GET /environments/{environmentId}/wallets: unknown`);
+    expect(r.stdout).toContain("(WalletsApi.getWalletsByEnvironmentId has no documented scope)");
+    expect(r.stdout).toContain("did you mean UsersApi.getUser?");
+    expect(r.stdout).toContain("scopes: environment.apiTokens.write,environment.users.read");
+  });
+});
+
+describe("--format", () => {
+  test("--json equals --format json", () => {
+    expect(cli(["plan", "--json", "examples/deploy-calls.txt"]).stdout).toBe(cli(["plan", "--format", "json", "examples/deploy-calls.txt"]).stdout);
+  });
+
+  test.each([
+    [["--format", "yaml"], "--format must be one of text, json, markdown, sarif, github"],
+    [["--json", "--format", "markdown"], "--json and --format markdown disagree"],
+    [["--from", "pcap"], "--from must be one of auto, calls, har, log"],
+  ])("%j is a usage error (2)", (flags, message) => {
+    const r = cli(["plan", ...flags, "examples/deploy-calls.txt"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+  });
+
+  test("plan --format markdown is a PR-comment table", () => {
+    const r = cli(["plan", "--format", "markdown", "examples/deploy-calls.txt"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("### scopewise: 5 scopes for 8 calls");
+    expect(r.stdout).toContain("| Scope | Needed by | Unlocks |");
+  });
+
+  test("check --format sarif is one SARIF log; --format github is workflow commands", () => {
+    const args = ["--scopes", "environment.users.read,environment.settings.read", "examples/deploy-calls.txt"];
+    const sarif = cli(["check", "--format", "sarif", ...args]);
+    expect(sarif.code).toBe(1);
+    expect(JSON.parse(sarif.stdout)).toMatchObject({ version: "2.1.0", runs: [{ tool: { driver: { name: "scopewise", version: "0.1.0" } } }] });
+    const gh = cli(["check", "--format", "github", ...args]);
+    expect(gh.stdout.split("\n")[0]).toMatch(/^::error file=examples\/deploy-calls\.txt,line=7,title=scopewise missing-scope::POST /);
+    expect(gh.stdout).toContain("::warning title=scopewise unused-scope::environment.settings.read is granted but no call needs it; it unlocks 26 endpoints for nothing");
+  });
+});
+
+describe("scopewise scan", () => {
+  test("finds SDK and URL calls with file:line:column, lists what it cannot classify, exits 1", () => {
+    const r = cli(["scan", "test/fixtures/scan"]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("scan: 2 files: 8 calls (3 SDK, 5 URL), 2 unclassified; 1 not identified");
+    expect(r.stdout).toContain("test/fixtures/scan/src/user-sync.ts:12:17 UsersApi.getEnvironmentUsers  GET /environments/:environmentId/users");
+    expect(r.stdout).toContain("test/fixtures/scan/src/user-sync.ts:22:17  https://app.dynamicauth.com/api/v0/environments/{envId}/gates: cannot tell the HTTP method");
+    expect(r.stdout).toContain("test/fixtures/scan/src/broken.jsx:2:10  cannot parse");
+  });
+
+  test("--format github annotates each call site; --format sarif has regions with columns", () => {
+    const gh = cli(["scan", "--format", "github", "test/fixtures/scan/src/user-sync.ts"]).stdout.split("\n");
+    expect(gh).toContain("::notice file=test/fixtures/scan/src/user-sync.ts,line=13,col=22,title=scopewise required-scope::WebhooksApi.getWebhooks (GET /environments/{environmentId}/webhooks) needs environment.webhooks.read");
+    const sarif = JSON.parse(cli(["scan", "--format", "sarif", "test/fixtures/scan/src/user-sync.ts"]).stdout);
+    const unknown = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === "unidentified-call");
+    expect(unknown.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: "test/fixtures/scan/src/user-sync.ts" }, region: { startLine: 20, startColumn: 17 } });
+  });
+
+  test("with --scopes it checks the token against what the code calls", () => {
+    const r = cli(["scan", "--json", "--scopes", "environment.users.read", "test/fixtures/scan/src/user-sync.ts"]);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).add).toEqual(["environment.analytics.read", "environment.apiTokens.write", "environment.users.write", "environment.webhooks.read", "environment.webhooks.write"]);
+  });
+
+  test("a file with only documented calls passes (exit 0)", () => {
+    const f = file("ok.ts", 'import { UsersApi } from "@dynamic-labs/sdk-api";\nnew UsersApi().getEnvironmentUsers({ environmentId: "e" });\n');
+    const r = cli(["scan", f]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("scopes: environment.users.read");
+  });
+
+  test.each([
+    [[], "expected at least one PATH"],
+    [[join(tmp, "missing")], "no such file or directory"],
+  ])("scan %j is an error (2)", (paths, message) => {
+    const r = cli(["scan", ...paths]);
+    expect(r).toMatchObject({ code: 2, stdout: "" });
+    expect(r.stderr).toContain(message);
+  });
+});

@@ -1,0 +1,61 @@
+import { createWriteStream, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, test } from "vitest";
+import { readLogFile } from "../../src/node/index.js";
+import { dynamicCatalog, minimalScopes, requiredScopes } from "../../src/index.js";
+import { MAX_DISTINCT_UNIDENTIFIED } from "../../src/sources/tally.js";
+
+const options = { baseUrls: dynamicCatalog.baseUrls, requiredScopes };
+const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
+
+describe("readLogFile", () => {
+  test("combined log format: one call per endpoint with its first line and count; other hosts and bad lines reported", async () => {
+    const r = await readLogFile(fixture("access.log"), { ...options, name: "access.log" });
+    expect(r.summary).toEqual({ lines: 8, used: 5, distinct: 4, skipped: 1, otherHosts: [{ host: "api.github.com", count: 1 }], bad: 2, dropped: 0 });
+    expect(r.calls.map((c) => c.source)).toEqual([
+      { file: "access.log", line: 1, occurrences: 2 },
+      { file: "access.log", line: 3 },
+      { file: "access.log", line: 5 },
+      { file: "access.log", line: 8 },
+    ]);
+    expect(r.problems).toEqual([
+      { source: { file: "access.log", line: 6 }, code: "bad-log-line", message: "not a common/combined log format line or a JSON object" },
+      { source: { file: "access.log", line: 7 }, code: "bad-log-line", message: 'request line "-" is not "METHOD target HTTP/x"' },
+    ]);
+    const plan = minimalScopes(r.calls.map((c) => c.call));
+    expect(plan.scopes).toEqual(["environment.users.read", "environment.users.write", "environment.webhooks.write"]);
+    expect(plan.unknown).toMatchObject([{ index: 3, status: "unknown" }]);
+  });
+
+  test("JSON lines: top-level, nested request and GCP httpRequest fields", async () => {
+    const r = await readLogFile(fixture("access.jsonl"), { ...options, name: "access.jsonl" });
+    expect(r.summary).toMatchObject({ lines: 6, used: 3, skipped: 1, bad: 2 });
+    expect(minimalScopes(r.calls.map((c) => c.call)).scopes).toEqual(["environment.analytics.read", "environment.balances.read", "environment.users.read"]);
+    expect(r.problems.map((p) => p.source.line)).toEqual([5, 6]);
+  });
+
+  test("a missing file is an InputError naming it", async () => {
+    await expect(readLogFile(join(tmpdir(), "no-such-scopewise.log"), options)).rejects.toThrow(/no-such-scopewise\.log.*no such file/s);
+  });
+
+  test("streams a large log with bounded memory: 300,000 lines fold into a handful of calls", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "scopewise-log-"));
+    const file = join(dir, "big.log");
+    const out = createWriteStream(file);
+    const lines = 300_000;
+    for (let i = 0; i < lines; i++) {
+      const path = i % 3 === 0 ? `/api/v0/environments/e${i % 7}/users/u${i}` : i % 3 === 1 ? `/api/v0/environments/e1/webhooks` : `/api/v0/environments/e1/userz/${i}`;
+      if (!out.write(`10.0.0.${i % 250} - - [27/Nov/2026:10:00:01 +0000] "GET ${path} HTTP/1.1" 200 ${i % 1000} "-" "load"\n`)) await new Promise<void>((r) => out.once("drain", () => r()));
+    }
+    await new Promise<void>((r) => out.end(() => r()));
+    const start = performance.now();
+    const r = await readLogFile(file, options);
+    const seconds = (performance.now() - start) / 1000;
+    expect(r.summary).toMatchObject({ lines, used: lines, distinct: 2 + MAX_DISTINCT_UNIDENTIFIED, dropped: lines / 3 - MAX_DISTINCT_UNIDENTIFIED });
+    expect(r.problems).toEqual([{ source: { file }, code: "too-many-unidentified", message: `${lines / 3 - MAX_DISTINCT_UNIDENTIFIED} more distinct unidentified requests not listed` }]);
+    expect(r.calls[0]?.source.occurrences).toBe(lines / 3);
+    console.log(`read-log-file: ${lines} lines in ${seconds.toFixed(2)} s = ${Math.round(lines / seconds)} lines/s`);
+  }, 60_000);
+});

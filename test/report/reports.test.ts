@@ -1,0 +1,98 @@
+import { readFileSync } from "node:fs";
+import { Ajv } from "ajv";
+import addFormats from "ajv-formats";
+import type { Log } from "sarif";
+import { describe, expect, test } from "vitest";
+import { checkToken, githubReport, grants, markdownReport, minimalScopes, reportFindings, RULES, sarifReport, type ReportInput, type SourceLocation } from "../../src/index.js";
+
+const schema = JSON.parse(readFileSync(new URL("../fixtures/sarif-schema-2.1.0.json", import.meta.url), "utf8")) as object;
+const ajv = new Ajv({ strict: false, allErrors: true });
+addFormats.default(ajv);
+const validate = ajv.compile(schema);
+
+const calls = ["GET /environments/e1/users", "GET /users/u1", "POST /environments/e1/userz", "GET /environments/e1/webhooks"];
+const sources: SourceLocation[] = [
+  { file: "src/sync.ts", line: 3, column: 9 },
+  { file: "src/sync.ts", line: 7, column: 5, operation: "UsersApi.getUserLegacy" },
+  { file: "logs/a,b.log", line: 12 },
+  { file: "calls.har", path: "$.log.entries[4]" },
+];
+const problems = [{ source: { file: "src/x.ts", line: 2, column: 1 }, code: "unclassified", message: "`/environments/{e}/gates`: no method" }];
+const planInput: ReportInput = { result: { kind: "plan", plan: minimalScopes(calls) }, sources, problems };
+const checkInput: ReportInput = {
+  result: { kind: "check", check: checkToken(["environment.users.read", "environment.settings.read", "environment.users.wirte"], calls) },
+  sources,
+  problems: [],
+  grants: grants as ReportInput["grants"],
+};
+
+describe("SARIF", () => {
+  test.each([
+    ["plan", planInput],
+    ["check", checkInput],
+  ])("the %s report validates against the OASIS SARIF 2.1.0 schema and types as @types/sarif's Log", (_name, input) => {
+    const log: Log = sarifReport({ ...input, toolVersion: "0.1.0" });
+    expect(validate(log), JSON.stringify(validate.errors, null, 2)).toBe(true);
+    expect(log.runs[0]?.tool.driver.rules?.map((r) => r.id)).toEqual(RULES.map((r) => r.id));
+  });
+
+  test("results carry rule, level and region; a JSON path becomes a logical location", () => {
+    const results = sarifReport(planInput).runs[0]!.results;
+    expect(results.map((r) => [r.ruleId, r.level])).toEqual([
+      ["unreadable-input", "error"],
+      ["unidentified-call", "error"],
+      ["deprecated-endpoint", "warning"],
+      ["required-scope", "note"],
+      ["required-scope", "note"],
+      ["required-scope", "note"],
+    ]);
+    expect(results[1]?.locations).toEqual([{ physicalLocation: { artifactLocation: { uri: "logs/a%2Cb.log" }, region: { startLine: 12 } } }]);
+    expect(results[5]?.locations).toEqual([{ physicalLocation: { artifactLocation: { uri: "calls.har" } }, logicalLocations: [{ fullyQualifiedName: "$.log.entries[4]", kind: "element" }] }]);
+  });
+
+  test("the check report names missing, unused and unknown scopes", () => {
+    const ids = reportFindings(checkInput).map((f) => f.ruleId);
+    expect(ids).toEqual(["missing-scope", "unidentified-call", "unused-scope", "unknown-scope", "deprecated-endpoint"]);
+  });
+});
+
+describe("GitHub workflow commands", () => {
+  test("one command per finding, with file, line and col, and escaped properties and data", () => {
+    const out = githubReport(planInput).split("\n");
+    expect(out[0]).toBe("::error file=src/x.ts,line=2,col=1,title=scopewise unreadable-input::`/environments/{e}/gates`: no method [unclassified]");
+    expect(out[1]).toMatch(/^::error file=logs\/a%2Cb\.log,line=12,title=scopewise unidentified-call::POST \/environments\/e1\/userz: unknown: not in the catalog/);
+    expect(out[2]).toBe(
+      "::warning file=src/sync.ts,line=7,col=5,title=scopewise deprecated-endpoint::UsersApi.getUserLegacy (GET /users/u1) uses deprecated GET /users/:userId; use GET /environments/:environmentId/users/:userId",
+    );
+    expect(out[3]).toBe("::notice file=src/sync.ts,line=3,col=9,title=scopewise required-scope::GET /environments/e1/users needs environment.users.read");
+    expect(githubReport({ ...planInput, problems: [{ source: { file: "a:b.ts", line: 1 }, code: "x", message: "100%\nsure" }] }).split("\n")[0]).toBe(
+      "::error file=a%3Ab.ts,line=1,title=scopewise unreadable-input::100%25%0Asure [x]",
+    );
+  });
+});
+
+describe("Markdown", () => {
+  test("plan: a scope table with the calls behind each scope, then unidentified, deprecated and unread input", () => {
+    const md = markdownReport(planInput);
+    expect(md).toContain("### scopewise: 2 scopes for 4 calls, 1 not identified");
+    expect(md).toContain("| `environment.users.read` | `GET /environments/e1/users` `src/sync.ts:3:9`<br>`UsersApi.getUserLegacy` `GET /users/u1` `src/sync.ts:7:5` | 14 endpoints |");
+    expect(md).toContain("| `logs/a,b.log:12` | `POST /environments/e1/userz` | unknown: not in the catalog;");
+    expect(md).toContain("**Input not read as calls (1)**");
+    expect(md).toContain("| `src/x.ts:2:1` | `/environments/{e}/gates`: no method [unclassified] |");
+    expect(md).toContain("Minimal scopes: `environment.users.read,environment.webhooks.read`");
+  });
+
+  test("check: missing scopes with what to add, unused scopes with what they needlessly unlock, unknown names", () => {
+    const md = markdownReport(checkInput);
+    expect(md).toContain("### scopewise: token is **NOT sufficient** for 4 calls");
+    expect(md).toContain("**Missing scopes (1 calls)**: add `environment.webhooks.read`");
+    expect(md).toContain("| `environment.settings.read` | `GET /allowlists/:allowlistId`<br>`GET /allowlists/:allowlistId/entries`<br>");
+    expect(md).toContain("… 22 more |");
+    expect(md).toContain("`environment.users.wirte` (did you mean `environment.users.write`?)");
+  });
+
+  test("table cells escape pipes and newlines", () => {
+    const md = markdownReport({ ...planInput, problems: [{ source: { file: "a|b.ts", line: 1 }, code: "x", message: "two\nlines | here" }] });
+    expect(md).toContain("| `a\\|b.ts:1` | two lines \\| here [x] |");
+  });
+});
