@@ -1,23 +1,46 @@
-import { defineConfig } from "tsup";
+import { defineConfig, type Options } from "tsup";
 import pkg from "./package.json" with { type: "json" };
+
+// ESM keeps one output file per source module, so a bundler that imports only
+// `requiredScopes` never reaches (and drops) zod, path-to-regexp and jsonc-parser.
+// Relative imports stay imports; JSON (the embedded catalog) is inlined.
+const keepModules: NonNullable<Options["esbuildPlugins"]>[number] = {
+  name: "keep-modules",
+  setup(build) {
+    build.onResolve({ filter: /^\.\.?\/.*\.js$/ }, (args) => (args.kind === "entry-point" ? undefined : { path: args.path, external: true }));
+  },
+};
 
 export default defineConfig([
   {
-    // `node` (scopewise/node) holds the Node-only adapters; node: built-ins stay imports.
-    entry: { index: "src/index.ts", node: "src/node/index.ts" },
-    format: ["esm", "cjs"],
-    external: [/^node:/],
-    dts: true,
+    entry: ["src/**/*.ts", "!src/cli/**"],
+    outDir: "dist/esm",
+    format: ["esm"],
+    bundle: true,
+    splitting: false,
+    esbuildPlugins: [keepModules],
+    dts: { entry: { index: "src/index.ts", "node/index": "src/node/index.ts" } },
     sourcemap: true,
     clean: true,
     target: "es2022",
     platform: "neutral",
-    // The embedded catalog is bundled, so the core has no file access at run time.
-    loader: { ".json": "json" },
+  },
+  {
+    // Node's require() gets one file per entry; `node` (scopewise/node) keeps node: built-ins as requires.
+    entry: { index: "src/index.ts", node: "src/node/index.ts" },
+    outDir: "dist/cjs",
+    format: ["cjs"],
+    external: [/^node:/],
+    dts: { entry: { index: "src/index.ts", node: "src/node/index.ts" } },
+    sourcemap: true,
+    clean: true,
+    target: "es2022",
+    platform: "neutral",
   },
   {
     // One self-contained file: start-up reads nothing but this bundle.
     entry: { cli: "src/cli/main.ts" },
+    outDir: "dist",
     format: ["esm"],
     target: "node20",
     platform: "node",

@@ -11,7 +11,7 @@ import { minimalScopesIn, type Plan } from "./planner/minimal-scopes.js";
 export interface Calculator<S extends string> {
   readonly catalog: Catalog<S>;
   /** Which scopes one call needs. Never throws. */
-  requiredScopes(call: CallInput): MatchResult<S>;
+  requiredScopes(call: CallInput | unknown): MatchResult<S>;
   /** Is a token (scopes or Dynamic token JSON) enough for `calls`? */
   checkToken(token: TokenListInput, calls: Iterable<CallInput>): TokenListCheck<S>;
   checkToken(token: SingleTokenInput, calls: Iterable<CallInput>): TokenCheck<S>;

@@ -27,6 +27,10 @@ export interface Node<S extends string> {
   readonly literals: Map<string, Node<S>>;
   /** Literal children folded for the look-alike check; see matcher/walk-trie.ts. */
   readonly folded: Map<string, string>;
+  /** Literal children by first character code (ASCII), for the fast matcher's in-place compare. */
+  readonly byFirst: (readonly { readonly literal: string; readonly node: Node<S> }[] | undefined)[];
+  /** Literal children by segment length, for the fast matcher's look-alike check. */
+  readonly byLength: (readonly { readonly literal: string; readonly node: Node<S> }[] | undefined)[];
   param: Node<S> | undefined;
   route: Route<S> | undefined;
 }
@@ -48,7 +52,7 @@ export interface Catalog<S extends string = string> {
   /** @internal Max segments of any template: longer paths cannot match. */ readonly _maxDepth: number;
 }
 
-const newNode = <S extends string>(): Node<S> => ({ literals: new Map(), folded: new Map(), param: undefined, route: undefined });
+const newNode = <S extends string>(): Node<S> => ({ literals: new Map(), folded: new Map(), byFirst: [], byLength: [], param: undefined, route: undefined });
 
 /** Folding used for look-alike detection: case and `;` path parameters. */
 export const foldSegment = (segment: string): string => {
@@ -115,6 +119,11 @@ export const compileCatalog = <S extends string = string>(data: CatalogData): Ca
           if (!child) {
             node.literals.set(seg.value, (child = newNode()));
             node.folded.set(foldSegment(seg.value), seg.value);
+            const entry = { literal: seg.value, node: child };
+            ((node.byLength[seg.value.length] ??= []) as (typeof entry)[]).push(entry);
+            // A full-width array: reads past a short holey array are slow in V8.
+            if (node.byFirst.length === 0) (node.byFirst as unknown[]).push(...new Array<undefined>(128).fill(undefined));
+            ((node.byFirst[seg.value.charCodeAt(0)] ??= []) as (typeof entry)[]).push(entry);
           }
           node = child;
         }

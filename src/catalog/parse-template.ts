@@ -18,6 +18,7 @@ export const parseTemplate = (path: string): { ok: true; segments: TemplateSegme
       if (text !== "") return "a param must fill its whole segment";
     } else {
       if (text === "") return "empty segment";
+      if (text === "." || text === "..") return "dot segments cannot be literals";
       if (!isLiteralSegment(text)) return `literal segment ${JSON.stringify(text)} has characters routers treat inconsistently`;
       segments.push({ kind: "literal", value: text });
     }

@@ -8,87 +8,91 @@ export const FORMAT_VERSION = 1;
 // literals is what lets the matcher compare raw request segments safely.
 const LITERAL_CHARS = /^[A-Za-z0-9._~!$&'()*+,;=@-]+$/;
 
-const scopeName = z
-  .string()
-  .regex(/^[\w.:$-]{1,128}$/, "scope names use letters, digits and . _ : $ - (at most 128)")
-  .describe("Scope name as the API spells it, e.g. environment.users.read.");
-
-const method = z
-  .string()
-  .regex(/^[A-Z][A-Z-]{0,31}$/, "methods are upper-case HTTP method names, e.g. GET")
-  .describe("HTTP method, upper case.");
-
-const template = z
-  .string()
-  .min(1)
-  .max(2048)
-  .startsWith("/", "templates start with /")
-  .describe("path-to-regexp template relative to the base URL; each :param fills a whole segment.");
-
-/** A method + template pair naming one endpoint. */
-export const endpointRefSchema = z
-  .object({ method, path: template })
-  .strict()
-  .describe("Reference to another endpoint of this catalog.");
-
-/** One endpoint a scope unlocks. */
-export const endpointSchema = z
-  .object({
-    method,
-    path: template,
-    summary: z.string().min(1).max(500).describe("One-line summary from the docs page."),
-    deprecated: z.boolean().optional().describe("The docs page marks this endpoint deprecated."),
-    replacedBy: endpointRefSchema.optional().describe("The endpoint to use instead; only with deprecated."),
-    alsoUnlockedBy: z
-      .array(scopeName)
-      .optional()
-      .describe("Other scopes that unlock this endpoint on their own (any one of them is enough)."),
-  })
-  .strict();
-
-/** One token scope and the endpoints it unlocks. */
-export const scopeSchema = z
-  .object({
-    name: scopeName,
-    group: z.string().max(200).optional().describe("Heading the docs page files the scope under."),
-    description: z.string().max(1000).optional(),
-    implies: z
-      .array(scopeName)
-      .optional()
-      .describe("Scopes this one grants as well, transitively. Only what the API documents."),
-    endpoints: z.array(endpointSchema),
-  })
-  .strict();
-
 /** The catalog file: the zod schema every catalog type is inferred from. */
-export const catalogSchema = z
-  .object({
-    $schema: z.string().optional(),
-    formatVersion: z.literal(FORMAT_VERSION).describe("File format version; readers reject newer ones."),
-    name: z.string().regex(/^[\w.-]{1,64}$/).describe("Catalog identifier, e.g. dynamic."),
-    version: z
-      .string()
-      .regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/, "version is semver, e.g. 1.2.0")
-      .describe("Content version: a new endpoint is minor, a moved or removed one is major."),
-    source: z
-      .object({
-        title: z.string().optional(),
-        url: z.url({ protocol: /^https?$/ }),
-        retrieved: z.iso.date().describe("Day the source page was read (YYYY-MM-DD)."),
-      })
-      .strict(),
-    baseUrls: z
-      .array(z.url({ protocol: /^https?$/ }))
-      .min(1)
-      .describe("Base URLs of the API; request paths are relative to these."),
-    scopes: z.array(scopeSchema).min(1),
-  })
-  .strict();
+// Built inside a pure-annotated IIFE: bundlers then drop zod from browser builds that never validate.
+export const catalogSchema = /* @__PURE__ */ (() => {
+  const scopeName = z
+    .string()
+    .regex(/^[\w.:$-]{1,128}$/, "scope names use letters, digits and . _ : $ - (at most 128)")
+    .describe("Scope name as the API spells it, e.g. environment.users.read.");
 
+  const method = z
+    .string()
+    .regex(/^[A-Z][A-Z-]{0,31}$/, "methods are upper-case HTTP method names, e.g. GET")
+    .describe("HTTP method, upper case.");
+
+  const template = z
+    .string()
+    .min(1)
+    .max(2048)
+    .startsWith("/", "templates start with /")
+    .describe("path-to-regexp template relative to the base URL; each :param fills a whole segment.");
+
+  const endpointRefSchema = z
+    .object({ method, path: template })
+    .strict()
+    .describe("Reference to another endpoint of this catalog.");
+
+  const endpointSchema = z
+    .object({
+      method,
+      path: template,
+      summary: z.string().min(1).max(500).describe("One-line summary from the docs page."),
+      deprecated: z.boolean().optional().describe("The docs page marks this endpoint deprecated."),
+      replacedBy: endpointRefSchema.optional().describe("The endpoint to use instead; only with deprecated."),
+      alsoUnlockedBy: z
+        .array(scopeName)
+        .optional()
+        .describe("Other scopes that unlock this endpoint on their own (any one of them is enough)."),
+    })
+    .strict();
+
+  const scopeSchema = z
+    .object({
+      name: scopeName,
+      group: z.string().max(200).optional().describe("Heading the docs page files the scope under."),
+      description: z.string().max(1000).optional(),
+      implies: z
+        .array(scopeName)
+        .optional()
+        .describe("Scopes this one grants as well, transitively. Only what the API documents."),
+      endpoints: z.array(endpointSchema),
+    })
+    .strict();
+
+    return z
+    .object({
+      $schema: z.string().optional(),
+      formatVersion: z.literal(FORMAT_VERSION).describe("File format version; readers reject newer ones."),
+      name: z.string().regex(/^[\w.-]{1,64}$/).describe("Catalog identifier, e.g. dynamic."),
+      version: z
+        .string()
+        .regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/, "version is semver, e.g. 1.2.0")
+        .describe("Content version: a new endpoint is minor, a moved or removed one is major."),
+      source: z
+        .object({
+          title: z.string().optional(),
+          url: z.url({ protocol: /^https?$/ }),
+          retrieved: z.iso.date().describe("Day the source page was read (YYYY-MM-DD)."),
+        })
+        .strict(),
+      baseUrls: z
+        .array(z.url({ protocol: /^https?$/ }))
+        .min(1)
+        .describe("Base URLs of the API; request paths are relative to these."),
+      scopes: z.array(scopeSchema).min(1),
+    })
+    .strict();
+})();
+
+/** A catalog file's content. */
 export type CatalogData = z.infer<typeof catalogSchema>;
-export type ScopeData = z.infer<typeof scopeSchema>;
-export type EndpointData = z.infer<typeof endpointSchema>;
-export type EndpointRef = z.infer<typeof endpointRefSchema>;
+/** One scope of a catalog. */
+export type ScopeData = CatalogData["scopes"][number];
+/** One endpoint of a scope. */
+export type EndpointData = ScopeData["endpoints"][number];
+/** A method + template pair naming one endpoint. */
+export type EndpointRef = NonNullable<EndpointData["replacedBy"]>;
 
 /** True when `segment` may stand as a literal template segment. */
 export const isLiteralSegment = (segment: string): boolean => LITERAL_CHARS.test(segment);

@@ -1,5 +1,7 @@
 import type { Catalog, Route } from "../catalog/compile-catalog.js";
 import { byName } from "../util/by-name.js";
+import { fastMatch, setParam } from "./fast-match.js";
+import { MAX_URL_LENGTH } from "./limits.js";
 import { decodeSegment, normalizePath, type ParsedPath } from "./normalize-path.js";
 import { readCall } from "./read-call.js";
 import { invalid, type MatchResult } from "./result.js";
@@ -11,8 +13,7 @@ const paramsOf = <S extends string>(route: Route<S>, path: ParsedPath): Record<s
   route.params.forEach((name, i) => {
     if (name === undefined) return;
     const raw = path.segments[i] as string;
-    // defineProperty: a param called __proto__ stays a plain own property.
-    Object.defineProperty(params, name, { value: path.placeholders[i] ? raw : decodeSegment(raw), enumerable: true, writable: true, configurable: true });
+    setParam(params, name, path.placeholders[i] ? raw : decodeSegment(raw));
   });
   return params;
 };
@@ -23,11 +24,8 @@ const find = <S extends string>(catalog: Catalog<S>, method: string, path: Parse
   return root ? walkTrie(root, path) : undefined;
 };
 
-/**
- * Which scopes one call needs, per `catalog`. Never throws: bad input is
- * `invalid`, a path the catalog lacks is `unknown` (fail closed).
- */
-export const requiredScopesIn = <S extends string>(catalog: Catalog<S>, call: unknown): MatchResult<S> => {
+/** The careful path: every rule in full. Decides all misses and anything unusual. */
+const careful = <S extends string>(catalog: Catalog<S>, call: unknown): MatchResult<S> => {
   const raw = readCall(call);
   if ("status" in raw) return raw;
   const path = normalizePath(raw.target, catalog._basePaths);
@@ -46,5 +44,42 @@ export const requiredScopesIn = <S extends string>(catalog: Catalog<S>, call: un
   }
   const allowedMethods = [...catalog._tries.keys()].filter((m) => m !== raw.method && find(catalog, m, path)).sort(byName);
   if (allowedMethods.length > 0) return { status: "method-not-allowed", allowedMethods, request };
-  return { status: "unknown", suggestions: suggest(catalog, raw.method, path), request };
+  // Suggestions cost far more than matching, so they are computed on first read.
+  return {
+    status: "unknown",
+    request,
+    get suggestions() {
+      const value = suggest(catalog, raw.method, path);
+      Object.defineProperty(this, "suggestions", { value, enumerable: true });
+      return value;
+    },
+  };
+};
+
+/**
+ * Which scopes one call needs, per `catalog`. Never throws: bad input is
+ * `invalid`, a path the catalog lacks is `unknown` (fail closed).
+ */
+export const requiredScopesIn = <S extends string>(catalog: Catalog<S>, call: unknown): MatchResult<S> => {
+  let method: unknown;
+  let url: unknown;
+  if (typeof call === "string") {
+    const space = call.indexOf(" ");
+    if (space > 0) {
+      method = call.slice(0, space);
+      url = call.slice(space + 1);
+    }
+  } else if (typeof call === "object" && call !== null) {
+    try {
+      // The common shapes only; url and path together go the careful way.
+      if ((call as { path?: unknown }).path === undefined) ({ method, url } = call as { method?: unknown; url?: unknown });
+    } catch {
+      // a throwing getter: the careful path reports it
+    }
+  }
+  if (typeof method === "string" && typeof url === "string" && url.length <= MAX_URL_LENGTH) {
+    const fast = fastMatch(catalog, method, url);
+    if (fast !== undefined) return fast;
+  }
+  return careful(catalog, call);
 };

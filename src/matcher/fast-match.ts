@@ -1,0 +1,71 @@
+import type { Catalog, Route } from "../catalog/compile-catalog.js";
+import { byName } from "../util/by-name.js";
+import { scanPlainPath, type PlainPath } from "./fast-scan.js";
+import { walkPlain } from "./fast-walk.js";
+import { normalizePath } from "./normalize-path.js";
+import type { MatchResult, NormalizedRequest } from "./result.js";
+import { suggest } from "./suggest.js";
+
+/** @internal Sets a param without letting a name such as `__proto__` reach the prototype. */
+export const setParam = (params: Record<string, string>, name: string, value: string): void => {
+  if (name === "__proto__") Object.defineProperty(params, name, { value, enumerable: true, writable: true, configurable: true });
+  else params[name] = value;
+};
+
+// Params of a plain path, read on first use: most callers only want the scopes.
+const plainParams = (route: Route<string>, url: string, { start, end }: PlainPath): Record<string, string> => {
+  const params: Record<string, string> = {};
+  for (let i = start, k = 0; i < end; k++) {
+    let j = url.indexOf("/", i + 1);
+    if (j === -1 || j > end) j = end;
+    const name = route.params[k];
+    if (name !== undefined) setParam(params, name, url.slice(i + 1, j));
+    i = j;
+  }
+  return params;
+};
+
+// Replaces a lazy getter with its value on first read, so later reads are plain.
+const settle = <T>(target: object, key: string, value: T): T => {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: false, configurable: false });
+  return value;
+};
+
+const requestOf = (method: string, url: string, path: PlainPath): NormalizedRequest => ({
+  method,
+  path: path.start === path.end ? "/" : url.slice(path.start, path.end),
+});
+
+/**
+ * @internal The fast path for plain URLs: one native scan, one trie walk, lazy
+ * params. Returns undefined whenever the careful path must decide, so the two
+ * never answer differently (a property test holds them to it).
+ */
+export const fastMatch = <S extends string>(catalog: Catalog<S>, method: string, url: string): MatchResult<S> | undefined => {
+  const root = catalog._tries.get(method);
+  if (root === undefined) return undefined;
+  const path = scanPlainPath(catalog, url);
+  if (path === undefined) return undefined;
+  const route = walkPlain(root, url, path.start, path.limit);
+  if (route === null) return undefined;
+  if (route !== undefined) {
+    return { status: "matched", anyOf: route.anyOf, endpoint: route.endpoint, params: plainParams(route, url, path), request: requestOf(method, url, path) };
+  }
+  const allowedMethods: string[] = [];
+  for (const [other, node] of catalog._tries) {
+    if (other === method) continue;
+    const found = walkPlain(node, url, path.start, path.limit);
+    if (found === null) return undefined;
+    if (found !== undefined) allowedMethods.push(other);
+  }
+  const request = requestOf(method, url, path);
+  if (allowedMethods.length > 0) return { status: "method-not-allowed", allowedMethods: allowedMethods.sort(byName), request };
+  return {
+    status: "unknown",
+    request,
+    get suggestions() {
+      const parsed = normalizePath(request.path, []);
+      return settle(this, "suggestions", "status" in parsed ? [] : suggest(catalog, method, parsed));
+    },
+  };
+};
