@@ -61,7 +61,8 @@ export const parseCommandLine = (argv: readonly string[]): Args => {
   return {
     command,
     positionals: rest,
-    json: values.json,
+    // `--format json` is `--json` for every command, including need, scopes and grants.
+    json: values.json || values.format === "json",
     format: outputFormat(values.json, values.format),
     from: oneOf("from", values.from ?? "auto", INPUT_FORMATS),
     baseUrls: values["base-url"] ?? [],

@@ -14,6 +14,9 @@ declare const __VERSION__: string;
 
 const COMMANDS: Record<string, (ctx: Context) => CommandResult | Promise<CommandResult>> = { need, plan, check, scan, scopes, grants };
 
+/** Commands whose results have problems to report as markdown, SARIF or workflow commands. */
+const REPORTING = new Set(["plan", "check", "scan"]);
+
 const fail = (message: string): CommandResult => ({ stdout: "", stderr: message, exitCode: EXIT.error });
 
 /** Runs the CLI on argv; returns what to print, so output is written once. */
@@ -29,6 +32,9 @@ const run = async (argv: readonly string[], env: Record<string, string | undefin
   const command = COMMANDS[args.command];
   if (!command || !Object.hasOwn(COMMANDS, args.command)) return fail(`scopewise: unknown command ${JSON.stringify(args.command)} (see scopewise --help)`);
   if (args.help) return { stdout: HELP[args.command] as string, exitCode: EXIT.ok };
+  if (!REPORTING.has(args.command) && args.format !== "text" && args.format !== "json") {
+    return fail(`scopewise ${args.command}: --format ${args.format} is for plan, check and scan; use --json (see scopewise --help)`);
+  }
   try {
     const calc = await loadCalculator(args);
     return await command({ args, calc, style: makeStyle(colorEnabled(isTTY, env)) });

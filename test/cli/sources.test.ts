@@ -156,3 +156,15 @@ describe("scopewise scan", () => {
     expect(r.stderr).toContain(message);
   });
 });
+
+describe("--format on the other commands", () => {
+  test("--format json is --json for need", () => {
+    expect(cli(["need", "--format", "json", "GET", "/environments/e1/users"]).stdout).toBe(cli(["need", "--json", "GET", "/environments/e1/users"]).stdout);
+  });
+
+  test("report formats are refused where there is nothing to report (2)", () => {
+    const r = cli(["scopes", "--format", "sarif"]);
+    expect(r).toMatchObject({ code: 2, stdout: "" });
+    expect(r.stderr).toContain("--format sarif is for plan, check and scan");
+  });
+});
