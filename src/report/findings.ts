@@ -38,8 +38,8 @@ export const reportFindings = <S extends string>(input: ReportInput<S>): Finding
       const prefix = label === "" ? "" : `${label}: `;
       for (const m of check.missing) out.push(finding("missing-scope", `${prefix}${shownCall(m.call, at(m.index))} needs ${m.anyOf.join(" or ")}, which the token lacks`, at(m.index)));
       out.push(...unidentifiedFindings(check.unknownCalls, at, prefix));
-      for (const u of check.unused) out.push(finding("unused-scope", `${prefix}${u.scope} is granted but no call needs it; it unlocks ${u.endpoints} endpoints for nothing`, undefined));
-      for (const u of check.unknownScopes) out.push(finding("unknown-scope", `${prefix}${u.scope} is not a scope in the catalog${u.didYouMean ? `; did you mean ${u.didYouMean}?` : ""}`, undefined));
+      for (const u of check.unused) out.push(finding("unused-scope", `${prefix}${u.scope} is granted but no call needs it; it unlocks ${u.endpoints} endpoints for nothing`, input.scopeSource?.(u.scope)));
+      for (const u of check.unknownScopes) out.push(finding("unknown-scope", `${prefix}${u.scope} is not a scope in the catalog${u.didYouMean ? `; did you mean ${u.didYouMean}?` : ""}`, input.scopeSource?.(u.scope)));
     }
     // Every token sees the same calls: deprecation is said once.
     out.push(...deprecatedFindings(tokenChecks(input.result.check)[0]?.check.calls ?? [], at));

@@ -12,6 +12,8 @@ export interface ReportInput<S extends string = string> {
   readonly problems?: readonly SourceProblem[];
   /** The endpoints a scope unlocks: lets reports say what an unused scope needlessly opens. */
   readonly grants?: (scope: S) => readonly Endpoint[];
+  /** Where a token's scope name is written (its JSON file), so unused and unknown scopes get a location. */
+  readonly scopeSource?: (scope: string) => SourceLocation | undefined;
   /** Tool version for SARIF; defaults to the package's. */
   readonly toolVersion?: string;
 }

@@ -157,6 +157,14 @@ describe("scopewise scan", () => {
   });
 });
 
+describe("token locations", () => {
+  test("--format github places unused scopes on their line in the token file", () => {
+    const r = cli(["check", "--format", "github", "--token", "examples/token-ci.json", "examples/deploy-calls.txt"]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("::warning file=examples/token-ci.json,line=9,col=7,title=scopewise unused-scope::environment.settings.write is granted");
+  });
+});
+
 describe("--format on the other commands", () => {
   test("--format json is --json for need", () => {
     expect(cli(["need", "--format", "json", "GET", "/environments/e1/users"]).stdout).toBe(cli(["need", "--json", "GET", "/environments/e1/users"]).stdout);

@@ -3,6 +3,7 @@ import { Ajv } from "ajv";
 import addFormats from "ajv-formats";
 import type { Log } from "sarif";
 import { describe, expect, test } from "vitest";
+import { scopeLocator } from "../../src/sources/scope-locator.js";
 import { checkToken, githubReport, grants, markdownReport, minimalScopes, reportFindings, RULES, sarifReport, type ReportInput, type SourceLocation } from "../../src/index.js";
 
 const schema = JSON.parse(readFileSync(new URL("../fixtures/sarif-schema-2.1.0.json", import.meta.url), "utf8")) as object;
@@ -94,5 +95,28 @@ describe("Markdown", () => {
   test("table cells escape pipes and newlines", () => {
     const md = markdownReport({ ...planInput, problems: [{ source: { file: "a|b.ts", line: 1 }, code: "x", message: "two\nlines | here" }] });
     expect(md).toContain("| `a\\|b.ts:1` | two lines \\| here [x] |");
+  });
+});
+
+describe("token-level findings and token lists", () => {
+  test("unused and unknown scopes are located in the token file when it is known", () => {
+    const text = '{\n  "scopes": [\n    "environment.users.read",\n    "environment.settings.read",\n    "environment.users.wirte"\n  ]\n}\n';
+    const input: ReportInput = { ...checkInput, scopeSource: scopeLocator(text, "token.json") };
+    const located = reportFindings(input).filter((f) => f.ruleId === "unused-scope" || f.ruleId === "unknown-scope");
+    expect(located.map((f) => f.source)).toEqual([
+      { file: "token.json", line: 4, column: 5 },
+      { file: "token.json", line: 5, column: 5 },
+    ]);
+    expect(validate(sarifReport(input))).toBe(true);
+  });
+
+  test("a token list is reported token by token, each labelled", () => {
+    const tokens = { tokens: [{ id: "t1", note: "ci", scopes: ["environment.users.read"] }, { id: "t2", scopes: ["environment.users.read", "environment.webhooks.read"] }] };
+    const input: ReportInput = { result: { kind: "check", check: checkToken(tokens, ["GET /environments/e1/users", "GET /environments/e1/webhooks"]) } };
+    const md = markdownReport(input);
+    expect(md).toContain("### scopewise: token t1 (ci): token is **NOT sufficient** for 2 calls");
+    expect(md).toContain("### scopewise: token t2: token is sufficient for 2 calls");
+    expect(githubReport(input)).toBe("::error title=scopewise missing-scope::token t1 (ci): GET /environments/e1/webhooks needs environment.webhooks.read, which the token lacks");
+    expect(validate(sarifReport(input))).toBe(true);
   });
 });

@@ -8,16 +8,25 @@ import { at, plural, unidentifiedBlock, withSources } from "../format.js";
 import { EXIT, type CallSource, type CommandResult } from "../io.js";
 import { readInput } from "../read-calls.js";
 import { readSource, type SourceInput } from "../read-source.js";
+import { scopeLocator } from "../../sources/scope-locator.js";
+import type { SourceLocation } from "../../sources/types.js";
 import { problemsBlock, reportOutput, withUnknown } from "../report-output.js";
 
+/** A token to check, and where each of its scope names is written (for report locations). */
+export interface LoadedToken {
+  readonly token: unknown;
+  readonly scopeSource?: (scope: string) => SourceLocation | undefined;
+}
+
 /** `--scopes` as a list, or `--token FILE` read and shape-checked (throws `InputError`). */
-export const loadToken = async (args: Context["args"]): Promise<unknown> => {
-  if (args.scopes !== undefined) return args.scopes.split(",").map((s) => s.trim()).filter((s) => s !== "");
+export const loadToken = async (args: Context["args"]): Promise<LoadedToken> => {
+  if (args.scopes !== undefined) return { token: args.scopes.split(",").map((s) => s.trim()).filter((s) => s !== "") };
   const file = args.token as string;
-  const parsed = parseJson(await readInput(file));
+  const text = await readInput(file);
+  const parsed = parseJson(text);
   if (!parsed.ok) throw new InputError("invalid-json", [{ code: "invalid-json", path: "$", message: `line ${parsed.line}, column ${parsed.column}: ${parsed.message}` }], file);
   readToken(parsed.value, file);
-  return parsed.value;
+  return { token: parsed.value, ...(file === "-" ? {} : { scopeSource: scopeLocator(text, file) }) };
 };
 
 const strictFails = (c: TokenCheck): boolean => c.unused.length > 0 || c.unknownScopes.length > 0;
@@ -48,7 +57,7 @@ export const tokenOptionError = (args: Context["args"], command: string): string
   (args.scopes === undefined) === (args.token === undefined) ? `scopewise ${command}: give exactly one of --scopes LIST or --token FILE (see scopewise ${command} --help)` : undefined;
 
 /** Checks a token against calls read from any source and renders it in `--format`; shared by `check` and `scan`. */
-export const checkOutput = (ctx: Context, token: unknown, input: Pick<SourceInput, "calls" | "sources" | "problems" | "summary">): CommandResult => {
+export const checkOutput = (ctx: Context, { token, scopeSource }: LoadedToken, input: Pick<SourceInput, "calls" | "sources" | "problems" | "summary">): CommandResult => {
   const { args, calc, style } = ctx;
   const { sources, problems } = input;
   const result = calc.checkToken(token, input.calls);
@@ -56,7 +65,7 @@ export const checkOutput = (ctx: Context, token: unknown, input: Pick<SourceInpu
   const summary = withUnknown(input.summary, checks[0]?.unknownCalls.length ?? 0);
   const passes = (c: TokenCheck): boolean => c.sufficient && !(args.strict && strictFails(c));
   const exitCode = checks.some(passes) && problems.length === 0 ? EXIT.ok : EXIT.no;
-  const report = reportOutput(ctx, { result: { kind: "check", check: result }, sources, problems }, summary);
+  const report = reportOutput(ctx, { result: { kind: "check", check: result }, sources, problems, ...(scopeSource ? { scopeSource } : {}) }, summary);
   if (report !== undefined) return { stdout: report, exitCode };
   if (args.format === "json") {
     const annotate = (c: TokenCheck) => ({ ...c, calls: withSources(c.calls, sources), missing: withSources(c.missing, sources), unknownCalls: withSources(c.unknownCalls, sources) });

@@ -25,5 +25,5 @@ export const scan = async (ctx: Context): Promise<CommandResult> => {
     problems: [...r.problems, ...unclassified],
     summary: `scan: ${plural(r.files, "file")}: ${plural(calls.length, "call")} (${calls.filter((c) => c.via === "sdk").length} SDK, ${calls.filter((c) => c.via === "url").length} URL), ${unclassified.length} unclassified`,
   };
-  return withToken ? checkOutput(ctx, token, input) : planOutput(ctx, input);
+  return token !== undefined ? checkOutput(ctx, token, input) : planOutput(ctx, input);
 };

@@ -35,8 +35,15 @@ const pluginsFor = (file: string): ParserPlugin[] => {
 };
 
 let byMethodName: Map<string, SdkOperation[]> | undefined;
-const operationsNamed = (name: string): SdkOperation[] => {
-  byMethodName ??= sdkOperations().reduce((m, o) => m.set(o.operation.split(".")[1] as string, [...(m.get(o.operation.split(".")[1] as string) ?? []), o]), new Map<string, SdkOperation[]>());
+/** Operations by method name (`getUser`); `…Raw` twins share their operation. */
+const operationsNamed = (name: string): readonly SdkOperation[] => {
+  if (byMethodName === undefined) {
+    byMethodName = new Map();
+    for (const op of sdkOperations()) {
+      const method = op.operation.slice(op.operation.indexOf(".") + 1);
+      byMethodName.set(method, [...(byMethodName.get(method) ?? []), op]);
+    }
+  }
   return byMethodName.get(name.replace(/Raw$/, "")) ?? [];
 };
 
