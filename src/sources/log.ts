@@ -40,7 +40,8 @@ export const createLogReader = (options: { file: string; baseUrls: readonly stri
   return {
     line(text) {
       lines++;
-      const r = parseLogLine(text, onBase);
+      // A byte-order mark is not part of the first line's text.
+      const r = parseLogLine(lines === 1 ? text.replace(/^\uFEFF/, "") : text, onBase);
       if (r.kind === "call") {
         used++;
         tally.add({ call: { method: r.method, url: r.url }, source: { file: options.file, line: lines } });

@@ -176,3 +176,11 @@ describe("--format on the other commands", () => {
     expect(r.stderr).toContain("--format sarif is for plan, check and scan");
   });
 });
+
+describe("scan on a diff's files", () => {
+  test("named files that are not JS/TS are skipped and counted, not parsed into errors", () => {
+    const r = cli(["scan", "README.md", "examples/worker/sync-users.ts"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("scan: 1 file (1 not JS/TS, skipped): 4 calls (3 SDK, 1 URL), 0 unclassified; 0 not identified");
+  });
+});

@@ -1,4 +1,4 @@
-import { createWriteStream, mkdtempSync } from "node:fs";
+import { createWriteStream, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -34,6 +34,13 @@ describe("readLogFile", () => {
     expect(r.summary).toMatchObject({ lines: 6, used: 3, skipped: 1, bad: 2 });
     expect(minimalScopes(r.calls.map((c) => c.call)).scopes).toEqual(["environment.analytics.read", "environment.balances.read", "environment.users.read"]);
     expect(r.problems.map((p) => p.source.line)).toEqual([5, 6]);
+  });
+
+  test("a byte-order mark does not spoil the first line; CRLF line ends are fine", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "scopewise-bom-")), "bom.log");
+    writeFileSync(file, '\uFEFF1.2.3.4 - - [27/Nov/2026:10:00:01 +0000] "GET /environments/e1/users HTTP/1.1" 200 1\r\n{"method":"GET","path":"/environments/e1/webhooks"}\r\n');
+    const r = await readLogFile(file, options);
+    expect(r.summary).toMatchObject({ lines: 2, used: 2, bad: 0 });
   });
 
   test("a missing file is an InputError naming it", async () => {

@@ -75,8 +75,9 @@ describe("scanSource: URL literals", () => {
 
 describe("scanFiles on test/fixtures/scan", () => {
   test("skips node_modules, reports the broken file, and plans the worker's calls", async () => {
-    const files = await listSourceFiles([root]);
+    const { files, skipped } = await listSourceFiles([root, `${root}/../README.md`]);
     expect(files.map((f) => f.slice(root.length))).toEqual(["/src/broken.jsx", "/src/user-sync.ts"]);
+    expect(skipped).toEqual([`${root}/../README.md`]);
     const r = await scanFiles([root], options);
     expect(r.files).toBe(2);
     expect(r.problems).toMatchObject([{ code: "parse-error", source: { file: "test/fixtures/scan/src/broken.jsx", line: 2, column: 10 } }]);

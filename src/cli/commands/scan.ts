@@ -23,7 +23,7 @@ export const scan = async (ctx: Context): Promise<CommandResult> => {
     calls: calls.map((f) => f.call),
     sources: calls.map((f) => f.source),
     problems: [...r.problems, ...unclassified],
-    summary: `scan: ${plural(r.files, "file")}: ${plural(calls.length, "call")} (${calls.filter((c) => c.via === "sdk").length} SDK, ${calls.filter((c) => c.via === "url").length} URL), ${unclassified.length} unclassified`,
+    summary: `scan: ${plural(r.files, "file")}${r.skipped.length > 0 ? ` (${r.skipped.length} not JS/TS, skipped)` : ""}: ${plural(calls.length, "call")} (${calls.filter((c) => c.via === "sdk").length} SDK, ${calls.filter((c) => c.via === "url").length} URL), ${unclassified.length} unclassified`,
   };
   return token !== undefined ? checkOutput(ctx, token, input) : planOutput(ctx, input);
 };

@@ -9,9 +9,10 @@ export const SOURCE_FILE = /\.(?:[cm]?[jt]s|[jt]sx)$/i;
 // Dependencies, build output and VCS folders are not the project's own calls.
 const SKIP_DIRS = new Set(["node_modules", "dist", "build", "coverage", ".git", ".next", "out"]);
 
-/** Every file a scan of `paths` reads, sorted; a path that does not exist is an `InputError`. */
-export const listSourceFiles = async (paths: readonly string[]): Promise<string[]> => {
+/** Every file a scan of `paths` reads, sorted, and the named files it skips as not JS/TS; a path that does not exist is an `InputError`. */
+export const listSourceFiles = async (paths: readonly string[]): Promise<{ files: string[]; skipped: string[] }> => {
   const files = new Set<string>();
+  const skipped = new Set<string>();
   const visit = async (path: string, explicit: boolean): Promise<void> => {
     let info;
     try {
@@ -24,15 +25,19 @@ export const listSourceFiles = async (paths: readonly string[]): Promise<string[
         if (entry.isDirectory() && (SKIP_DIRS.has(entry.name) || entry.name.startsWith("."))) continue;
         if (entry.isDirectory() || (entry.isFile() && SOURCE_FILE.test(entry.name))) await visit(join(path, entry.name), false);
       }
-    } else if (explicit || SOURCE_FILE.test(path)) files.add(path);
+    } else if (SOURCE_FILE.test(path)) files.add(path);
+    // A named file that is not JS/TS (a diff's README, say) is skipped, not parsed into errors.
+    else if (explicit) skipped.add(path);
   };
   for (const p of paths) await visit(p, true);
-  return [...files].sort();
+  return { files: [...files].sort(), skipped: [...skipped].sort() };
 };
 
 /** What a scan found across files. */
 export interface ScanFilesResult {
   readonly files: number;
+  /** Files named in `paths` that are not JS/TS, so not scanned. */
+  readonly skipped: readonly string[];
   readonly findings: ScanFinding[];
   readonly problems: SourceProblem[];
 }
@@ -44,7 +49,7 @@ const shown = (file: string): string => {
 
 /** Scans files and folders (recursively; dependencies and build output skipped) for Dynamic API calls. */
 export const scanFiles = async (paths: readonly string[], options: ScanOptions): Promise<ScanFilesResult> => {
-  const files = await listSourceFiles(paths);
+  const { files, skipped } = await listSourceFiles(paths);
   const findings: ScanFinding[] = [];
   const problems: SourceProblem[] = [];
   for (const file of files) {
@@ -57,5 +62,5 @@ export const scanFiles = async (paths: readonly string[], options: ScanOptions):
     findings.push(...r.findings);
     problems.push(...r.problems);
   }
-  return { files: files.length, findings, problems };
+  return { files: files.length, skipped: skipped.map(shown), findings, problems };
 };
