@@ -1,6 +1,6 @@
 import type { Catalog, Route } from "../catalog/compile-catalog.js";
 import { byName } from "../util/by-name.js";
-import { scanPlainPath, type PlainPath } from "./fast-scan.js";
+import { hasOddSegment, scanPlainPath, type PlainPath } from "./fast-scan.js";
 import { walkPlain } from "./fast-walk.js";
 import { normalizePath } from "./normalize-path.js";
 import type { MatchResult, NormalizedRequest } from "./result.js";
@@ -49,8 +49,11 @@ export const fastMatch = <S extends string>(catalog: Catalog<S>, method: string,
   const route = walkPlain(root, url, path.start, path.limit);
   if (route === null) return undefined;
   if (route !== undefined) {
+    // Every segment of a matched path was compared or checked by the walk.
     return { status: "matched", anyOf: route.anyOf, endpoint: route.endpoint, params: plainParams(route, url, path), request: requestOf(method, url, path) };
   }
+  // A miss: the walk may have stopped before an empty or dot segment that makes the call invalid.
+  if (hasOddSegment(url, path)) return undefined;
   const allowedMethods: string[] = [];
   for (const [other, node] of catalog._tries) {
     if (other === method) continue;

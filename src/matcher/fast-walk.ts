@@ -24,7 +24,7 @@ const lookAlike = (url: string, from: number, literal: string): boolean => {
 };
 
 /**
- * @internal Walks the trie over `url[pos, limit)` of a path {@link scanPlainPath}
+ * @internal Walks the trie over `url[pos, limit)` of a path `scanPlainPath`
  * accepted. Literal segments are compared in place, params found with indexOf;
  * a literal beats a param, with backtracking. Returns the route, undefined for
  * none, or null when a segment needs the careful path (a placeholder or a look-alike).
@@ -46,8 +46,8 @@ export const walkPlain = <S extends string>(node: Node<S>, url: string, pos: num
   if (param === undefined) return undefined;
   let to = url.indexOf("/", from);
   if (to === -1 || to > limit) to = limit;
-  // Placeholders (:name, {name}) stand for ids and have rules of their own.
-  if (first === 58 || first === 123) return null;
+  // Placeholders (:name, {name}) stand for ids, and empty and dot segments are refused: careful path.
+  if (first === 58 || first === 123 || to === from || (first === 46 && (to === from + 1 || (to === from + 2 && url.charCodeAt(from + 1) === 46)))) return null;
   const same = node.byLength[to - from];
   if (same !== undefined) for (let i = 0; i < same.length; i++) if (lookAlike(url, from, same[i]!.literal)) return null;
   return walkPlain(param, url, to, limit);
