@@ -38,28 +38,27 @@ export interface Plan<S extends string = string> {
 /** The exact minimal scope set for `calls` per `catalog`, with the reason for each scope. */
 export const minimalScopesIn = <S extends string>(catalog: Catalog<S>, calls: Iterable<unknown>): Plan<S> => {
   const reports = matchCalls(catalog, calls);
-  const requirements = reports.flatMap((r) => (r.result.status === "matched" ? [r.result.anyOf] : []));
-  const scopes = solveCover({ requirements, blastRadius: (set) => blastRadius(catalog, set) });
-  const reasons = scopes.map((scope) => ({
-    scope,
-    unlocks: catalog._grants.get(scope)?.length ?? 0,
-    calls: reports.flatMap(({ index, call, result }) =>
-      result.status === "matched" && result.anyOf.includes(scope) ? [{ index, call, endpoint: result.endpoint }] : [],
-    ),
-  }));
+  // Dedupe before solving: many calls share one endpoint, and so one any-of list.
+  const requirements = new Set<readonly S[]>();
+  for (const { result } of reports) if (result.status === "matched") requirements.add(result.anyOf);
+  const scopes = solveCover({ requirements: [...requirements], blastRadius: (set) => blastRadius(catalog, set) });
+  const byScope = new Map<S, ScopeReason<S>["calls"][number][]>(scopes.map((s) => [s, []]));
+  const deprecated: DeprecatedCall[] = [];
+  for (const { index, call, result } of reports) {
+    if (result.status !== "matched") continue;
+    const { endpoint } = result;
+    for (const s of result.anyOf) byScope.get(s)?.push({ index, call, endpoint });
+    if (endpoint.deprecated) deprecated.push({ index, call, endpoint, ...(endpoint.replacedBy ? { replacedBy: endpoint.replacedBy } : {}) });
+  }
   const unknown = unidentified(reports);
   return {
     catalog: { name: catalog.name, version: catalog.version },
     scopes,
     unlocks: blastRadius(catalog, scopes),
     complete: unknown.length === 0,
-    reasons,
+    reasons: scopes.map((scope) => ({ scope, unlocks: catalog._grants.get(scope)?.length ?? 0, calls: byScope.get(scope) ?? [] })),
     calls: reports,
     unknown,
-    deprecated: reports.flatMap(({ index, call, result }) =>
-      result.status === "matched" && result.endpoint.deprecated
-        ? [{ index, call, endpoint: result.endpoint, ...(result.endpoint.replacedBy ? { replacedBy: result.endpoint.replacedBy } : {}) }]
-        : [],
-    ),
+    deprecated,
   };
 };
