@@ -4,7 +4,6 @@ import { colorEnabled, makeStyle } from "./color.js";
 import { check } from "./commands/check.js";
 import { need } from "./commands/need.js";
 import { plan } from "./commands/plan.js";
-import { scan } from "./commands/scan.js";
 import { grants, scopes } from "./commands/scopes.js";
 import { loadCalculator, type Context } from "./context.js";
 import { HELP } from "./help.js";
@@ -12,7 +11,15 @@ import { EXIT, type CommandResult } from "./io.js";
 
 declare const __VERSION__: string;
 
-const COMMANDS: Record<string, (ctx: Context) => CommandResult | Promise<CommandResult>> = { need, plan, check, scan, scopes, grants };
+const COMMANDS: Record<string, (ctx: Context) => CommandResult | Promise<CommandResult>> = {
+  need,
+  plan,
+  check,
+  // Loaded on use: the scanner brings a JS/TS parser that no other command needs at start-up.
+  scan: async (ctx) => (await import("./commands/scan.js")).scan(ctx),
+  scopes,
+  grants,
+};
 
 /** Commands whose results have problems to report as markdown, SARIF or workflow commands. */
 const REPORTING = new Set(["plan", "check", "scan"]);
