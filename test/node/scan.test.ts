@@ -45,6 +45,8 @@ describe("scanSource: URL literals", () => {
     ["request({ url: `/environments/${e}/gates`, method: 'GET' })", "GET /environments/{e}/gates"],
     ["new Request(`/environments/${e}/origins`, { method: 'POST' })", "POST /environments/{e}/origins"],
     ["const u = `/environments/${e}/webhooks`; fetch(u); fetch(u, { method: 'POST' }); fetch(u)", "GET /environments/{e}/webhooks|POST /environments/{e}/webhooks"],
+    ["this.request({ path: `/environments/{environmentId}/tokens`.replace(`{environmentId}`, encodeURIComponent(id)), method: 'POST' })", "POST /environments/{environmentId}/tokens"],
+    ["fetch(encodeURI(`/api/v0/environments/${e}/webhooks`.trim()))", "GET /environments/{e}/webhooks"],
   ])("%s → %s", (code, expected) => {
     expect(calls(code, "a.js").join("|")).toBe(expected);
   });
@@ -66,6 +68,10 @@ describe("scanSource: URL literals", () => {
     ]);
     expect(calls("fetch(`/api/v0/environments/${e}/gates`, { method: verb })", "a.js")).toEqual(["? cannot tell the HTTP method: the method is not a string literal"]);
     expect(calls("fetch(`/api/v0/environments/${e}/gates`, opts)", "a.js")).toEqual(["? cannot tell the HTTP method: the request options are not an object literal"]);
+  });
+
+  test("TypeScript casts around a URL are seen through", () => {
+    expect(calls("fetch(`/api/v0/environments/${e}/webhooks` as string, { method: 'PUT' })", "a.ts")).toEqual(["PUT /environments/{e}/webhooks"]);
   });
 
   test("a file that does not parse is one problem with its line and column, not an exception", () => {

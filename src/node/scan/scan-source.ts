@@ -71,8 +71,25 @@ const sdkFinding = (node: Node, b: Bindings, at: (n: Node) => SourceLocation): S
   return { kind: "call", via: "sdk", source: { ...source, operation: op.operation }, text, call: { method: op.method, path: op.path } };
 };
 
+// Calls that keep a URL a URL: `…`.replace(…), url.trim(), String(url), encodeURI(url).
+const STRING_METHODS = new Set(["replace", "replaceAll", "concat", "trim", "toString"]);
+const WRAPPERS = new Set(["String", "encodeURI"]);
+
+/** Climbs from a URL expression through wrappers that keep it a URL, to the expression a request receives. */
+const climb = (node: Node, ancestors: readonly Node[]): { node: Node; ancestors: readonly Node[] } => {
+  const parent = ancestors.at(-1);
+  const grand = ancestors.at(-2);
+  if (parent?.type === "TSAsExpression" || parent?.type === "TSNonNullExpression" || parent?.type === "ParenthesizedExpression") return climb(parent, ancestors.slice(0, -1));
+  if (parent?.type === "MemberExpression" && parent.object === node && parent.property.type === "Identifier" && STRING_METHODS.has(parent.property.name) && grand?.type === "CallExpression" && grand.callee === parent) {
+    return climb(grand, ancestors.slice(0, -2));
+  }
+  if (parent?.type === "CallExpression" && parent.arguments[0] === node && parent.callee.type === "Identifier" && WRAPPERS.has(parent.callee.name)) return climb(parent, ancestors.slice(0, -1));
+  return { node, ancestors };
+};
+
 /** The methods a URL expression is sent with: its own call, the object it sits in, or the calls its variable is passed to. */
-const methodsFor = (node: Node, ancestors: readonly Node[], uses: ReadonlyMap<string, Node[]>): MethodContext[] => {
+const methodsFor = (start: Node, startAncestors: readonly Node[], uses: ReadonlyMap<string, Node[]>): MethodContext[] => {
+  const { node, ancestors } = climb(start, startAncestors);
   const parent = ancestors.at(-1);
   const direct = methodOf(node, parent);
   if (direct.kind !== "none") return [direct];
