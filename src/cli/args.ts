@@ -31,6 +31,11 @@ const oneOf = <T extends string>(option: string, value: string, allowed: readonl
   return value as T;
 };
 
+const baseUrl = (value: string): string => {
+  if (!/^https?:\/\/[^/]/i.test(value) || !URL.canParse(value)) throw new TypeError(`--base-url must be an absolute http(s) URL, not ${JSON.stringify(value)}`);
+  return value;
+};
+
 const outputFormat = (json: boolean, format: string | undefined): OutputFormat => {
   if (format === undefined) return json ? "json" : "text";
   const f = oneOf("format", format, OUTPUT_FORMATS);
@@ -65,7 +70,7 @@ export const parseCommandLine = (argv: readonly string[]): Args => {
     json: values.json || values.format === "json",
     format: outputFormat(values.json, values.format),
     from: oneOf("from", values.from ?? "auto", INPUT_FORMATS),
-    baseUrls: values["base-url"] ?? [],
+    baseUrls: (values["base-url"] ?? []).map(baseUrl),
     help: values.help,
     version: values.version,
     strict: values.strict,

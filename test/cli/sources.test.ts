@@ -92,6 +92,7 @@ describe("--format", () => {
     [["--format", "yaml"], "--format must be one of text, json, markdown, sarif, github"],
     [["--json", "--format", "markdown"], "--json and --format markdown disagree"],
     [["--from", "pcap"], "--from must be one of auto, calls, har, log"],
+    [["--base-url", "127.0.0.1:47102"], '--base-url must be an absolute http(s) URL, not "127.0.0.1:47102"'],
   ])("%j is a usage error (2)", (flags, message) => {
     const r = cli(["plan", ...flags, "examples/deploy-calls.txt"]);
     expect(r.code).toBe(2);
