@@ -37,7 +37,7 @@ const fromHar = (text: string, file: string, baseUrls: readonly string[]): Sourc
   const r = readHar(text, { file, baseUrls });
   if (!r.ok) throw new InputError("not-har", [{ code: r.problem.code, path: r.problem.source.path ?? "$", message: r.problem.message, ...(r.problem.source.line ? { line: r.problem.source.line } : {}) }], file);
   const s = r.summary;
-  return sourced("har", r.calls, r.problems, `HAR: ${s.entries} ${s.entries === 1 ? "entry" : "entries"}: ${s.used} used, ${s.skipped} skipped${hostsText(s.otherHosts)}, ${s.bad} bad`);
+  return sourced("har", r.calls, r.problems, `HAR: ${s.entries} ${s.entries === 1 ? "entry" : "entries"}: ${s.used} used, ${s.skipped} skipped${hostsText(s.otherHosts)}${s.preflight > 0 ? `, ${s.preflight} CORS preflights skipped` : ""}, ${s.bad} bad`);
 };
 
 const fromCalls = (text: string, file: string): SourceInput => {

@@ -20,6 +20,8 @@ export interface HarSummary {
   /** Entries on other hosts, counted per host and skipped. */
   readonly skipped: number;
   readonly otherHosts: readonly { readonly host: string; readonly count: number }[];
+  /** CORS preflights the browser sent on its own (no token is used for them), skipped. */
+  readonly preflight: number;
   /** Entries that are not a request with a method and URL. */
   readonly bad: number;
 }
@@ -28,6 +30,14 @@ export interface HarSummary {
 export type HarResult =
   | { readonly ok: true; readonly calls: SourcedCall[]; readonly problems: SourceProblem[]; readonly summary: HarSummary }
   | { readonly ok: false; readonly problem: SourceProblem };
+
+/** A CORS preflight: DevTools marks it `_resourceType: "preflight"`; any OPTIONS with Access-Control-Request-Method is one. */
+const isPreflight = (entry: unknown, method: string): boolean => {
+  const e = entry as { _resourceType?: unknown; request?: { headers?: unknown } };
+  if (e._resourceType === "preflight") return true;
+  if (method.toUpperCase() !== "OPTIONS" || !Array.isArray(e.request?.headers)) return false;
+  return e.request.headers.some((h: { name?: unknown }) => typeof h?.name === "string" && h.name.toLowerCase() === "access-control-request-method");
+};
 
 const fail = (source: SourceLocation, message: string): HarResult => ({ ok: false, problem: { source, code: "not-har", message } });
 
@@ -63,12 +73,17 @@ export const readHar = (input: string | object, options: HarOptions): HarResult 
   const calls: SourcedCall[] = [];
   const problems: SourceProblem[] = [];
   const hosts = new Map<string, number>();
+  let preflight = 0;
   entries.forEach((entry: unknown, i) => {
     const line = lineOf(i);
     const source: SourceLocation = { file, path: `$.log.entries[${i}]`, ...(line === undefined ? {} : { line }) };
     const request = (entry as { request?: { method?: unknown; url?: unknown } } | null)?.request;
     if (typeof request?.method !== "string" || typeof request.url !== "string") {
       problems.push({ source, code: "bad-entry", message: "entry has no request with a string method and url" });
+      return;
+    }
+    if (isPreflight(entry, request.method)) {
+      preflight++;
       return;
     }
     if (!onBase(request.url)) {
@@ -80,5 +95,5 @@ export const readHar = (input: string | object, options: HarOptions): HarResult 
   });
   const otherHosts = sortedHostCounts(hosts);
   const skipped = otherHosts.reduce((n, h) => n + h.count, 0);
-  return { ok: true, calls, problems, summary: { entries: entries.length, used: calls.length, skipped, otherHosts, bad: problems.length } };
+  return { ok: true, calls, problems, summary: { entries: entries.length, used: calls.length, skipped, otherHosts, preflight, bad: problems.length } };
 };

@@ -10,7 +10,7 @@ describe("readHar on a HAR recorded from a real Chromium session", () => {
   test("entries on the fake API's base URL become calls; the page's own requests are skipped per host", () => {
     const r = readHar(fixture, { file, baseUrls: [...dynamicCatalog.baseUrls, localApi] });
     if (!r.ok) throw new Error(r.problem.message);
-    expect(r.summary).toEqual({ entries: 9, used: 7, skipped: 2, otherHosts: [{ host: "127.0.0.1:47101", count: 2 }], bad: 0 });
+    expect(r.summary).toEqual({ entries: 9, used: 7, skipped: 2, otherHosts: [{ host: "127.0.0.1:47101", count: 2 }], preflight: 0, bad: 0 });
     expect(r.calls.map((c) => `${(c.call as { method: string }).method} ${new URL((c.call as { url: string }).url).pathname}`)).toEqual([
       "GET /api/v0/environments/0b6c6f6e-6a1d-4f7e-9a51-3c1f3d1e9b10/users",
       "POST /api/v0/environments/0b6c6f6e-6a1d-4f7e-9a51-3c1f3d1e9b10/users",
@@ -66,6 +66,20 @@ describe("readHar on bad input", () => {
       { source: { file: "x.har", path: "$.log.entries[1]", line: 9 }, code: "bad-entry", message: "entry has no request with a string method and url" },
     ]);
     expect(r.summary).toMatchObject({ entries: 3, used: 1, bad: 2 });
+  });
+
+  test("CORS preflights are the browser's, not the app's: skipped and counted", () => {
+    const url = "https://app.dynamicauth.com/api/v0/environments/e1/users";
+    const entries = [
+      { _resourceType: "preflight", request: { method: "OPTIONS", url } },
+      { request: { method: "OPTIONS", url, headers: [{ name: "Access-Control-Request-Method", value: "POST" }] } },
+      { request: { method: "OPTIONS", url, headers: [] } },
+      { request: { method: "POST", url } },
+    ];
+    const r = readHar({ log: { entries } }, { file: "x.har", baseUrls });
+    if (!r.ok) throw new Error(r.problem.message);
+    expect(r.summary).toMatchObject({ entries: 4, used: 2, preflight: 2 });
+    expect(r.calls.map((c) => (c.call as { method: string }).method)).toEqual(["OPTIONS", "POST"]);
   });
 
   test("a URL on a base URL's host but outside its path is another host's request", () => {
