@@ -70,6 +70,11 @@ describe("scanSource: URL literals", () => {
     expect(calls("fetch(`/api/v0/environments/${e}/gates`, opts)", "a.js")).toEqual(["? cannot tell the HTTP method: the request options are not an object literal"]);
   });
 
+  test("constants built from constants are inlined; one used only to build URLs is not a call itself", () => {
+    const code = 'const BASE = "https://app.dynamicauth.com/api/v0";\nconst env = `${BASE}/environments/${id}`;\nfetch(`${env}/users/${u}`, { method: "PUT" });\nfetch(env + "/webhooks");';
+    expect(calls(code, "a.js")).toEqual(["PUT /environments/{id}/users/{u}", "GET /environments/{id}/webhooks"]);
+  });
+
   test("TypeScript casts around a URL are seen through", () => {
     expect(calls("fetch(`/api/v0/environments/${e}/webhooks` as string, { method: 'PUT' })", "a.ts")).toEqual(["PUT /environments/{e}/webhooks"]);
   });

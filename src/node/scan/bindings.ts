@@ -9,8 +9,8 @@ export interface Bindings {
   readonly sdkNames: ReadonlyMap<string, string>;
   /** Receiver key (`users`, `this.users`) → SDK class, from `new UsersApi()` or a `: UsersApi` annotation. */
   readonly clients: ReadonlyMap<string, string>;
-  /** `const NAME = "text"` with one declaration in the file. */
-  readonly strings: ReadonlyMap<string, string>;
+  /** `const NAME = …` string expressions (literals, templates, `+` chains), one declaration in the file: their initialisers. */
+  readonly constants: ReadonlyMap<string, Node>;
 }
 
 const SDK = "@dynamic-labs/sdk-api";
@@ -53,8 +53,14 @@ export const collectBindings = (ast: Node): Bindings => {
   const sdkNames = new Map<string, string>();
   let importsSdk = false;
   const pending: { key: string; value: Node | null | undefined; annotation?: Node | null | undefined }[] = [];
-  const strings = new Map<string, string | null>();
+  const constants = new Map<string, Node | null>();
   walk(ast, (node) => {
+    if (node.type === "VariableDeclaration" && node.kind === "const") {
+      for (const d of node.declarations) {
+        // A name declared twice is ambiguous without scope analysis: it resolves to nothing.
+        if (d.id.type === "Identifier" && d.init) constants.set(d.id.name, constants.has(d.id.name) ? null : d.init);
+      }
+    }
     if (node.type === "ImportDeclaration" && isSdkSource(node.source.value)) {
       importsSdk = true;
       for (const s of node.specifiers) sdkNames.set(s.local.name, s.type === "ImportSpecifier" ? (s.imported.type === "Identifier" ? s.imported.name : s.imported.value) : "*");
@@ -65,9 +71,6 @@ export const collectBindings = (ast: Node): Bindings => {
         sdkNames.set(node.id.name, "*");
       }
       pending.push({ key: node.id.name, value: node.init, annotation: node.id.typeAnnotation });
-      const text = node.init?.type === "StringLiteral" ? node.init.value : node.init?.type === "TemplateLiteral" && node.init.expressions.length === 0 ? node.init.quasis[0]?.value.cooked : undefined;
-      // A name declared twice is ambiguous without scope analysis: it resolves to nothing.
-      if (text !== undefined) strings.set(node.id.name, strings.has(node.id.name) ? null : text);
     } else if (node.type === "VariableDeclarator" && node.id.type === "ObjectPattern") {
       const source = requireOf(node.init);
       if (source !== undefined && isSdkSource(source)) {
@@ -97,6 +100,6 @@ export const collectBindings = (ast: Node): Bindings => {
     importsSdk,
     sdkNames,
     clients,
-    strings: new Map([...strings].filter((e): e is [string, string] => e[1] !== null)),
+    constants: new Map([...constants].filter((e): e is [string, Node] => e[1] !== null)),
   };
 };

@@ -5,6 +5,8 @@ export interface LiteralText {
   readonly text: string;
   /** The nodes it was built from, so they are not read again on their own. */
   readonly parts: readonly Node[];
+  /** Constants inlined into it: building blocks of this URL rather than URLs of their own. */
+  readonly inlined: readonly string[];
 }
 
 const isPlus = (node: Node): node is Node & { type: "BinaryExpression" } => node.type === "BinaryExpression" && node.operator === "+";
@@ -22,16 +24,23 @@ const flatten = (node: Node): Node[] => (isPlus(node) ? [...flatten(node.left), 
 /** Every `+` node of a chain: consumed with it, so a sub-chain is not read again as a URL of its own. */
 const chain = (node: Node): Node[] => (isPlus(node) ? [node, ...chain(node.left), ...chain(node.right)] : [node]);
 
+/** How deep constants may refer to constants: enough for `BASE` → `ENV_URL` → `USERS_URL`, and it ends cycles. */
+const MAX_DEPTH = 8;
+
 /**
  * Reads a string literal, a template literal or a `+` chain holding one of them as
- * text; identifiers bound to a constant string in `strings` are inlined.
+ * text; identifiers bound by `const` to such an expression (in `constants`) are inlined.
  */
-export const literalText = (node: Node, strings: ReadonlyMap<string, string>): LiteralText | undefined => {
+export const literalText = (node: Node, constants: ReadonlyMap<string, Node>, depth = 0): LiteralText | undefined => {
   const pieces = flatten(node);
   if (!pieces.some((p) => p.type === "StringLiteral" || p.type === "TemplateLiteral")) return undefined;
   let text = "";
+  const inlinedNames: string[] = [];
   const expression = (e: Node): void => {
-    if (e.type === "Identifier" && strings.has(e.name)) text += strings.get(e.name);
+    const bound = e.type === "Identifier" && depth < MAX_DEPTH ? constants.get(e.name) : undefined;
+    const inlined = bound && literalText(bound, constants, depth + 1);
+    if (inlined && e.type === "Identifier") inlinedNames.push(e.name, ...inlined.inlined);
+    if (inlined) text += inlined.text;
     else if (e.type === "StringLiteral") text += e.value;
     else text += `{${paramName(e)}}`;
   };
@@ -44,5 +53,5 @@ export const literalText = (node: Node, strings: ReadonlyMap<string, string>): L
       });
     } else expression(p);
   }
-  return { text, parts: chain(node) };
+  return { text, parts: chain(node), inlined: inlinedNames };
 };

@@ -126,6 +126,7 @@ export const scanSource = (code: string, file: string, options: ScanOptions): Sc
   };
   const uses = new Map<string, Node[]>();
   const consumed = new Set<Node>();
+  const inlined = new Set<string>();
   const candidates: { node: Node; ancestors: Node[]; text: string }[] = [];
   const findings: ScanFinding[] = [];
   walk(ast, (node, ancestors) => {
@@ -137,14 +138,21 @@ export const scanSource = (code: string, file: string, options: ScanOptions): Sc
     if (consumed.has(node) || (node.type !== "StringLiteral" && node.type !== "TemplateLiteral" && node.type !== "BinaryExpression")) return;
     const parent = ancestors.at(-1);
     if ((parent && NOT_A_VALUE.has(parent.type)) || isKey(node, parent)) return;
-    const lt = literalText(node, b.strings);
+    const lt = literalText(node, b.constants);
     if (!lt) return;
     lt.parts.forEach((p) => consumed.add(p));
+    lt.inlined.forEach((name) => inlined.add(name));
     candidates.push({ node, ancestors: [...ancestors], text: lt.text });
   });
+  // `const base = \`${BASE}/environments/${id}\``, only ever built into other URLs, is not a call of its own.
+  const buildingBlock = (c: (typeof candidates)[number]): boolean => {
+    const parent = c.ancestors.at(-1);
+    return parent?.type === "VariableDeclarator" && parent.id.type === "Identifier" && inlined.has(parent.id.name) && !uses.has(parent.id.name);
+  };
   // A bare catalog path counts in a file that is about Dynamic, or when it is under /environments.
   const dynamicFile = b.importsSdk || candidates.some((c) => classifyUrl(c.text, options.baseUrls, () => false)?.definite);
   for (const c of candidates) {
+    if (buildingBlock(c)) continue;
     const url = classifyUrl(c.text, options.baseUrls, known);
     // A bare base URL (`const BASE = "https://app.dynamicauth.com/api/v0"`) names no endpoint.
     if (!url || url.path === "/" || (!url.definite && !dynamicFile && !url.path.startsWith("/environments/"))) continue;
