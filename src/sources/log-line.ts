@@ -13,6 +13,7 @@ const CLF = /^\S+ \S+ \S+ \[[^\]]*\] "([^"\\]*(?:\\.[^"\\]*)*)" (?:\d{3}|-)(?: |
 
 const METHOD_KEYS = ["method", "request_method", "requestMethod", "httpMethod", "verb"] as const;
 const URL_KEYS = ["url", "uri", "request_uri", "requestUrl", "request_url", "path"] as const;
+const HOST_KEYS = ["host", "hostname", "server_name", "authority"] as const;
 // Where JSON loggers nest the request: { request: {…} }, { http: {…} }, GCP's { httpRequest: {…} }.
 const NESTS = ["request", "req", "http", "httpRequest"] as const;
 
@@ -24,7 +25,10 @@ const pick = (o: Record<string, unknown>, keys: readonly string[]): string | und
 const fromJson = (o: Record<string, unknown>): { method?: string; url?: string } => {
   const scopes = [o, ...NESTS.map((k) => o[k]).filter((v): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v))];
   const method = scopes.map((s) => pick(s, METHOD_KEYS)).find((v) => v !== undefined);
-  const url = scopes.map((s) => pick(s, URL_KEYS)).find((v) => v !== undefined);
+  const target = scopes.map((s) => pick(s, URL_KEYS)).find((v) => v !== undefined);
+  const host = scopes.map((s) => pick(s, HOST_KEYS)).find((v) => v !== undefined);
+  // A path logged with the host it was sent to is that host's request: https is assumed, as for Dynamic's API.
+  const url = target !== undefined && host !== undefined && target.startsWith("/") && !isAbsolute(target) ? `https://${host}${target}` : target;
   return { ...(method === undefined ? {} : { method }), ...(url === undefined ? {} : { url }) };
 };
 
@@ -33,7 +37,8 @@ const toCall = (method: string, url: string, onBase: (url: string) => boolean): 
 
 /**
  * Reads one access-log line: common/combined log format, or a JSON object with a
- * method and a URL or path (top level or under `request`, `http`, `httpRequest`).
+ * method and a URL or path (top level or under `request`, `http`, `httpRequest`), and a
+ * host if the path needs one.
  * Absolute URLs off `onBase` are `other-host`; paths are taken as Dynamic calls.
  */
 export const parseLogLine = (line: string, onBase: (url: string) => boolean): LogLine => {

@@ -16,6 +16,18 @@ describe("parseLogLine", () => {
     expect(parseLogLine(line, onBase)).toEqual({ kind: "call", method, url });
   });
 
+  test("a path logged with its host is that host's request", () => {
+    expect(parseLogLine('{"method":"GET","host":"app.dynamicauth.com","request_uri":"/api/v0/environments/e1/users"}', onBase)).toEqual({
+      kind: "call",
+      method: "GET",
+      url: "https://app.dynamicauth.com/api/v0/environments/e1/users",
+    });
+    expect(parseLogLine('{"method":"GET","host":"shop.example.com","request_uri":"/api/v0/environments/e1/users"}', onBase)).toEqual({
+      kind: "other-host",
+      url: "https://shop.example.com/api/v0/environments/e1/users",
+    });
+  });
+
   test("absolute URLs on other hosts are skipped, blank lines are blank", () => {
     expect(parseLogLine('1.2.3.4 - - [27/Nov/2026:10:00:01 +0000] "GET https://api.github.com/x HTTP/1.1" 200 1', onBase)).toEqual({ kind: "other-host", url: "https://api.github.com/x" });
     expect(parseLogLine("   ", onBase)).toEqual({ kind: "blank" });
