@@ -12,15 +12,12 @@ export const setParam = (params: Record<string, string>, name: string, value: st
   else params[name] = value;
 };
 
-// Params of a plain path, read on first use: most callers only want the scopes.
-const plainParams = (route: Route<string>, url: string, { start, end }: PlainPath): Record<string, string> => {
+// The walk collected the values deepest first; names come from the route.
+const paramsOf = (route: Route<string>, values: readonly string[]): Record<string, string> => {
   const params: Record<string, string> = {};
-  for (let i = start, k = 0; i < end; k++) {
-    let j = url.indexOf("/", i + 1);
-    if (j === -1 || j > end) j = end;
+  for (let k = route.params.length - 1, v = 0; k >= 0; k--) {
     const name = route.params[k];
-    if (name !== undefined) setParam(params, name, url.slice(i + 1, j));
-    i = j;
+    if (name !== undefined) setParam(params, name, values[v++] as string);
   }
   return params;
 };
@@ -46,12 +43,11 @@ export const fastMatch = <S extends string>(catalog: Catalog<S>, method: string,
   if (root === undefined) return undefined;
   const path = scanPlainPath(catalog, url);
   if (path === undefined) return undefined;
-  const route = walkPlain(root, url, path.start, path.limit);
+  const values: string[] = [];
+  const route = walkPlain(root, url, path.start, path.limit, values);
   if (route === null) return undefined;
-  if (route !== undefined) {
-    // Every segment of a matched path was compared or checked by the walk.
-    return { status: "matched", anyOf: route.anyOf, endpoint: route.endpoint, params: plainParams(route, url, path), request: requestOf(method, url, path) };
-  }
+  // Every segment of a matched path was compared or checked by the walk.
+  if (route !== undefined) return { status: "matched", anyOf: route.anyOf, endpoint: route.endpoint, params: paramsOf(route, values) };
   // A miss: the walk may have stopped before an empty or dot segment that makes the call invalid.
   if (hasOddSegment(url, path)) return undefined;
   const allowedMethods: string[] = [];

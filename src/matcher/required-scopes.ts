@@ -24,8 +24,11 @@ const find = <S extends string>(catalog: Catalog<S>, method: string, path: Parse
   return root ? walkTrie(root, path) : undefined;
 };
 
-/** The careful path: every rule in full. Decides all misses and anything unusual. */
-const careful = <S extends string>(catalog: Catalog<S>, call: unknown): MatchResult<S> => {
+/**
+ * @internal The careful path: every rule in full. Decides all misses and anything
+ * unusual. Exported so tests can hold the fast path to it.
+ */
+export const requiredScopesCareful = <S extends string>(catalog: Catalog<S>, call: unknown): MatchResult<S> => {
   const raw = readCall(call);
   if ("status" in raw) return raw;
   const path = normalizePath(raw.target, catalog._basePaths);
@@ -37,10 +40,10 @@ const careful = <S extends string>(catalog: Catalog<S>, call: unknown): MatchRes
     if (lookAlike) {
       return invalid(
         "look-alike",
-        `segment ${JSON.stringify(lookAlike.segment)} differs from the literal ${JSON.stringify(lookAlike.literal)} only by case or a ;suffix; servers disagree on which endpoint it is`,
+        `segment ${JSON.stringify(lookAlike.segment)} differs from the literal ${JSON.stringify(lookAlike.literal)} only by case, a ;suffix or its encoding; servers disagree on which endpoint it is`,
       );
     }
-    return { status: "matched", anyOf: route.anyOf, endpoint: route.endpoint, params: paramsOf(route, path), request };
+    return { status: "matched", anyOf: route.anyOf, endpoint: route.endpoint, params: paramsOf(route, path) };
   }
   const allowedMethods = [...catalog._tries.keys()].filter((m) => m !== raw.method && find(catalog, m, path)).sort(byName);
   if (allowedMethods.length > 0) return { status: "method-not-allowed", allowedMethods, request };
@@ -81,5 +84,5 @@ export const requiredScopesIn = <S extends string>(catalog: Catalog<S>, call: un
     const fast = fastMatch(catalog, method, url);
     if (fast !== undefined) return fast;
   }
-  return careful(catalog, call);
+  return requiredScopesCareful(catalog, call);
 };

@@ -7,6 +7,7 @@ export type InvalidCode =
   | "bad-method"
   | "bad-url"
   | "too-long"
+  | "too-many-calls"
   | "outside-base-path"
   | "empty-segment"
   | "dot-segment"
@@ -32,7 +33,6 @@ export type MatchResult<S extends string = string> =
       readonly endpoint: Endpoint;
       /** Param values by template name, percent-decoded. */
       readonly params: Readonly<Record<string, string>>;
-      readonly request: NormalizedRequest;
     }
   | {
       readonly status: "method-not-allowed";

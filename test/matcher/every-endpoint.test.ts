@@ -31,7 +31,6 @@ describe.each(dynamicCatalog._data.scopes.flatMap((s) => s.endpoints.map((e) => 
         anyOf: [e.scope],
         endpoint: { method: e.method, path: e.path, summary: e.summary, deprecated: e.deprecated === true, ...(e.replacedBy ? { replacedBy: e.replacedBy } : {}) },
         params,
-        request: { method: e.method, path: concrete },
       });
     }
   });
