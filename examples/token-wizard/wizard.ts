@@ -1,5 +1,5 @@
 // Token wizard: paste calls or drop a HAR, get the minimal Dynamic token scopes. Runs entirely in the page.
-// Build and serve: npx esbuild examples/token-wizard/wizard.ts --bundle --format=esm --outdir=examples/token-wizard --servedir=examples/token-wizard
+// Build and serve: npx esbuild examples/token-wizard/wizard.ts --bundle --minify --format=esm --outdir=examples/token-wizard --servedir=examples/token-wizard
 import { dynamicCatalog, minimalScopes, readHar, resolveOperationNames } from "../../src/index.js";
 
 const input = document.querySelector<HTMLTextAreaElement>("#calls")!;
