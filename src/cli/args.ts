@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { SOURCE_FORMATS } from "../node/detect-format.js";
 
 /** Parsed command line. */
 export interface Args {
@@ -22,8 +23,8 @@ export interface Args {
 /** Every `--format`. */
 export const OUTPUT_FORMATS = ["text", "json", "markdown", "sarif", "github"] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
-/** Every `--from`. */
-export const INPUT_FORMATS = ["auto", "calls", "har", "log"] as const;
+/** Every `--from`: the formats the Node adapters detect, and `auto`. */
+export const INPUT_FORMATS = SOURCE_FORMATS;
 export type InputFormat = (typeof INPUT_FORMATS)[number];
 
 const oneOf = <T extends string>(option: string, value: string, allowed: readonly T[]): T => {
