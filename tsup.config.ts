@@ -41,6 +41,8 @@ export default defineConfig([
     // One self-contained file: start-up reads nothing but this bundle.
     entry: { cli: "src/cli/main.ts" },
     outDir: "dist",
+    // Only the CLI's own files at the top of dist/ (its lazily loaded chunks pile up otherwise).
+    clean: ["*.js", "*.js.map"],
     format: ["esm"],
     target: "node20",
     platform: "node",

@@ -4,12 +4,17 @@ import { writeFileSync } from "node:fs";
 import { makeWorkload, routes } from "./workload.mjs";
 
 const [name, mode, passesArg] = process.argv.slice(2);
-const { setup } = await import(`./contenders/${name}.mjs`);
+const contender = await import(`./contenders/${name}.mjs`);
+const { setup } = contender;
+const key = contender.key ?? ((answer) => answer);
 const find = setup(routes);
 const work = makeWorkload();
 
 if (mode === "check") {
-  writeFileSync(new URL(`../.bench/${name}.json`, import.meta.url), JSON.stringify(work.map((w) => find(w.method, w.url))));
+  writeFileSync(new URL(`../.bench/${name}.json`, import.meta.url), JSON.stringify(work.map((w) => {
+    const answer = find(w.method, w.url);
+    return answer === null ? null : key(answer);
+  })));
 } else {
   const passes = Number(passesArg ?? 5);
   let sink = 0;

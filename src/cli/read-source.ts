@@ -1,6 +1,7 @@
 import { InputError } from "../errors.js";
 import { detectFormat } from "../node/detect-format.js";
 import { openInput, SNIFF_BYTES } from "../node/open-input.js";
+import { readCallsFile } from "../node/read-calls-file.js";
 import { readLogFile, type LogFileResult } from "../node/read-log-file.js";
 import { createLogReader } from "../sources/log.js";
 import { readHar } from "../sources/har.js";
@@ -10,6 +11,11 @@ import type { Context } from "./context.js";
 import { plural } from "./format.js";
 import type { CallSource } from "./io.js";
 import { parseCalls, readInput } from "./read-calls.js";
+
+/** Calls files larger than this are streamed and folded to one call per endpoint (bounded memory). */
+export const STREAM_CALLS_BYTES = 1 << 20;
+/** A JSON calls array is parsed whole, so it is capped; `METHOD URL` lines have no cap. */
+export const MAX_JSON_CALLS_BYTES = 64 << 20;
 
 /** Calls read by `--from`, where each came from, input items that were not calls, and a summary. */
 export interface SourceInput {
@@ -56,12 +62,24 @@ export const readSource = async (file: string, { args, calc }: Pick<Context, "ar
   const baseUrls = [...calc.catalog.baseUrls, ...args.baseUrls];
   const logOptions = { baseUrls, requiredScopes: calc.requiredScopes };
   let format = args.from;
-  if (format === "auto" && file !== "-") {
+  let size = 0;
+  let json = false;
+  if (file !== "-") {
     const { handle, head } = await openInput(file);
+    size = (await handle.stat()).size;
     await handle.close();
-    format = detectFormat(file, head);
+    json = head.trimStart().startsWith("[");
+    if (format === "auto") format = detectFormat(file, head);
   }
   if (format === "log") return fromLog(await readLogFile(file, logOptions));
+  if (format === "calls" && json && size > MAX_JSON_CALLS_BYTES) {
+    throw new InputError("too-large", [{ code: "too-large", path: "$", message: `a JSON calls array is limited to ${MAX_JSON_CALLS_BYTES >> 20} MiB; write METHOD URL lines, which are streamed` }], name);
+  }
+  if (format === "calls" && !json && size > STREAM_CALLS_BYTES) {
+    const r = await readCallsFile(file, { requiredScopes: calc.requiredScopes, name });
+    const s = r.summary;
+    return sourced("calls", r.calls, r.problems, `calls: ${plural(s.lines, "line")}: ${plural(s.calls, "call")} (${s.distinct} distinct, streamed)`);
+  }
   const text = await readInput(file);
   if (format === "auto") format = detectFormat(file, text.slice(0, SNIFF_BYTES));
   if (format === "har") return fromHar(text, name, baseUrls);
