@@ -47,6 +47,7 @@ export interface Catalog<S extends string = string> {
   /** @internal */ readonly _data: CatalogData;
   /** @internal Path prefixes of the base URLs, e.g. `/api/v0`. */ readonly _basePaths: readonly string[];
   /** @internal One trie per method. */ readonly _tries: ReadonlyMap<string, Node<S>>;
+  /** @internal The methods of `_tries`, sorted. */ readonly _methods: readonly string[];
   /** @internal */ readonly _routes: readonly Route<S>[];
   /** @internal Routes each scope unlocks, implications included. */ readonly _grants: ReadonlyMap<S, readonly Route<S>[]>;
   /** @internal Max segments of any template: longer paths cannot match. */ readonly _maxDepth: number;
@@ -150,6 +151,7 @@ export const compileCatalog = <S extends string = string>(data: CatalogData): Ca
     _data: data,
     _basePaths: basePaths.sort((a, b) => b.length - a.length || byName(a, b)),
     _tries: tries,
+    _methods: [...tries.keys()].sort(byName),
     _routes: routes,
     _grants: grants,
     _maxDepth: maxDepth,

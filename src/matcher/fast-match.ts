@@ -1,5 +1,4 @@
 import type { Catalog, Route } from "../catalog/compile-catalog.js";
-import { byName } from "../util/by-name.js";
 import { hasOddSegment, scanPlainPath, type PlainPath } from "./fast-scan.js";
 import { walkPlain } from "./fast-walk.js";
 import { normalizePath } from "./normalize-path.js";
@@ -51,14 +50,14 @@ export const fastMatch = <S extends string>(catalog: Catalog<S>, method: string,
   // A miss: the walk may have stopped before an empty or dot segment that makes the call invalid.
   if (hasOddSegment(url, path)) return undefined;
   const allowedMethods: string[] = [];
-  for (const [other, node] of catalog._tries) {
+  for (const other of catalog._methods) {
     if (other === method) continue;
-    const found = walkPlain(node, url, path.start, path.limit);
+    const found = walkPlain(catalog._tries.get(other)!, url, path.start, path.limit);
     if (found === null) return undefined;
     if (found !== undefined) allowedMethods.push(other);
   }
   const request = requestOf(method, url, path);
-  if (allowedMethods.length > 0) return { status: "method-not-allowed", allowedMethods: allowedMethods.sort(byName), request };
+  if (allowedMethods.length > 0) return { status: "method-not-allowed", allowedMethods, request };
   return {
     status: "unknown",
     request,
