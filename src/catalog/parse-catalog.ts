@@ -1,6 +1,8 @@
 import { CatalogError, jsonPath, type Issue } from "../errors.js";
-import { lineOfPath, parseJson } from "../util/parse-json.js";
+import { describeError } from "../matcher/read-call.js";
+import { lineFinder, parseJson } from "../util/parse-json.js";
 import { compileCatalog, type Catalog } from "./compile-catalog.js";
+import { MAX_CATALOG_ENDPOINTS, MAX_CATALOG_ISSUES, MAX_CATALOG_RELATIONS, MAX_CATALOG_SCOPES } from "./limits.js";
 import { catalogSchema, FORMAT_VERSION } from "./schema.js";
 import { validateRelations } from "./validate-relations.js";
 
@@ -23,18 +25,72 @@ const schemaIssues = (input: unknown): Issue[] => {
   });
 };
 
-const withLine = (text: string, path: string): { line?: number } => {
-  const line = lineOfPath(text, path);
-  return line === undefined ? {} : { line };
+const count = (value: unknown): number => (Array.isArray(value) ? value.length : 0);
+
+// The caps in limits.ts, checked on the raw value before anything that grows with it.
+const sizeIssues = (value: unknown): Issue[] => {
+  const scopes = (value as { scopes?: unknown } | null)?.scopes;
+  if (!Array.isArray(scopes)) return [];
+  const issues: Issue[] = [];
+  if (scopes.length > MAX_CATALOG_SCOPES) {
+    issues.push({ code: "too-large", path: "$.scopes", message: `${scopes.length} scopes; the limit is ${MAX_CATALOG_SCOPES}` });
+  }
+  let endpoints = 0;
+  let relations = 0;
+  for (const scope of scopes) {
+    const s = (typeof scope === "object" && scope !== null ? scope : {}) as { endpoints?: unknown; implies?: unknown };
+    endpoints += count(s.endpoints);
+    relations += count(s.implies);
+    if (Array.isArray(s.endpoints)) for (const e of s.endpoints) relations += count((e as { alsoUnlockedBy?: unknown } | null)?.alsoUnlockedBy);
+  }
+  if (endpoints > MAX_CATALOG_ENDPOINTS) {
+    issues.push({ code: "too-large", path: "$.scopes", message: `${endpoints} endpoints; the limit is ${MAX_CATALOG_ENDPOINTS}` });
+  }
+  if (relations > MAX_CATALOG_RELATIONS) {
+    issues.push({ code: "too-large", path: "$.scopes", message: `${relations} implies and alsoUnlockedBy entries; the limit is ${MAX_CATALOG_RELATIONS}` });
+  }
+  return issues;
 };
+
+// At most MAX_CATALOG_ISSUES problems, the last one counting the rest.
+const capped = (issues: Issue[]): Issue[] =>
+  issues.length <= MAX_CATALOG_ISSUES
+    ? issues
+    : [
+        ...issues.slice(0, MAX_CATALOG_ISSUES - 1),
+        { code: "too-many-problems", path: "$", message: `and ${issues.length - MAX_CATALOG_ISSUES + 1} more problems not listed` },
+      ];
 
 /**
  * Validates and compiles a catalog (parsed JSON or JSON text).
- * Throws {@link CatalogError} listing every problem with its JSON path; never half-loads.
+ * Throws {@link CatalogError} listing every problem with its JSON path (at most
+ * 100, the last counting the rest); never half-loads. Catalogs over the caps in
+ * `catalog/limits.ts` (1,000 scopes, 10,000 endpoints, 10,000 `implies` and
+ * `alsoUnlockedBy` entries, implication chains of 16 scopes) are refused (`too-large`).
  */
 export const parseCatalog = <S extends string = string>(input: unknown, options: ParseCatalogOptions = {}): Catalog<S> => {
-  const fail = (issues: Issue[]): CatalogError =>
-    new CatalogError(typeof input === "string" ? issues.map((i) => ({ ...i, ...withLine(input, i.path) })) : issues, options.file);
+  try {
+    return load<S>(input, options);
+  } catch (error) {
+    if (error instanceof CatalogError) throw error;
+    // A getter or Proxy trap that throws, a cyclic object: still a CatalogError, never a half-loaded catalog.
+    throw new CatalogError([{ code: "unreadable", path: "$", message: `reading the catalog threw: ${describeError(error)}` }], options.file);
+  }
+};
+
+const load = <S extends string>(input: unknown, options: ParseCatalogOptions): Catalog<S> => {
+  const fail = (found: Issue[]): CatalogError => {
+    const issues = capped(found);
+    if (typeof input !== "string") return new CatalogError(issues, options.file);
+    const lineOf = lineFinder(input);
+    return new CatalogError(
+      issues.map((i) => {
+        const line = lineOf(i.path);
+        return line === undefined ? i : { ...i, line };
+      }),
+      options.file,
+    );
+  };
   let value = input;
   if (typeof input === "string") {
     const parsed = parseJson(input);
@@ -47,6 +103,8 @@ export const parseCatalog = <S extends string = string>(input: unknown, options:
   if (typeof format === "number" && format > FORMAT_VERSION) {
     throw fail([{ code: "unsupported-format", path: "$.formatVersion", message: `formatVersion ${format} is newer than this scopewise reads (${FORMAT_VERSION}); upgrade scopewise` }]);
   }
+  const tooLarge = sizeIssues(value);
+  if (tooLarge.length > 0) throw fail(tooLarge);
   const issues = schemaIssues(value);
   if (issues.length > 0) throw fail(issues);
   const data = catalogSchema.parse(value);

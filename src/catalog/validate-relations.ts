@@ -1,5 +1,6 @@
 import type { Issue } from "../errors.js";
 import type { CatalogData } from "./schema.js";
+import { MAX_IMPLICATION_DEPTH } from "./limits.js";
 import { parseTemplate } from "./parse-template.js";
 import { splitTemplate } from "./split-template.js";
 
@@ -27,6 +28,28 @@ const findCycles = (data: CatalogData, issues: Issue[]): void => {
   for (const s of data.scopes) if (!state.has(s.name)) visit(s.name);
 };
 
+// Longest implication chain from each scope; only called on an acyclic catalog.
+const findDeepChains = (data: CatalogData, issues: Issue[]): void => {
+  const index = new Map(data.scopes.map((s, i) => [s.name, i]));
+  const depth = new Map<string, number>();
+  const depthOf = (name: string): number => {
+    const known = depth.get(name);
+    if (known !== undefined) return known;
+    const implied = data.scopes[index.get(name) ?? -1]?.implies ?? [];
+    const d = 1 + Math.max(0, ...implied.filter((n) => index.has(n) && n !== name).map(depthOf));
+    depth.set(name, d);
+    return d;
+  };
+  const i = data.scopes.findIndex((s) => depthOf(s.name) > MAX_IMPLICATION_DEPTH);
+  if (i !== -1) {
+    issues.push({
+      code: "too-large",
+      path: `${at(i)}.implies`,
+      message: `${data.scopes[i]!.name} starts an implication chain of ${depthOf(data.scopes[i]!.name)} scopes; the limit is ${MAX_IMPLICATION_DEPTH}`,
+    });
+  }
+};
+
 /**
  * Checks what the schema cannot: names that must resolve, cycles, duplicate or
  * equally ranked templates. Returns every problem, in catalog order.
@@ -48,7 +71,9 @@ export const validateRelations = (data: CatalogData): Issue[] => {
       if (name === s.name) issues.push({ code: "implication-cycle", path: `${at(i)}.implies[${j}]`, message: `${s.name} implies itself` });
     }),
   );
+  const cycles = issues.length;
   findCycles(data, issues);
+  if (issues.length === cycles) findDeepChains(data, issues);
 
   const exact = new Map<string, string>();
   const shapes = new Map<string, { where: string; path: string }>();

@@ -1,4 +1,5 @@
 import { InputError, type Issue } from "../errors.js";
+import { describeError } from "../matcher/read-call.js";
 
 /** A token's scopes as an array, or one of Dynamic's token documents. */
 export type TokenInput = SingleTokenInput | TokenListInput;
@@ -33,8 +34,20 @@ const scopesAt = (value: unknown, path: string, issues: Issue[]): string[] => {
 
 const optionalString = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
 
-/** @internal Reads a token document; throws {@link InputError} naming the JSON path of each problem. */
+/**
+ * @internal Reads a token document; throws {@link InputError} naming the JSON path
+ * of each problem, and only that: a getter or Proxy trap that throws is a problem at `$`.
+ */
 export const readToken = (input: unknown, file?: string): ReadToken => {
+  try {
+    return readTokenShape(input, file);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError("invalid-token", [{ code: "invalid-token", path: "$", message: `reading the token threw: ${describeError(error)}` }], file);
+  }
+};
+
+const readTokenShape = (input: unknown, file?: string): ReadToken => {
   const issues: Issue[] = [];
   let read: ReadToken;
   const own = (key: string): unknown =>

@@ -1,7 +1,9 @@
 import type { Catalog } from "../catalog/compile-catalog.js";
+import { describeError } from "./read-call.js";
 import { requiredScopesIn } from "./required-scopes.js";
 import type { EndpointRef } from "../catalog/schema.js";
-import type { MatchResult } from "./result.js";
+import { MAX_CALLS } from "./limits.js";
+import { invalid, type MatchResult } from "./result.js";
 
 /** One input call and what the catalog says of it. */
 export interface CallReport<S extends string = string> {
@@ -31,11 +33,43 @@ export const describeCall = (call: unknown): string => {
   }
 };
 
-/** @internal Matches every call; the one loop `checkToken` and `minimalScopes` share. */
+const isIterable = (value: unknown): value is Iterable<unknown> => {
+  try {
+    return typeof value === "object" && value !== null && typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] === "function";
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * @internal Matches every call; the one loop `checkToken` and `minimalScopes` share.
+ * Never throws and never drops a call silently: a single string is one call, a
+ * value that is not a list is one `invalid` call, an iterator that throws and
+ * calls past {@link MAX_CALLS} end the list with an `invalid` entry saying so.
+ */
 export const matchCalls = <S extends string>(catalog: Catalog<S>, calls: Iterable<unknown>): CallReport<S>[] => {
   const reports: CallReport<S>[] = [];
-  for (const call of calls) {
-    reports.push({ index: reports.length, call: describeCall(call), result: requiredScopesIn(catalog, call) });
+  const add = (call: unknown, result: MatchResult<S> = requiredScopesIn(catalog, call)): void => {
+    reports.push({ index: reports.length, call: describeCall(call), result });
+  };
+  if (typeof calls === "string") {
+    add(calls);
+    return reports;
+  }
+  if (!isIterable(calls)) {
+    add(calls, invalid("bad-call", "calls must be a list (an iterable) of calls"));
+    return reports;
+  }
+  try {
+    for (const call of calls) {
+      if (reports.length === MAX_CALLS) {
+        add("(more calls)", invalid("too-many-calls", `more than ${MAX_CALLS} calls in one run; the rest were not read`));
+        break;
+      }
+      add(call);
+    }
+  } catch (error) {
+    add("(calls)", invalid("bad-call", `reading the list of calls threw: ${describeError(error)}`));
   }
   return reports;
 };

@@ -35,6 +35,8 @@ const checkSegment = (segment: string): Invalid | undefined => {
     return invalid("bad-escape", `percent-escapes in ${JSON.stringify(segment.slice(0, 80))} are not valid UTF-8`);
   }
   if (CONTROL.test(decoded)) return invalid("control-character", "percent-encoded control character in the path");
+  // %25 followed by an escape decodes to an escape: a server that decodes twice reads another segment.
+  if (/%[0-9A-Fa-f]{2}/.test(decoded)) return invalid("bad-escape", `double-encoded escape in ${JSON.stringify(segment.slice(0, 80))}: servers that decode twice read another path`);
   return undefined;
 };
 
@@ -76,7 +78,12 @@ export const normalizePath = (target: string, basePaths: readonly string[]): Par
   else if (scheme && basePaths.length > 0) {
     return invalid("outside-base-path", `absolute URL is not under the API base path ${basePaths.join(" or ")}`);
   }
-  if (path.length > 1 && path.endsWith("/")) path = path.slice(0, -1);
+  if (path.length > 1 && path.endsWith("/")) {
+    path = path.slice(0, -1);
+    // A second trailing slash (even right after the base path: /api/v0//) is an empty segment.
+    if (path.endsWith("/")) return invalid("empty-segment", "empty path segment (//): servers disagree on how to route it");
+  }
+  if (path.includes(" ")) return invalid("bad-url", "raw space in the path: a server answers 400 or cuts the request line there; encode it as %20");
   const segments = path === "/" ? [] : path.slice(1).split("/");
   for (const segment of segments) {
     const problem = checkSegment(segment);

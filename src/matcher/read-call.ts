@@ -52,6 +52,15 @@ const fromObject = (input: object): RawCall | Invalid => {
   return checkMethod(method, (u ?? p) as string);
 };
 
+/** @internal The message of anything thrown, cut short; never throws. */
+export const describeError = (error: unknown): string => {
+  try {
+    return String(error instanceof Error ? error.message : error).slice(0, 200);
+  } catch {
+    return "(unprintable error)";
+  }
+};
+
 /** @internal Reads any value as a call; never throws (a throwing getter makes it `invalid`). */
 export const readCall = (input: unknown): RawCall | Invalid => {
   if (typeof input === "string") return fromString(input);
@@ -61,6 +70,6 @@ export const readCall = (input: unknown): RawCall | Invalid => {
   try {
     return fromObject(input);
   } catch (error) {
-    return invalid("bad-call", `reading the call object threw: ${String((error as Error)?.message ?? error).slice(0, 200)}`);
+    return invalid("bad-call", `reading the call object threw: ${describeError(error)}`);
   }
 };

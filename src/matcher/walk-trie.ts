@@ -1,5 +1,22 @@
 import { foldSegment, type Node, type Route } from "../catalog/compile-catalog.js";
-import type { ParsedPath } from "./normalize-path.js";
+import { decodeSegment, type ParsedPath } from "./normalize-path.js";
+
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/**
+ * Every way a server might fold `segment` before comparing it with a literal:
+ * ASCII case and `;` suffixes, percent-decoding (`a%40b` is `a@b`), Unicode case
+ * (`ſ` upper-cases to `S`, `K` (Kelvin) lower-cases to `k`) and compatibility forms (`ｐ` is `p`).
+ */
+const foldsOf = (segment: string): Set<string> => {
+  const forms = new Set([segment, decodeSegment(segment)]);
+  for (const form of [...forms]) {
+    if (!NON_ASCII.test(form)) continue;
+    const compatible = form.normalize("NFKC");
+    for (const f of [form.toUpperCase(), compatible, compatible.toUpperCase()]) forms.add(f);
+  }
+  return new Set([...forms].map(foldSegment));
+};
 
 /**
  * @internal Finds the route for a path: at every position a literal child is
@@ -24,8 +41,9 @@ export const walkTrie = <S extends string>(root: Node<S>, path: ParsedPath): Rou
 
 /**
  * @internal The first param value along `route` that differs from a literal
- * sibling only by case or a `;` suffix: a case-insensitive or matrix-param-stripping
- * server would route it to that literal instead, so the answer would be a guess.
+ * sibling only by case (ASCII or Unicode), a `;` suffix, percent-encoding or a
+ * compatibility form: a server that folds it would route it to that literal
+ * instead, so the answer would be a guess.
  */
 export const findLookAlike = <S extends string>(root: Node<S>, route: Route<S>, path: ParsedPath): { segment: string; literal: string } | undefined => {
   let node: Node<S> | undefined = root;
@@ -36,8 +54,10 @@ export const findLookAlike = <S extends string>(root: Node<S>, route: Route<S>, 
       continue;
     }
     if (!path.placeholders[i] && node.folded.size > 0) {
-      const literal = node.folded.get(foldSegment(segment));
-      if (literal !== undefined && literal !== segment) return { segment, literal };
+      for (const fold of foldsOf(segment)) {
+        const literal = node.folded.get(fold);
+        if (literal !== undefined && literal !== segment) return { segment, literal };
+      }
     }
     node = node.param;
   }

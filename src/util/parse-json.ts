@@ -1,4 +1,5 @@
 import { findNodeAtLocation, parse, parseTree, printParseErrorCode, type ParseError } from "jsonc-parser";
+import { lineIndex } from "../sources/line-index.js";
 
 /** Result of {@link parseJson}: the value, or where and why the text is not JSON. */
 export type JsonResult = { ok: true; value: unknown } | { ok: false; line: number; column: number; message: string };
@@ -31,14 +32,23 @@ const pathSegments = (jsonPath: string): (string | number)[] =>
     m[1] !== undefined ? m[1] : m[2] !== undefined ? Number(m[2]) : (JSON.parse(m[3] as string) as string),
   );
 
-/** 1-based line of the value at a JSON path (`$.a[0].b`) in `text`, or of its nearest existing parent. */
-export const lineOfPath = (text: string, jsonPath: string): number | undefined => {
+/**
+ * Parses `text` once and returns a lookup of the 1-based line of the value at a
+ * JSON path (`$.a[0].b`), or of its nearest existing parent.
+ */
+export const lineFinder = (text: string): ((jsonPath: string) => number | undefined) => {
   const tree = parseTree(text);
-  if (!tree) return undefined;
-  const segments = pathSegments(jsonPath);
-  for (let n = segments.length; n >= 0; n--) {
-    const node = findNodeAtLocation(tree, segments.slice(0, n));
-    if (node) return locate(text, node.parent?.type === "property" ? node.parent.offset : node.offset).line;
-  }
-  return undefined;
+  const lineAt = lineIndex(text);
+  return (jsonPath) => {
+    if (!tree) return undefined;
+    const segments = pathSegments(jsonPath);
+    for (let n = segments.length; n >= 0; n--) {
+      const node = findNodeAtLocation(tree, segments.slice(0, n));
+      if (node) return lineAt(node.parent?.type === "property" ? node.parent.offset : node.offset).line;
+    }
+    return undefined;
+  };
 };
+
+/** 1-based line of the value at a JSON path (`$.a[0].b`) in `text`, or of its nearest existing parent. */
+export const lineOfPath = (text: string, jsonPath: string): number | undefined => lineFinder(text)(jsonPath);

@@ -1,26 +1,9 @@
 import fc from "fast-check";
 import { expect, test } from "vitest";
-import { createCalculator, parseCatalog, type CatalogData } from "../../src/index.js";
+import { createCalculator, parseCatalog } from "../../src/index.js";
 import { numRuns } from "../helpers/fc.js";
 import { randomCatalog } from "../helpers/random-catalog.js";
-
-// An independent model: which scopes unlock which endpoint, by brute-force closure.
-const model = (data: CatalogData) => {
-  const implies = new Map(data.scopes.map((s) => [s.name, s.implies ?? []]));
-  const reach = (s: string, seen = new Set<string>()): Set<string> => {
-    if (seen.has(s)) return seen;
-    seen.add(s);
-    for (const t of implies.get(s) ?? []) reach(t, seen);
-    return seen;
-  };
-  const endpoints = data.scopes.flatMap((s) => s.endpoints.map((e) => ({ path: e.path, direct: [s.name, ...(e.alsoUnlockedBy ?? [])] })));
-  const unlocks = (scope: string, path: string): boolean => {
-    const e = endpoints.find((x) => x.path === path)!;
-    return e.direct.some((d) => reach(scope).has(d));
-  };
-  const radius = (set: string[]): number => endpoints.filter((e) => set.some((s) => unlocks(s, e.path))).length;
-  return { names: data.scopes.map((s) => s.name), endpoints, unlocks, radius };
-};
+import { model } from "../helpers/scope-model.js";
 
 const subsets = <T>(xs: T[]): T[][] => xs.reduce<T[][]>((acc, x) => acc.concat(acc.map((a) => [...a, x])), [[]]);
 
