@@ -18,6 +18,9 @@ export interface Route<S extends string> {
   readonly anyOf: readonly S[];
   /** Param name per segment index; undefined for literal segments. */
   readonly params: readonly (string | undefined)[];
+  /** Literal per segment index ("" for params), as is and lower-cased: for suggestions. */
+  readonly literals: readonly string[];
+  readonly lowerLiterals: readonly string[];
   /** Position in catalog order: a stable id for dedupe. */
   readonly id: number;
 }
@@ -108,6 +111,8 @@ export const compileCatalog = <S extends string = string>(data: CatalogData): Ca
         endpoint,
         anyOf,
         params: segments.map((s) => (s.kind === "param" ? s.name : undefined)),
+        literals: segments.map((s) => (s.kind === "literal" ? s.value : "")),
+        lowerLiterals: segments.map((s) => (s.kind === "literal" ? s.value.toLowerCase() : "")),
         id: routes.length,
       };
       let node = tries.get(e.method);

@@ -101,9 +101,22 @@ export interface UnidentifiedCall {
 
 /** @internal The calls that did not match, with why; shared by the checker and the planner. */
 export const unidentified = <S extends string>(reports: readonly CallReport<S>[]): UnidentifiedCall[] =>
-  reports.flatMap(({ index, call, result }) =>
-    result.status === "matched"
-      ? []
-      : [{ index, call, status: result.status, reason: unidentifiedReason(result), ...(result.status === "unknown" ? { suggestions: result.suggestions } : {}) }],
-  );
+  reports.flatMap(({ index, call, result }): UnidentifiedCall[] => {
+    if (result.status === "matched") return [];
+    if (result.status !== "unknown") return [{ index, call, status: result.status, reason: unidentifiedReason(result) }];
+    // Suggestions cost more than the whole plan: computed only when read (the result keeps them).
+    return [
+      {
+        index,
+        call,
+        status: "unknown",
+        get reason() {
+          return unidentifiedReason(result);
+        },
+        get suggestions() {
+          return result.suggestions;
+        },
+      },
+    ];
+  });
 

@@ -6,38 +6,60 @@ import type { ParsedPath } from "./normalize-path.js";
 
 const MAX_SEGMENTS = 32;
 
-const segmentCost = (template: string | undefined, literal: string, segment: string): number => {
-  if (template !== undefined) return 0;
+// 0 for a param or an equal literal; 0.25 for a case-only difference; 0.5 for a typo (≤ 2 edits).
+// Literals repeat across routes, so each (literal, segment) pair is costed once per call.
+const segmentCost = (route: Route<string>, i: number, segment: string, lower: string, seen: Map<string, number>): number => {
+  if (route.params[i] !== undefined) return 0;
+  const literal = route.literals[i] as string;
   if (literal === segment) return 0;
-  if (literal.toLowerCase() === segment.toLowerCase()) return 0.25;
-  return segment.length <= 64 && editDistance(literal, segment, 2) <= 2 ? 0.5 : 1;
+  let cost = seen.get(literal);
+  if (cost === undefined) {
+    cost =
+      route.lowerLiterals[i] === lower ? 0.25 : Math.abs(literal.length - segment.length) <= 2 && segment.length <= 64 && editDistance(literal, segment, 2) <= 2 ? 0.5 : 1;
+    seen.set(literal, cost);
+  }
+  return cost;
 };
 
 /** Segment-level edit distance between a request path and a route, params matching anything. */
-const distance = <S extends string>(route: Route<S>, literals: readonly string[], segments: readonly string[]): number => {
-  let prev = Array.from({ length: segments.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= literals.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= segments.length; j++) {
-      const sub = (prev[j - 1] ?? 0) + segmentCost(route.params[i - 1], literals[i - 1] as string, segments[j - 1] as string);
-      row.push(Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, sub));
+const distance = (
+  route: Route<string>,
+  segments: readonly string[],
+  lower: readonly string[],
+  seen: readonly Map<string, number>[],
+  prev: Float64Array,
+  row: Float64Array,
+): number => {
+  const n = segments.length;
+  for (let j = 0; j <= n; j++) prev[j] = j;
+  for (let i = 1; i <= route.literals.length; i++) {
+    row[0] = i;
+    for (let j = 1; j <= n; j++) {
+      const sub = (prev[j - 1] as number) + segmentCost(route, i - 1, segments[j - 1] as string, lower[j - 1] as string, seen[j - 1] as Map<string, number>);
+      row[j] = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, sub);
     }
-    prev = row;
+    prev.set(row.subarray(0, n + 1));
   }
-  return prev[segments.length] ?? 0;
+  return prev[n] as number;
 };
 
 /** @internal Up to 3 catalog endpoints nearest to an unknown request, nearest first. */
 export const suggest = <S extends string>(catalog: Catalog<S>, method: string, path: ParsedPath): EndpointRef[] => {
-  if (path.segments.length > MAX_SEGMENTS) return [];
-  const limit = Math.max(1.5, path.segments.length / 2);
-  return catalog._routes
-    .map((route) => {
-      const literals = route.endpoint.path === "/" ? [] : route.endpoint.path.slice(1).split("/");
-      const score = distance(route, literals, path.segments) + (route.endpoint.method === method ? 0 : 0.5);
-      return { route, score };
-    })
-    .filter((c) => c.score <= limit)
+  const { segments } = path;
+  if (segments.length > MAX_SEGMENTS) return [];
+  const lower = segments.map((s) => s.toLowerCase());
+  const seen = segments.map(() => new Map<string, number>());
+  const limit = Math.max(1.5, segments.length / 2);
+  const prev = new Float64Array(segments.length + 1);
+  const row = new Float64Array(segments.length + 1);
+  const near: { route: Route<S>; score: number }[] = [];
+  for (const route of catalog._routes) {
+    // The distance is at least the difference in segment counts: skip hopeless routes early.
+    if (Math.abs(route.literals.length - segments.length) > limit) continue;
+    const score = distance(route, segments, lower, seen, prev, row) + (route.endpoint.method === method ? 0 : 0.5);
+    if (score <= limit) near.push({ route, score });
+  }
+  return near
     .sort((a, b) => a.score - b.score || byName(a.route.endpoint.path, b.route.endpoint.path) || byName(a.route.endpoint.method, b.route.endpoint.method))
     .slice(0, 3)
     .map(({ route }) => ({ method: route.endpoint.method, path: route.endpoint.path }));
