@@ -4,6 +4,7 @@ import { walkPlain } from "./fast-walk.js";
 import { normalizePath } from "./normalize-path.js";
 import type { MatchResult, NormalizedRequest } from "./result.js";
 import { suggest } from "./suggest.js";
+import { settle } from "../util/settle.js";
 
 /** @internal Sets a param without letting a name such as `__proto__` reach the prototype. */
 export const setParam = (params: Record<string, string>, name: string, value: string): void => {
@@ -19,12 +20,6 @@ const paramsOf = (route: Route<string>, values: readonly string[]): Record<strin
     if (name !== undefined) setParam(params, name, values[v++] as string);
   }
   return params;
-};
-
-// Replaces a lazy getter with its value on first read, so later reads are plain.
-const settle = <T>(target: object, key: string, value: T): T => {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: false, configurable: false });
-  return value;
 };
 
 const requestOf = (method: string, url: string, path: PlainPath): NormalizedRequest => ({

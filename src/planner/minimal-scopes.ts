@@ -3,6 +3,7 @@ import type { Catalog, Endpoint } from "../catalog/compile-catalog.js";
 import type { EndpointRef } from "../catalog/schema.js";
 import { matchCalls, unidentified, type CallReport, type UnidentifiedCall } from "../matcher/match-calls.js";
 import { solveCover } from "./solve-cover.js";
+import { settle } from "../util/settle.js";
 
 /** Why one scope is in the plan: the calls it covers. */
 export interface ScopeReason<S extends string> {
@@ -40,25 +41,42 @@ export const minimalScopesIn = <S extends string>(catalog: Catalog<S>, calls: It
   const reports = matchCalls(catalog, calls);
   // Dedupe before solving: many calls share one endpoint, and so one any-of list.
   const requirements = new Set<readonly S[]>();
-  for (const { result } of reports) if (result.status === "matched") requirements.add(result.anyOf);
-  const scopes = solveCover({ requirements: [...requirements], blastRadius: (set) => blastRadius(catalog, set) });
-  const byScope = new Map<S, ScopeReason<S>["calls"][number][]>(scopes.map((s) => [s, []]));
-  const deprecated: DeprecatedCall[] = [];
-  for (const { index, call, result } of reports) {
-    if (result.status !== "matched") continue;
-    const { endpoint } = result;
-    for (const s of result.anyOf) byScope.get(s)?.push({ index, call, endpoint });
-    if (endpoint.deprecated) deprecated.push({ index, call, endpoint, ...(endpoint.replacedBy ? { replacedBy: endpoint.replacedBy } : {}) });
+  let unmatched = 0;
+  for (const { result } of reports) {
+    if (result.status === "matched") requirements.add(result.anyOf);
+    else unmatched++;
   }
-  const unknown = unidentified(reports);
+  const scopes = solveCover({ requirements: [...requirements], blastRadius: (set) => blastRadius(catalog, set) });
+  // The per-call explanations are built on first read: a plan over a large log is often
+  // wanted only for its scopes, and building them costs more than the solve.
+  let explained: { reasons: ScopeReason<S>[]; deprecated: DeprecatedCall[] } | undefined;
+  const explain = (): { reasons: ScopeReason<S>[]; deprecated: DeprecatedCall[] } => {
+    if (explained) return explained;
+    const byScope = new Map<S, ScopeReason<S>["calls"][number][]>(scopes.map((s) => [s, []]));
+    const deprecated: DeprecatedCall[] = [];
+    for (const { index, call, result } of reports) {
+      if (result.status !== "matched") continue;
+      const { endpoint } = result;
+      for (const s of result.anyOf) byScope.get(s)?.push({ index, call, endpoint });
+      if (endpoint.deprecated) deprecated.push({ index, call, endpoint, ...(endpoint.replacedBy ? { replacedBy: endpoint.replacedBy } : {}) });
+    }
+    explained = { reasons: scopes.map((scope) => ({ scope, unlocks: catalog._grants.get(scope)?.length ?? 0, calls: byScope.get(scope) ?? [] })), deprecated };
+    return explained;
+  };
   return {
     catalog: { name: catalog.name, version: catalog.version },
     scopes,
     unlocks: blastRadius(catalog, scopes),
-    complete: unknown.length === 0,
-    reasons: scopes.map((scope) => ({ scope, unlocks: catalog._grants.get(scope)?.length ?? 0, calls: byScope.get(scope) ?? [] })),
+    complete: unmatched === 0,
+    get reasons() {
+      return settle(this, "reasons", explain().reasons);
+    },
     calls: reports,
-    unknown,
-    deprecated,
+    get unknown() {
+      return settle(this, "unknown", unidentified(reports));
+    },
+    get deprecated() {
+      return settle(this, "deprecated", explain().deprecated);
+    },
   };
 };
