@@ -16,10 +16,26 @@ const UNRESERVED = /^[A-Za-z0-9._~-]$/;
 const ESCAPE = /%([0-9A-Fa-f]{2})/g;
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
+// A server that applies Unicode compatibility normalization (NFKC) reads full-width
+// `／` as `/` and `．．` or `‥` as `..`: such a segment is a delimiter or dot segment in disguise.
+const checkCompatible = (decoded: string): Invalid | undefined => {
+  if (!NON_ASCII.test(decoded)) return undefined;
+  const compatible = decoded.normalize("NFKC");
+  if (compatible.includes("/") || compatible.includes("\\")) {
+    return invalid("encoded-delimiter", `${JSON.stringify(decoded.slice(0, 80))} holds a character that Unicode normalization turns into a path delimiter`);
+  }
+  if (compatible === "." || compatible === "..") {
+    return invalid("dot-segment", `${JSON.stringify(decoded)} is a dot segment after Unicode normalization`);
+  }
+  return undefined;
+};
+
 const checkSegment = (segment: string): Invalid | undefined => {
   if (segment === "") return invalid("empty-segment", "empty path segment (//): servers disagree on how to route it");
   if (segment === "." || segment === "..") return invalid("dot-segment", `dot segment ${JSON.stringify(segment)}: servers and clients resolve it differently`);
-  if (!segment.includes("%")) return undefined;
+  if (!segment.includes("%")) return checkCompatible(segment);
   if (/%(?![0-9A-Fa-f]{2})/.test(segment)) return invalid("bad-escape", `malformed percent-escape in ${JSON.stringify(segment.slice(0, 80))}`);
   for (const [, hex] of segment.matchAll(ESCAPE)) {
     const ch = String.fromCharCode(parseInt(hex as string, 16));
@@ -37,7 +53,7 @@ const checkSegment = (segment: string): Invalid | undefined => {
   if (CONTROL.test(decoded)) return invalid("control-character", "percent-encoded control character in the path");
   // %25 followed by an escape decodes to an escape: a server that decodes twice reads another segment.
   if (/%[0-9A-Fa-f]{2}/.test(decoded)) return invalid("bad-escape", `double-encoded escape in ${JSON.stringify(segment.slice(0, 80))}: servers that decode twice read another path`);
-  return undefined;
+  return checkCompatible(decoded);
 };
 
 const stripBase = (path: string, basePaths: readonly string[]): string | undefined => {

@@ -53,7 +53,8 @@ export const requiredScopesCareful = <S extends string>(catalog: Catalog<S>, cal
     request,
     get suggestions() {
       const value = suggest(catalog, raw.method, path);
-      Object.defineProperty(this, "suggestions", { value, enumerable: true });
+      // Kept on first read; a frozen result (say, in an immutable store) just computes again.
+      if (Object.isExtensible(this)) Object.defineProperty(this, "suggestions", { value, enumerable: true });
       return value;
     },
   };
