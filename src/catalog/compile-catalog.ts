@@ -1,5 +1,5 @@
 import type { CatalogData, EndpointRef } from "./schema.js";
-import { splitTemplate } from "./split-template.js";
+import { splitTemplate, type TemplateSegment } from "./split-template.js";
 import { byName } from "../util/by-name.js";
 
 /** An endpoint as results report it. */
@@ -51,6 +51,7 @@ export interface Catalog<S extends string = string> {
   /** @internal Path prefixes of the base URLs, e.g. `/api/v0`. */ readonly _basePaths: readonly string[];
   /** @internal One trie per method. */ readonly _tries: ReadonlyMap<string, Node<S>>;
   /** @internal The methods of `_tries`, sorted. */ readonly _methods: readonly string[];
+  /** @internal Every method's routes in one trie: a miss there is a miss for all methods. */ readonly _anyMethod: Node<S>;
   /** @internal */ readonly _routes: readonly Route<S>[];
   /** @internal Routes each scope unlocks, implications included. */ readonly _grants: ReadonlyMap<S, readonly Route<S>[]>;
   /** @internal Max segments of any template: longer paths cannot match. */ readonly _maxDepth: number;
@@ -62,6 +63,29 @@ const newNode = <S extends string>(): Node<S> => ({ literals: new Map(), folded:
 export const foldSegment = (segment: string): string => {
   const semi = segment.indexOf(";");
   return (semi === -1 ? segment : segment.slice(0, semi)).toLowerCase();
+};
+
+/** Adds the path of `segments` under `root`; returns its last node. */
+const insert = <S extends string>(root: Node<S>, segments: readonly TemplateSegment[]): Node<S> => {
+  let node = root;
+  for (const seg of segments) {
+    if (seg.kind === "param") {
+      node = node.param ??= newNode();
+      continue;
+    }
+    let child = node.literals.get(seg.value);
+    if (!child) {
+      node.literals.set(seg.value, (child = newNode()));
+      node.folded.set(foldSegment(seg.value), seg.value);
+      const entry = { literal: seg.value, node: child };
+      ((node.byLength[seg.value.length] ??= []) as (typeof entry)[]).push(entry);
+      // A full-width array: reads past a short holey array are slow in V8.
+      if (node.byFirst.length === 0) (node.byFirst as unknown[]).push(...new Array<undefined>(128).fill(undefined));
+      ((node.byFirst[seg.value.charCodeAt(0)] ??= []) as (typeof entry)[]).push(entry);
+    }
+    node = child;
+  }
+  return node;
 };
 
 /** Scopes that grant `scope`, itself included, following `implies` transitively. */
@@ -93,6 +117,7 @@ const implierClosure = (data: CatalogData): Map<string, Set<string>> => {
 export const compileCatalog = <S extends string = string>(data: CatalogData): Catalog<S> => {
   const impliers = implierClosure(data);
   const tries = new Map<string, Node<S>>();
+  const anyMethod = newNode<S>();
   const routes: Route<S>[] = [];
   let maxDepth = 0;
   for (const scope of data.scopes) {
@@ -115,27 +140,12 @@ export const compileCatalog = <S extends string = string>(data: CatalogData): Ca
         lowerLiterals: segments.map((s) => (s.kind === "literal" ? s.value.toLowerCase() : "")),
         id: routes.length,
       };
-      let node = tries.get(e.method);
-      if (!node) tries.set(e.method, (node = newNode()));
-      for (const seg of segments) {
-        if (seg.kind === "param") {
-          node = node.param ??= newNode();
-        } else {
-          let child = node.literals.get(seg.value);
-          if (!child) {
-            node.literals.set(seg.value, (child = newNode()));
-            node.folded.set(foldSegment(seg.value), seg.value);
-            const entry = { literal: seg.value, node: child };
-            ((node.byLength[seg.value.length] ??= []) as (typeof entry)[]).push(entry);
-            // A full-width array: reads past a short holey array are slow in V8.
-            if (node.byFirst.length === 0) (node.byFirst as unknown[]).push(...new Array<undefined>(128).fill(undefined));
-            ((node.byFirst[seg.value.charCodeAt(0)] ??= []) as (typeof entry)[]).push(entry);
-          }
-          node = child;
-        }
-      }
+      let root = tries.get(e.method);
+      if (!root) tries.set(e.method, (root = newNode()));
+      const node = insert(root, segments);
       if (node.route) continue;
       node.route = route;
+      insert(anyMethod, segments).route ??= route;
       routes.push(route);
       maxDepth = Math.max(maxDepth, segments.length);
     }
@@ -157,6 +167,7 @@ export const compileCatalog = <S extends string = string>(data: CatalogData): Ca
     _basePaths: basePaths.sort((a, b) => b.length - a.length || byName(a, b)),
     _tries: tries,
     _methods: [...tries.keys()].sort(byName),
+    _anyMethod: anyMethod,
     _routes: routes,
     _grants: grants,
     _maxDepth: maxDepth,

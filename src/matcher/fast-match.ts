@@ -4,7 +4,7 @@ import { walkPlain } from "./fast-walk.js";
 import { normalizePath } from "./normalize-path.js";
 import type { MatchResult, NormalizedRequest } from "./result.js";
 import { suggest } from "./suggest.js";
-import { settle } from "../util/settle.js";
+import { UnknownResult } from "./unknown-result.js";
 
 /** @internal Sets a param without letting a name such as `__proto__` reach the prototype. */
 export const setParam = (params: Record<string, string>, name: string, value: string): void => {
@@ -45,7 +45,11 @@ export const fastMatch = <S extends string>(catalog: Catalog<S>, method: string,
   // A miss: the walk may have stopped before an empty or dot segment that makes the call invalid.
   if (hasOddSegment(url, path)) return undefined;
   const allowedMethods: string[] = [];
-  for (const other of catalog._methods) {
+  // One walk over all methods' routes settles most misses; only a hit there needs the per-method walks.
+  const any = walkPlain(catalog._anyMethod, url, path.start, path.limit);
+  if (any === null) return undefined;
+  for (let i = 0; any !== undefined && i < catalog._methods.length; i++) {
+    const other = catalog._methods[i] as string;
     if (other === method) continue;
     const found = walkPlain(catalog._tries.get(other)!, url, path.start, path.limit);
     if (found === null) return undefined;
@@ -53,12 +57,8 @@ export const fastMatch = <S extends string>(catalog: Catalog<S>, method: string,
   }
   const request = requestOf(method, url, path);
   if (allowedMethods.length > 0) return { status: "method-not-allowed", allowedMethods, request };
-  return {
-    status: "unknown",
-    request,
-    get suggestions() {
-      const parsed = normalizePath(request.path, []);
-      return settle(this, "suggestions", "status" in parsed ? [] : suggest(catalog, method, parsed));
-    },
-  };
+  return new UnknownResult(request, () => {
+    const parsed = normalizePath(request.path, []);
+    return "status" in parsed ? [] : suggest(catalog, method, parsed);
+  });
 };

@@ -11,7 +11,7 @@ export const need = ({ args, calc, style }: Context): CommandResult => {
   const [method, url] = args.positionals as [string, string];
   const result = calc.requiredScopes({ method, url });
   const exitCode = result.status === "matched" ? EXIT.ok : EXIT.no;
-  if (args.json) return { stdout: JSON.stringify({ call: `${method} ${url}`, ...result }, null, 2), exitCode };
+  if (args.json) return { stdout: JSON.stringify({ call: `${method} ${url}`, ...JSON.parse(JSON.stringify(result)) }, null, 2), exitCode };
   if (result.status !== "matched") {
     return { stdout: `${style.red(result.status)}: ${unidentifiedReason(result)}`, exitCode };
   }
