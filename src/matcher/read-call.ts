@@ -23,11 +23,24 @@ const checkMethod = (method: string, target: string): RawCall | Invalid => {
   return { method: method.toUpperCase(), target };
 };
 
+const isAsciiSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;
+
+// Only ASCII spaces, tabs and line breaks surround a call: other Unicode whitespace
+// (a no-break space, U+2028, a BOM) stays in the URL, as in { method, url }. A loop,
+// not a regex: /\s+$/ backtracks quadratically over a long run of spaces.
+const trimAscii = (input: string): string => {
+  let start = 0;
+  let end = input.length;
+  while (start < end && isAsciiSpace(input.charCodeAt(start))) start++;
+  while (end > start && isAsciiSpace(input.charCodeAt(end - 1))) end--;
+  return input.slice(start, end);
+};
+
 const fromString = (input: string): RawCall | Invalid => {
   if (input.length > MAX_URL_LENGTH + 2 * MAX_METHOD_LENGTH) {
     return invalid("too-long", `call is ${input.length} characters; URLs are limited to ${MAX_URL_LENGTH}`);
   }
-  const parts = input.trim().split(/[ \t]+/);
+  const parts = trimAscii(input).split(/[ \t]+/);
   if (parts.length !== 2 || parts[0] === "" || parts[1] === undefined) {
     return invalid("bad-call", parts.length > 2 ? "expected METHOD URL, found extra text after the URL" : "expected METHOD URL");
   }

@@ -67,7 +67,9 @@ const anyString = (): fc.Arbitrary<string> =>
     fc.string({ unit: "grapheme", maxLength: 100 }),
     fc.string({ unit: fc.constantFrom("\u0000", "\u0007", "\t", "\n", "\r", " ", "\u0085", "\u2028", "\ufeff", "\ud800", "\udfff", "%", "/", "\\", ".", ":", "{", "}", "?", "#", ";"), maxLength: 60 }),
     fc.tuple(fc.constantFrom("GET ", "get\t", "POST ", ""), fc.string({ unit: "binary", maxLength: 120 })).map(([m, rest]) => m + rest),
-    fc.tuple(fc.constantFrom("a", "/a", "%", "/", "%2e/", "\u0000", "é/", ":x/"), fc.integer({ min: 1, max: MB })).map(([unit, n]) => `GET /${unit.repeat(Math.ceil(n / unit.length))}`),
+    fc.tuple(fc.constantFrom("a", "/a", "%", "/", "%2e/", "\u0000", "é/", ":x/", " ", "\t", " \u00a0"), fc.integer({ min: 1, max: MB })).map(([unit, n]) => `GET /${unit.repeat(Math.ceil(n / unit.length))}x`),
+    // Just under the length cap, where the careful path reads the whole string.
+    fc.tuple(fc.constantFrom(" ", "\t", "/", "%41", "a/", " /"), fc.integer({ min: 8000, max: 8250 })).map(([unit, n]) => `GET${unit.repeat(Math.ceil(n / unit.length))}x`),
   );
 
 describe("requiredScopes never throws or hangs", () => {
@@ -94,8 +96,8 @@ describe("requiredScopes never throws or hangs", () => {
  * non-dot segment). It accepts more than scopewise, never less.
  */
 const isInstance = (catalog: Catalog<string>, method: string, url: string, endpoint: { method: string; path: string }): boolean => {
-  if (method.trim().toUpperCase() !== endpoint.method) return false;
-  let path = url.trim().replace(/^https?:\/\/[^/?#]*/i, "");
+  if (method.toUpperCase() !== endpoint.method) return false;
+  let path = url.replace(/^https?:\/\/[^/?#]*/i, "");
   path = path.replace(/[?#].*$/s, "");
   for (const base of catalog._basePaths) if (path === base || path.startsWith(`${base}/`)) path = path.slice(base.length) || "/";
   if (path.length > 1 && path.endsWith("/")) path = path.slice(0, -1);
@@ -114,74 +116,84 @@ const isInstance = (catalog: Catalog<string>, method: string, url: string, endpo
 describe("fail closed: only an instance of a catalog endpoint is ever matched", () => {
   const check = (catalog: Catalog<string>, method: string, url: string): void => {
     const calc = createCalculator(catalog);
-    for (const result of [calc.requiredScopes({ method, url }), calc.requiredScopes(`${method} ${url}`)]) {
-        if (result.status === "matched") expect(isInstance(catalog, method, url, result.endpoint), `${method} ${url} → ${result.endpoint.path}`).toBe(true);
-      }
-    };
+    const object = calc.requiredScopes({ method, url });
+    if (object.status === "matched") expect(isInstance(catalog, method, url, object.endpoint), `${JSON.stringify({ method, url })} → ${object.endpoint.path}`).toBe(true);
+    // A call string is trimmed and split on spaces and tabs (README: call strings).
+    const words = `${method} ${url}`.trim().split(/[ \t]+/);
+    const string = calc.requiredScopes(`${method} ${url}`);
+    if (string.status === "matched") {
+      const where = `${JSON.stringify(`${method} ${url}`)} → ${string.endpoint.path}`;
+      expect(words, where).toHaveLength(2);
+      expect(isInstance(catalog, words[0] as string, words[1] as string, string.endpoint), where).toBe(true);
+    }
+  };
 
-    test("on the Dynamic catalog, for requests built from interesting pieces", () => {
-      fc.assert(fc.property(requestOf(dynamicCatalog), ({ method, url }) => check(dynamicCatalog, method, url)), { numRuns });
-    }, timeout);
+  test("on the Dynamic catalog, for requests built from interesting pieces", () => {
+    fc.assert(fc.property(requestOf(dynamicCatalog), ({ method, url }) => check(dynamicCatalog, method, url)), { numRuns });
+  }, timeout);
 
-    test("on random catalogs of literal/param siblings", () => {
-      const arbitrary = routeShapeCatalog().chain((data) => {
+  test("on random catalogs of literal/param siblings", () => {
+    const arbitrary = routeShapeCatalog().chain((data) => {
+      const catalog = parseCatalog(data);
+      return fc.tuple(fc.constant(catalog), fc.array(requestOf(catalog), { minLength: 1, maxLength: 10 }));
+    });
+    fc.assert(fc.property(arbitrary, ([catalog, requests]) => requests.forEach(({ method, url }) => check(catalog, method, url))), { numRuns });
+  }, timeout);
+});
+
+describe("equivalent spellings agree", () => {
+  const endpoints = dynamicCatalog._routes.map((r) => r.endpoint);
+  const spellings: ((path: string) => string)[] = [
+    (p) => p,
+    (p) => `/api/v0${p}`,
+    ...dynamicCatalog.baseUrls.map((b) => (p: string) => `${b}${p}`),
+    (p) => `http://localhost:8080/api/v0${p}`,
+    (p) => `${p}?limit=5&next=/x/../y`,
+    (p) => `${p}#frag`,
+    (p) => `${p}/`,
+    (p) => `${dynamicCatalog.baseUrls[0]}${p}/?a=1#b`,
+  ];
+  const casing = (method: string) =>
+    fc.array(fc.boolean(), { minLength: method.length, maxLength: method.length }).map((up) => [...method].map((c, i) => (up[i] ? c : c.toLowerCase())).join(""));
+
+  test("for every endpoint and random ids: bare path, /api/v0, each base URL, query, fragment, one trailing slash, any method casing", () => {
+    const arbitrary = fc
+      .constantFrom(...endpoints)
+      .chain((e) => fc.tuple(fc.constant(e), instanceOf(e.path), casing(e.method), fc.constantFrom(...spellings), fc.constantFrom("object", "string")));
+    fc.assert(
+      fc.property(arbitrary, ([endpoint, { path, params }, method, spell, form]) => {
+        const url = spell(path);
+        const result = requiredScopes(form === "string" ? `${method} ${url}` : { method, url });
+        expect(result).toEqual({ ...requiredScopes(`${endpoint.method} ${path}`), params });
+        expect(result).toMatchObject({ status: "matched", endpoint });
+      }),
+      { numRuns },
+    );
+  }, timeout);
+});
+
+describe("scopewise agrees with a reference router (find-my-way) configured to the same rules", () => {
+  // caseSensitive and ignoreTrailingSlash are scopewise's rules; find-my-way also
+  // prefers a static segment to a param and backtracks, as scopewise does.
+  // Intended divergences, where scopewise refuses and find-my-way routes:
+  // - a param value that differs from a literal sibling only by case (`/a/A` with
+  //   `/a/a` and `/a/:id`) is `invalid` (look-alike): a case-insensitive server routes it elsewhere;
+  // - find-my-way fills a last param with an empty value (`POST /` → `/:p0` with p0 = ""),
+  //   scopewise never does: an empty segment is no id.
+  test("same endpoint and params, or scopewise refuses where find-my-way has no route", () => {
+    const arbitrary = routeShapeCatalog().chain((data) =>
+      fc.tuple(fc.constant(data), fc.array(fc.tuple(fc.constantFrom("GET", "POST"), shapeRequestPath, fc.constantFrom("", "/")), { minLength: 1, maxLength: 12 })),
+    );
+    fc.assert(
+      fc.property(arbitrary, ([data, requests]) => {
         const catalog = parseCatalog(data);
-        return fc.tuple(fc.constant(catalog), fc.array(requestOf(catalog), { minLength: 1, maxLength: 10 }));
-      });
-      fc.assert(fc.property(arbitrary, ([catalog, requests]) => requests.forEach(({ method, url }) => check(catalog, method, url))), { numRuns });
-    }, timeout);
-  });
-
-  describe("equivalent spellings agree", () => {
-    const endpoints = dynamicCatalog._routes.map((r) => r.endpoint);
-    const spellings: ((path: string) => string)[] = [
-      (p) => p,
-      (p) => `/api/v0${p}`,
-      ...dynamicCatalog.baseUrls.map((b) => (p: string) => `${b}${p}`),
-      (p) => `http://localhost:8080/api/v0${p}`,
-      (p) => `${p}?limit=5&next=/x/../y`,
-      (p) => `${p}#frag`,
-      (p) => `${p}/`,
-      (p) => `${dynamicCatalog.baseUrls[0]}${p}/?a=1#b`,
-    ];
-    const casing = (method: string) => fc.array(fc.boolean(), { minLength: method.length, maxLength: method.length }).map((up) => [...method].map((c, i) => (up[i] ? c : c.toLowerCase())).join(""));
-
-    test("for every endpoint and random ids: bare path, /api/v0, each base URL, query, fragment, one trailing slash, any method casing", () => {
-      const arbitrary = fc.constantFrom(...endpoints).chain((e) => fc.tuple(fc.constant(e), instanceOf(e.path), casing(e.method), fc.constantFrom(...spellings), fc.constantFrom("object", "string")));
-      fc.assert(
-        fc.property(arbitrary, ([endpoint, { path, params }, method, spell, form]) => {
-          const url = spell(path);
-          const result = requiredScopes(form === "string" ? `${method} ${url}` : { method, url });
-          expect(result).toEqual({ ...requiredScopes(`${endpoint.method} ${path}`), params });
-          expect(result).toMatchObject({ status: "matched", endpoint });
-        }),
-        { numRuns },
-      );
-    }, timeout);
-  });
-
-  describe("scopewise agrees with a reference router (find-my-way) configured to the same rules", () => {
-    // caseSensitive and ignoreTrailingSlash are scopewise's rules; find-my-way also
-    // prefers a static segment to a param and backtracks, as scopewise does.
-    // Intended divergences, where scopewise refuses and find-my-way routes:
-    // - a param value that differs from a literal sibling only by case (`/a/A` with
-    //   `/a/a` and `/a/:id`) is `invalid` (look-alike): a case-insensitive server routes it elsewhere;
-    // - find-my-way fills a last param with an empty value (`POST /` → `/:p0` with p0 = ""),
-    //   scopewise never does: an empty segment is no id.
-    test("same endpoint and params, or scopewise refuses where find-my-way has no route", () => {
-      const arbitrary = routeShapeCatalog().chain((data) =>
-        fc.tuple(fc.constant(data), fc.array(fc.tuple(fc.constantFrom("GET", "POST"), shapeRequestPath, fc.constantFrom("", "/")), { minLength: 1, maxLength: 12 })),
-      );
-      fc.assert(
-        fc.property(arbitrary, ([data, requests]) => {
-          const catalog = parseCatalog(data);
-          const calc = createCalculator(catalog);
-          const router = FindMyWay({ caseSensitive: true, ignoreTrailingSlash: true });
-          for (const s of data.scopes) for (const e of s.endpoints) router.on(e.method as "GET", e.path, () => {}, `${e.method} ${e.path}`);
-          for (const [method, path, slash] of requests) {
-            const request = path === "/" ? path : `${path}${slash}`;
-            const reference = router.find(method as "GET", request);
-            const where = `${method} ${request} in ${JSON.stringify(data.scopes.flatMap((s) => s.endpoints.map((e) => `${e.method} ${e.path}`)))}`;
+        const calc = createCalculator(catalog);
+        const router = FindMyWay({ caseSensitive: true, ignoreTrailingSlash: true });
+        for (const s of data.scopes) for (const e of s.endpoints) router.on(e.method as "GET", e.path, () => {}, `${e.method} ${e.path}`);
+        for (const [method, path, slash] of requests) {
+          const request = path === "/" ? path : `${path}${slash}`;
+          const reference = router.find(method as "GET", request);
+          const where = `${method} ${request} in ${JSON.stringify(data.scopes.flatMap((s) => s.endpoints.map((e) => `${e.method} ${e.path}`)))}`;
           // Both paths: requiredScopes (fast for these plain requests) and the careful one.
           for (const result of [calc.requiredScopes(`${method} ${request}`), requiredScopesCareful(catalog, `${method} ${request}`)]) {
             if (result.status === "matched") {

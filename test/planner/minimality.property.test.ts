@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { expect, test } from "vitest";
 import { createCalculator, parseCatalog } from "../../src/index.js";
-import { numRuns } from "../helpers/fc.js";
+import { numRuns, timeout } from "../helpers/fc.js";
 import { randomCatalog } from "../helpers/random-catalog.js";
 import { model } from "../helpers/scope-model.js";
 
@@ -28,7 +28,7 @@ test("minimalScopes equals a brute-force search: fewest scopes, then smallest bl
     }),
     { numRuns },
   );
-});
+}, timeout);
 
 test("every scope in a minimal set is needed: removing any one uncovers a call", () => {
   fc.assert(
@@ -43,7 +43,7 @@ test("every scope in a minimal set is needed: removing any one uncovers a call",
     }),
     { numRuns },
   );
-});
+}, timeout);
 
 test("adding a scope to a sufficient token keeps it sufficient", () => {
   fc.assert(
@@ -55,4 +55,4 @@ test("adding a scope to a sufficient token keeps it sufficient", () => {
     }),
     { numRuns },
   );
-});
+}, timeout);
