@@ -125,8 +125,13 @@ export const validateRelations = (data: CatalogData): Issue[] => {
   );
   data.baseUrls.forEach((u, i) => {
     const url = new URL(u);
+    // Canonical, as the WHATWG URL parser writes it (no dot segments, lower-case host,
+    // no default port): the matcher may compare request URLs with it as written.
+    const canonical = url.pathname === "/" ? url.href.slice(0, -1) : url.href;
     if (url.search !== "" || url.hash !== "" || u.endsWith("/")) {
       issues.push({ code: "invalid-base-url", path: `$.baseUrls[${i}]`, message: "base URLs have no query, fragment or trailing slash" });
+    } else if (canonical !== u) {
+      issues.push({ code: "invalid-base-url", path: `$.baseUrls[${i}]`, message: `base URLs are written in canonical form: ${canonical}` });
     }
   });
   return issues;
