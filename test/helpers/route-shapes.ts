@@ -12,17 +12,18 @@ const templateOf = (paramNames: readonly string[]) =>
 
 /**
  * A random valid catalog whose templates are literal/param siblings of each
- * other (`/a/:p1`, `/a/b`, `/:p0/b`, …) under 1–4 scopes, GET and POST; one
- * template per method and shape, so it always loads. Params are named by
- * position, `paramNames[i]` for segment i if given, else `p<i>`.
+ * other (`/a/:p1`, `/a/b`, `/:p0/b`, …) under 1–4 scopes (a few implying
+ * earlier ones), GET and POST; one template per method and shape, so it always
+ * loads. Params are named by position: `paramNames[i]` for segment i if given, else `p<i>`.
  */
 export const routeShapeCatalog = (scopeNames: readonly string[] = ["s0", "s1", "s2", "s3"], paramNames: readonly string[] = []): fc.Arbitrary<CatalogData> =>
   fc
     .tuple(
       fc.integer({ min: 1, max: Math.min(4, scopeNames.length) }),
       fc.array(fc.tuple(fc.constantFrom("GET", "POST"), templateOf(paramNames), fc.nat()), { minLength: 1, maxLength: 14 }),
+      fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 4 }),
     )
-    .map(([n, endpoints]) => {
+    .map(([n, endpoints, implications]) => {
       const names = scopeNames.slice(0, n);
       const seen = new Set<string>();
       const kept = endpoints.filter(([method, path]) => {
@@ -39,6 +40,8 @@ export const routeShapeCatalog = (scopeNames: readonly string[] = ["s0", "s1", "
         baseUrls: ["https://api.example.test/base"],
         scopes: names.map((name, i) => ({
           name,
+          // Acyclic: a scope implies only earlier ones.
+          implies: [...new Set(implications.filter(([a, b]) => a % n === i && b % n < i).map(([, b]) => names[b % n] as string))],
           endpoints: kept.flatMap(([method, path, owner]) => (owner % n === i ? [{ method, path, summary: `${method} ${path}` }] : [])),
         })),
       };

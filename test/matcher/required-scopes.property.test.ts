@@ -118,8 +118,8 @@ describe("fail closed: only an instance of a catalog endpoint is ever matched", 
     const calc = createCalculator(catalog);
     const object = calc.requiredScopes({ method, url });
     if (object.status === "matched") expect(isInstance(catalog, method, url, object.endpoint), `${JSON.stringify({ method, url })} → ${object.endpoint.path}`).toBe(true);
-    // A call string is trimmed and split on spaces and tabs (README: call strings).
-    const words = `${method} ${url}`.trim().split(/[ \t]+/);
+    // A call string is trimmed of ASCII whitespace and split on spaces and tabs (README: call strings).
+    const words = `${method} ${url}`.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, "").split(/[ \t]+/);
     const string = calc.requiredScopes(`${method} ${url}`);
     if (string.status === "matched") {
       const where = `${JSON.stringify(`${method} ${url}`)} → ${string.endpoint.path}`;
