@@ -142,3 +142,15 @@ describe("empty input", () => {
     expect(cli(["plan", f]).stdout).toContain("for 0 calls");
   });
 });
+
+describe("a catalog over the size caps", () => {
+  test("is an input error (2) naming the file, the JSON path and the cap, refused before it is validated", () => {
+    const scopes = Array.from({ length: 1001 }, (_, i) => ({ name: `s${i}`, endpoints: [] }));
+    const f = file("big.catalog.json", JSON.stringify({ formatVersion: 1, name: "big", version: "1.0.0", source: { url: "https://example.test/", retrieved: "2026-11-27" }, baseUrls: ["https://api.example.test/v1"], scopes }, null, 2));
+    const r = cli(["need", "--catalog", f, "GET", "/x"]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain(f);
+    expect(r.stderr).toMatch(/\$\.scopes: 1001 scopes; the limit is 1000 \[too-large\]/);
+  });
+});
