@@ -6,6 +6,7 @@ import { decodeSegment, normalizePath, type ParsedPath } from "./normalize-path.
 import { readCall } from "./read-call.js";
 import { invalid, type MatchResult } from "./result.js";
 import { suggest } from "./suggest.js";
+import { UnknownResult } from "./unknown-result.js";
 import { findLookAlike, walkTrie } from "./walk-trie.js";
 
 const paramsOf = <S extends string>(route: Route<S>, path: ParsedPath): Record<string, string> => {
@@ -47,17 +48,7 @@ export const requiredScopesCareful = <S extends string>(catalog: Catalog<S>, cal
   }
   const allowedMethods = [...catalog._tries.keys()].filter((m) => m !== raw.method && find(catalog, m, path)).sort(byName);
   if (allowedMethods.length > 0) return { status: "method-not-allowed", allowedMethods, request };
-  // Suggestions cost far more than matching, so they are computed on first read.
-  return {
-    status: "unknown",
-    request,
-    get suggestions() {
-      const value = suggest(catalog, raw.method, path);
-      // Kept on first read; a frozen result (say, in an immutable store) just computes again.
-      if (Object.isExtensible(this)) Object.defineProperty(this, "suggestions", { value, enumerable: true });
-      return value;
-    },
-  };
+  return new UnknownResult(request, () => suggest(catalog, raw.method, path));
 };
 
 /**
