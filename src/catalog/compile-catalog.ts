@@ -49,6 +49,7 @@ export interface Catalog<S extends string = string> {
   readonly scopes: readonly S[];
   /** @internal */ readonly _data: CatalogData;
   /** @internal Path prefixes of the base URLs, e.g. `/api/v0`. */ readonly _basePaths: readonly string[];
+  /** @internal Base URLs already in canonical form, which the fast path may compare raw. */ readonly _plainBaseUrls: readonly string[];
   /** @internal One trie per method. */ readonly _tries: ReadonlyMap<string, Node<S>>;
   /** @internal The methods of `_tries`, sorted. */ readonly _methods: readonly string[];
   /** @internal Every method's routes in one trie: a miss there is a miss for all methods. */ readonly _anyMethod: Node<S>;
@@ -90,23 +91,22 @@ const insert = <S extends string>(root: Node<S>, segments: readonly TemplateSegm
 
 /** Scopes that grant `scope`, itself included, following `implies` transitively. */
 const implierClosure = (data: CatalogData): Map<string, Set<string>> => {
-  const impliers = new Map<string, Set<string>>(data.scopes.map((s) => [s.name, new Set([s.name])]));
-  // Fixed point: catalogs are small and validated acyclic, so this ends fast.
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const s of data.scopes) {
-      for (const implied of s.implies ?? []) {
-        const target = impliers.get(implied);
-        if (!target) continue;
-        for (const t of impliers.get(s.name) ?? []) {
-          if (!target.has(t)) {
-            target.add(t);
-            changed = true;
-          }
-        }
-      }
-    }
-  }
+  const implies = new Map(data.scopes.map((s) => [s.name, s.implies ?? []]));
+  // Depth-first with memo: linear in the implication graph, whatever order it is listed in.
+  // A cycle (only possible in data that skipped validation) just stops the descent.
+  const reach = new Map<string, Set<string>>();
+  const reachOf = (name: string, path: Set<string>): Set<string> => {
+    const known = reach.get(name);
+    if (known) return known;
+    const set = new Set([name]);
+    path.add(name);
+    for (const next of implies.get(name) ?? []) if (!path.has(next)) for (const r of reachOf(next, path)) set.add(r);
+    path.delete(name);
+    reach.set(name, set);
+    return set;
+  };
+  const impliers = new Map<string, Set<string>>(data.scopes.map((s) => [s.name, new Set<string>()]));
+  for (const s of data.scopes) for (const target of reachOf(s.name, new Set())) impliers.get(target)?.add(s.name);
   return impliers;
 };
 
@@ -164,6 +164,8 @@ export const compileCatalog = <S extends string = string>(data: CatalogData): Ca
     baseUrls: data.baseUrls,
     scopes: data.scopes.map((s) => s.name as S),
     _data: data,
+    // parseCatalog insists on canonical base URLs; data compiled directly may not be.
+    _plainBaseUrls: data.baseUrls.filter((u) => new URL(u).href.replace(/\/$/, "") === u),
     _basePaths: basePaths.sort((a, b) => b.length - a.length || byName(a, b)),
     _tries: tries,
     _methods: [...tries.keys()].sort(byName),

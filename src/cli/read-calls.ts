@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { InputError } from "../errors.js";
 import { parseJson } from "../util/parse-json.js";
 import type { CallSource } from "./io.js";
+import { trimAscii } from "../util/trim-ascii.js";
 
 /** Calls read from a file, each with where it came from. */
 export interface SourcedCalls {
@@ -51,7 +52,7 @@ export const parseCalls = (text: string, file: string): SourcedCalls => {
     return { calls, sources };
   }
   text.split(/\r?\n/).forEach((raw, i) => {
-    const line = raw.trim();
+    const line = trimAscii(raw);
     if (line === "" || line.startsWith("#")) return;
     calls.push(line);
     sources.push({ file, line: i + 1 });

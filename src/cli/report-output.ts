@@ -5,6 +5,7 @@ import { sarifReport } from "../report/sarif.js";
 import { formatLocation, type SourceProblem } from "../sources/types.js";
 import type { Style } from "./color.js";
 import type { Context } from "./context.js";
+import { EXIT, type CommandResult } from "./io.js";
 
 declare const __VERSION__: string;
 
@@ -29,3 +30,12 @@ export const problemsBlock = (problems: readonly SourceProblem[], style: Style):
 
 /** The input summary with how many of its calls the catalog could not identify. */
 export const withUnknown = (summary: string, unknown: number): string => (summary === "" ? "" : `${summary}; ${unknown} not identified`);
+
+/**
+ * A plan or check over no calls at all is vacuous: an empty or truncated recording must
+ * not pass a gate, so it exits 1 with a note. (`scan` of code with no calls stays 0.)
+ */
+export const noCalls = (command: string, file: string, input: { readonly calls: readonly unknown[]; readonly problems: readonly unknown[] }, result: CommandResult): CommandResult =>
+  input.calls.length > 0 || input.problems.length > 0 || result.exitCode === EXIT.error
+    ? result
+    : { ...result, exitCode: EXIT.no, stderr: `scopewise ${command}: ${file === "-" ? "<stdin>" : file} holds no calls, so there is nothing to vouch for (exit 1)` };

@@ -44,7 +44,7 @@ export const scanPlainPath = (catalog: Catalog<string>, url: string): PlainPath 
   let based = false;
   if (url.charCodeAt(0) !== SLASH) {
     // The catalog's own base URLs first: one native compare instead of reading the authority.
-    for (const base of catalog.baseUrls) {
+    for (const base of catalog._plainBaseUrls) {
       if (url.startsWith(base) && isBoundary(url, base.length)) {
         start = base.length;
         based = true;

@@ -1,5 +1,6 @@
 import { MAX_METHOD_LENGTH, MAX_URL_LENGTH } from "./limits.js";
 import { invalid, type Invalid } from "./result.js";
+import { trimAscii } from "../util/trim-ascii.js";
 
 /** A call to look up: `"GET /path"`, `{ method, url }`, `{ method, path }`, or a fetch `Request`. */
 export type CallInput =
@@ -21,19 +22,6 @@ const checkMethod = (method: string, target: string): RawCall | Invalid => {
   }
   if (target.length > MAX_URL_LENGTH) return invalid("too-long", `URL is ${target.length} characters; the limit is ${MAX_URL_LENGTH}`);
   return { method: method.toUpperCase(), target };
-};
-
-const isAsciiSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;
-
-// Only ASCII spaces, tabs and line breaks surround a call: other Unicode whitespace
-// (a no-break space, U+2028, a BOM) stays in the URL, as in { method, url }. A loop,
-// not a regex: /\s+$/ backtracks quadratically over a long run of spaces.
-const trimAscii = (input: string): string => {
-  let start = 0;
-  let end = input.length;
-  while (start < end && isAsciiSpace(input.charCodeAt(start))) start++;
-  while (end > start && isAsciiSpace(input.charCodeAt(end - 1))) end--;
-  return input.slice(start, end);
 };
 
 const fromString = (input: string): RawCall | Invalid => {

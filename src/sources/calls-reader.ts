@@ -3,6 +3,7 @@ import type { MatchResult } from "../matcher/result.js";
 import { resolveOperationNames } from "./operation-calls.js";
 import { createTally } from "./tally.js";
 import type { SourceProblem, SourcedCall } from "./types.js";
+import { trimAscii } from "../util/trim-ascii.js";
 
 /** What a streamed calls file held. */
 export interface CallsSummary {
@@ -32,7 +33,7 @@ export const createCallsReader = (options: { file: string; requiredScopes: (call
   return {
     line(text) {
       lines++;
-      const call = (lines === 1 ? text.replace(/^\uFEFF/, "") : text).trim();
+      const call = trimAscii(lines === 1 ? text.replace(/^\uFEFF/, "") : text);
       if (call === "" || call.startsWith("#")) return;
       calls++;
       const resolved = resolveOperationNames([call], [{ file: options.file, line: lines }]);

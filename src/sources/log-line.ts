@@ -1,4 +1,5 @@
 import { isAbsolute } from "./base-url.js";
+import { trimAscii } from "../util/trim-ascii.js";
 
 /** One access-log line, read: a call, a line to skip, or a line that is not a request. */
 export type LogLine =
@@ -42,7 +43,7 @@ const toCall = (method: string, url: string, onBase: (url: string) => boolean): 
  * Absolute URLs off `onBase` are `other-host`; paths are taken as Dynamic calls.
  */
 export const parseLogLine = (line: string, onBase: (url: string) => boolean): LogLine => {
-  const text = line.trim();
+  const text = trimAscii(line);
   if (text === "") return { kind: "blank" };
   if (text.startsWith("{")) {
     let value: unknown;

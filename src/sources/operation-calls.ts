@@ -1,5 +1,6 @@
 import { isOperationName, operationCall } from "./sdk-operations.js";
 import type { SourceLocation } from "./types.js";
+import { trimAscii } from "../util/trim-ascii.js";
 
 /**
  * Replaces SDK operation names among `calls` (`"UsersApi.getUser"`) by the call they
@@ -11,7 +12,7 @@ export const resolveOperationNames = <L extends SourceLocation>(calls: readonly 
   const outSources: L[] = [];
   calls.forEach((call, i) => {
     const source = sources[i] as L;
-    const name = typeof call === "string" ? call.trim() : undefined;
+    const name = typeof call === "string" ? trimAscii(call) : undefined;
     if (name === undefined || !isOperationName(name)) {
       outCalls.push(call);
       outSources.push(source);

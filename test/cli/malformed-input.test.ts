@@ -134,12 +134,22 @@ describe("empty input", () => {
     ["an empty file", ""],
     ["only comments and blank lines", "# nothing yet\n\n   \n"],
     ["an empty JSON array", "[]"],
-  ])("%s is zero calls, said in the output (today: exit 0, vacuously)", (_name, content) => {
+  ])("%s is zero calls: nothing to vouch for, so plan and check exit 1 and say why", (_name, content) => {
     const f = file("empty.txt", content);
     const r = cli(["plan", "--json", f]);
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${f} holds no calls`);
     expect(json(r.stdout)).toMatchObject({ calls: [], unknown: [], scopes: [] });
     expect(cli(["plan", f]).stdout).toContain("for 0 calls");
+    const c = cli(["check", "--scopes", "environment.users.read", f]);
+    expect(c.code).toBe(1);
+    expect(c.stderr).toContain("holds no calls");
+  });
+
+  test("a calls-file line keeps non-ASCII whitespace in its URL, as the library does", () => {
+    const f = file("nbsp.txt", "GET /environments/e1/users/\u00a0\n");
+    const r = cli(["plan", "--json", f]);
+    expect(json(r.stdout).calls).toMatchObject([{ result: { status: "matched", endpoint: { path: "/environments/:environmentId/users/:userId" } } }]);
   });
 });
 

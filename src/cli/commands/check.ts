@@ -10,7 +10,7 @@ import { readInput } from "../read-calls.js";
 import { readSource, type SourceInput } from "../read-source.js";
 import { scopeLocator } from "../../sources/scope-locator.js";
 import type { SourceLocation } from "../../sources/types.js";
-import { problemsBlock, reportOutput, withUnknown } from "../report-output.js";
+import { noCalls, problemsBlock, reportOutput, withUnknown } from "../report-output.js";
 
 /** A token to check, and where each of its scope names is written (for report locations). */
 export interface LoadedToken {
@@ -91,5 +91,6 @@ export const check = async (ctx: Context): Promise<CommandResult> => {
   if (ctx.args.positionals.length !== 1) return { stdout: "", stderr: "scopewise check: expected one calls FILE (see scopewise check --help)", exitCode: EXIT.error };
   // The token is read before the calls, so a bad token fails fast even on a large log.
   const token = await loadToken(ctx.args);
-  return checkOutput(ctx, token, await readSource(ctx.args.positionals[0] as string, ctx));
+  const input = await readSource(ctx.args.positionals[0] as string, ctx);
+  return noCalls("check", ctx.args.positionals[0] as string, input, checkOutput(ctx, token, input));
 };

@@ -2,7 +2,7 @@ import type { Context } from "../context.js";
 import { at, endpointLine, plural, unidentifiedBlock, withSources } from "../format.js";
 import { EXIT, type CommandResult } from "../io.js";
 import { readSource, type SourceInput } from "../read-source.js";
-import { problemsBlock, reportOutput, withUnknown } from "../report-output.js";
+import { noCalls, problemsBlock, reportOutput, withUnknown } from "../report-output.js";
 
 /** Renders a plan of calls read from any source, in `--format`; shared by `plan` and `scan`. */
 export const planOutput = (ctx: Context, input: Pick<SourceInput, "calls" | "sources" | "problems" | "summary">): CommandResult => {
@@ -49,5 +49,6 @@ export const planOutput = (ctx: Context, input: Pick<SourceInput, "calls" | "sou
 /** `scopewise plan FILE` */
 export const plan = async (ctx: Context): Promise<CommandResult> => {
   if (ctx.args.positionals.length !== 1) return { stdout: "", stderr: "scopewise plan: expected one FILE (see scopewise plan --help)", exitCode: EXIT.error };
-  return planOutput(ctx, await readSource(ctx.args.positionals[0] as string, ctx));
+  const input = await readSource(ctx.args.positionals[0] as string, ctx);
+  return noCalls("plan", ctx.args.positionals[0] as string, input, planOutput(ctx, input));
 };

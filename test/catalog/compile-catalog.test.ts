@@ -1,0 +1,24 @@
+import { expect, test } from "vitest";
+import { compileCatalog, createCalculator, type CatalogData } from "../../src/index.js";
+import { makeCatalog } from "../helpers/catalogs.js";
+
+// compileCatalog trusts its input (parseCatalog validates); these pin what it still guards.
+
+test("a base URL that is not canonical is never compared raw by the fast path", () => {
+  const data: CatalogData = { ...makeCatalog({ a: [["GET", "/x"]] }), baseUrls: ["https://api.example.test/a/../v1"] };
+  const calc = createCalculator(compileCatalog(data));
+  expect(calc.requiredScopes("GET https://api.example.test/a/../v1/x")).toMatchObject({ status: "invalid" });
+});
+
+test("implication closure is linear in the graph whatever order the chain is listed in", () => {
+  const n = 1000;
+  const scopes = Object.fromEntries(Array.from({ length: n }, (_, i) => [`s${i}`, [["GET", `/r${i}`]] as [string, string][]]));
+  const implies = Object.fromEntries(Array.from({ length: n - 1 }, (_, i) => [`s${i + 1}`, [`s${i}`]]));
+  const data = makeCatalog(scopes, implies);
+  const catalog = compileCatalog(data);
+  // s999 implies every other scope; s0 is granted by all of them.
+  expect(createCalculator(catalog).grants("s999")).toHaveLength(n);
+  expect(catalog._routes[0]?.anyOf).toHaveLength(n);
+  const reversed = compileCatalog({ ...data, scopes: [...data.scopes].reverse() });
+  expect(reversed._routes.find((r) => r.endpoint.path === "/r0")?.anyOf).toHaveLength(n);
+});
