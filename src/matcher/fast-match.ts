@@ -1,26 +1,10 @@
-import type { Catalog, Route } from "../catalog/compile-catalog.js";
+import type { Catalog } from "../catalog/compile-catalog.js";
 import { hasOddSegment, scanPlainPath, type PlainPath } from "./fast-scan.js";
 import { walkPlain } from "./fast-walk.js";
 import { normalizePath } from "./normalize-path.js";
 import type { MatchResult, NormalizedRequest } from "./result.js";
 import { suggest } from "./suggest.js";
 import { UnknownResult } from "./unknown-result.js";
-
-/** @internal Sets a param without letting a name such as `__proto__` reach the prototype. */
-export const setParam = (params: Record<string, string>, name: string, value: string): void => {
-  if (name === "__proto__") Object.defineProperty(params, name, { value, enumerable: true, writable: true, configurable: true });
-  else params[name] = value;
-};
-
-// The walk collected the values deepest first; names come from the route.
-const paramsOf = (route: Route<string>, values: readonly string[]): Record<string, string> => {
-  const params: Record<string, string> = {};
-  for (let k = route.params.length - 1, v = 0; k >= 0; k--) {
-    const name = route.params[k];
-    if (name !== undefined) setParam(params, name, values[v++] as string);
-  }
-  return params;
-};
 
 const requestOf = (method: string, url: string, path: PlainPath): NormalizedRequest => ({
   method,
@@ -37,11 +21,11 @@ export const fastMatch = <S extends string>(catalog: Catalog<S>, method: string,
   if (root === undefined) return undefined;
   const path = scanPlainPath(catalog, url);
   if (path === undefined) return undefined;
-  const values: string[] = [];
-  const route = walkPlain(root, url, path.start, path.limit, values);
+  const params: Record<string, string> = {};
+  const route = walkPlain(root, url, path.start, path.limit, params);
   if (route === null) return undefined;
   // Every segment of a matched path was compared or checked by the walk.
-  if (route !== undefined) return { status: "matched", anyOf: route.anyOf, endpoint: route.endpoint, params: paramsOf(route, values) };
+  if (route !== undefined) return { status: "matched", anyOf: route.anyOf, endpoint: route.endpoint, params };
   // A miss: the walk may have stopped before an empty or dot segment that makes the call invalid.
   if (hasOddSegment(url, path)) return undefined;
   const allowedMethods: string[] = [];

@@ -14,6 +14,12 @@ export interface CallReport<S extends string = string> {
   readonly result: MatchResult<S>;
 }
 
+/** @internal Calls as read and their answers, index for index (reports are built from them on demand). */
+export interface MatchedCalls<S extends string> {
+  readonly inputs: readonly unknown[];
+  readonly results: readonly MatchResult<S>[];
+}
+
 const MAX_SHOWN = 300;
 const cut = (s: string): string => (s.length > MAX_SHOWN ? `${s.slice(0, MAX_SHOWN)}…` : s);
 
@@ -42,27 +48,29 @@ const isIterable = (value: unknown): value is Iterable<unknown> => {
 };
 
 /**
- * @internal Matches every call; the one loop `checkToken` and `minimalScopes` share.
+ * @internal Matches every call: the one loop `checkToken` and `minimalScopes` share.
  * Never throws and never drops a call silently: a single string is one call, a
  * value that is not a list is one `invalid` call, an iterator that throws and
  * calls past {@link MAX_CALLS} end the list with an `invalid` entry saying so.
  */
-export const matchCalls = <S extends string>(catalog: Catalog<S>, calls: Iterable<unknown>): CallReport<S>[] => {
-  const reports: CallReport<S>[] = [];
+export const matchAll = <S extends string>(catalog: Catalog<S>, calls: Iterable<unknown>): MatchedCalls<S> => {
+  const inputs: unknown[] = [];
+  const results: MatchResult<S>[] = [];
   const add = (call: unknown, result: MatchResult<S> = requiredScopesIn(catalog, call)): void => {
-    reports.push({ index: reports.length, call: describeCall(call), result });
+    inputs.push(call);
+    results.push(result);
   };
   if (typeof calls === "string") {
     add(calls);
-    return reports;
+    return { inputs, results };
   }
   if (!isIterable(calls)) {
     add(calls, invalid("bad-call", "calls must be a list (an iterable) of calls"));
-    return reports;
+    return { inputs, results };
   }
   try {
     for (const call of calls) {
-      if (reports.length === MAX_CALLS) {
+      if (results.length === MAX_CALLS) {
         add("(more calls)", invalid("too-many-calls", `more than ${MAX_CALLS} calls in one run; the rest were not read`));
         break;
       }
@@ -71,8 +79,15 @@ export const matchCalls = <S extends string>(catalog: Catalog<S>, calls: Iterabl
   } catch (error) {
     add("(calls)", invalid("bad-call", `reading the list of calls threw: ${describeError(error)}`));
   }
-  return reports;
+  return { inputs, results };
 };
+
+/** @internal One report per call: its position, how it reads, and its answer. */
+export const toReports = <S extends string>({ inputs, results }: MatchedCalls<S>): CallReport<S>[] =>
+  results.map((result, index) => ({ index, call: describeCall(inputs[index]), result }));
+
+/** @internal Matches every call; the one loop `checkToken` and `minimalScopes` share. */
+export const matchCalls = <S extends string>(catalog: Catalog<S>, calls: Iterable<unknown>): CallReport<S>[] => toReports(matchAll(catalog, calls));
 
 /** Why an unidentified call could not be checked, in one line. */
 export const unidentifiedReason = (result: MatchResult): string => {

@@ -1,6 +1,7 @@
 import type { Catalog, Route } from "../catalog/compile-catalog.js";
 import { byName } from "../util/by-name.js";
-import { fastMatch, setParam } from "./fast-match.js";
+import { fastMatch } from "./fast-match.js";
+import { setParam } from "../util/set-param.js";
 import { MAX_URL_LENGTH } from "./limits.js";
 import { decodeSegment, normalizePath, type ParsedPath } from "./normalize-path.js";
 import { readCall } from "./read-call.js";

@@ -1,7 +1,7 @@
 import { blastRadius } from "../catalog/blast-radius.js";
 import type { Catalog, Endpoint } from "../catalog/compile-catalog.js";
 import type { EndpointRef } from "../catalog/schema.js";
-import { matchCalls, unidentified, type CallReport, type UnidentifiedCall } from "../matcher/match-calls.js";
+import { matchAll, toReports, unidentified, type CallReport, type UnidentifiedCall } from "../matcher/match-calls.js";
 import { solveCover } from "./solve-cover.js";
 import { settle } from "../util/settle.js";
 
@@ -21,7 +21,10 @@ export interface DeprecatedCall {
   readonly replacedBy?: EndpointRef;
 }
 
-/** The answer of `minimalScopes`. */
+/**
+ * The answer of `minimalScopes`. `calls`, `reasons`, `unknown` and `deprecated` are
+ * built on first read (then kept); they serialize and spread like plain fields.
+ */
 export interface Plan<S extends string = string> {
   readonly catalog: { readonly name: string; readonly version: string };
   /** The minimal scope set, sorted by name. */
@@ -38,23 +41,25 @@ export interface Plan<S extends string = string> {
 
 /** The exact minimal scope set for `calls` per `catalog`, with the reason for each scope. */
 export const minimalScopesIn = <S extends string>(catalog: Catalog<S>, calls: Iterable<unknown>): Plan<S> => {
-  const reports = matchCalls(catalog, calls);
+  const matched = matchAll(catalog, calls);
   // Dedupe before solving: many calls share one endpoint, and so one any-of list.
   const requirements = new Set<readonly S[]>();
   let unmatched = 0;
-  for (const { result } of reports) {
+  for (const result of matched.results) {
     if (result.status === "matched") requirements.add(result.anyOf);
     else unmatched++;
   }
   const scopes = solveCover({ requirements: [...requirements], blastRadius: (set) => blastRadius(catalog, set) });
-  // The per-call explanations are built on first read: a plan over a large log is often
-  // wanted only for its scopes, and building them costs more than the solve.
+  // Per-call reports and explanations are built on first read: a plan over a large log is
+  // often wanted only for its scopes, and building them costs more than the solve.
+  let reports: CallReport<S>[] | undefined;
+  const reportsOf = (): CallReport<S>[] => (reports ??= toReports(matched));
   let explained: { reasons: ScopeReason<S>[]; deprecated: DeprecatedCall[] } | undefined;
   const explain = (): { reasons: ScopeReason<S>[]; deprecated: DeprecatedCall[] } => {
     if (explained) return explained;
     const byScope = new Map<S, ScopeReason<S>["calls"][number][]>(scopes.map((s) => [s, []]));
     const deprecated: DeprecatedCall[] = [];
-    for (const { index, call, result } of reports) {
+    for (const { index, call, result } of reportsOf()) {
       if (result.status !== "matched") continue;
       const { endpoint } = result;
       for (const s of result.anyOf) byScope.get(s)?.push({ index, call, endpoint });
@@ -71,9 +76,11 @@ export const minimalScopesIn = <S extends string>(catalog: Catalog<S>, calls: It
     get reasons() {
       return settle(this, "reasons", explain().reasons);
     },
-    calls: reports,
+    get calls() {
+      return settle(this, "calls", reportsOf());
+    },
     get unknown() {
-      return settle(this, "unknown", unidentified(reports));
+      return settle(this, "unknown", unidentified(reportsOf()));
     },
     get deprecated() {
       return settle(this, "deprecated", explain().deprecated);
