@@ -2,6 +2,7 @@
 // catalog endpoints with realistic ids, ~10% misses (real Dynamic API paths the
 // catalog lacks, and near-misses of catalog paths).
 import catalog from "../data/dynamic.catalog.json" with { type: "json" };
+import sdk from "../data/dynamic-sdk-operations.json" with { type: "json" };
 
 /** mulberry32: small, fast, and the same sequence everywhere. */
 export const rng = (seed) => () => {
@@ -13,21 +14,11 @@ export const rng = (seed) => () => {
 
 export const routes = catalog.scopes.flatMap((s) => s.endpoints.map((e) => ({ method: e.method, path: e.path })));
 
-// Real paths of Dynamic's API with no documented token scope (from @dynamic-labs/sdk-api operations).
-export const uncovered = [
-  ["GET", "/environments/:environmentId/settings"],
-  ["PUT", "/environments/:environmentId/settings"],
-  ["GET", "/environments/:environmentId/visitors"],
-  ["GET", "/environments/:environmentId/keys"],
-  ["GET", "/environments/:environmentId/invites"],
-  ["GET", "/organizations/:organizationId/projects"],
-  ["GET", "/projects/:projectId/environments"],
-  ["GET", "/environments/:environmentId/members"],
-  ["GET", "/environments/:environmentId/chains"],
-  ["POST", "/environments/:environmentId/users/:userId/unlink"],
-  ["GET", "/environments/:environmentId/wallets"],
-  ["GET", "/sdk/:environmentId/nonce"],
-];
+// Real paths of Dynamic's API with no documented token scope: the @dynamic-labs/sdk-api
+// operations the SDK mapping marks undocumented (CORS preflights left out).
+export const uncovered = sdk.operations
+  .filter((o) => !o.documented && o.method !== "OPTIONS")
+  .map((o) => [o.method, o.path.replace(/\{(\w+)\}/g, ":$1")]);
 
 const hex = (r, n) => Array.from({ length: n }, () => "0123456789abcdef"[Math.floor(r() * 16)]).join("");
 const uuid = (r) => `${hex(r, 8)}-${hex(r, 4)}-4${hex(r, 3)}-a${hex(r, 3)}-${hex(r, 12)}`;

@@ -1,21 +1,23 @@
 import { CatalogError, InputError } from "../errors.js";
 import { parseCommandLine, type Args } from "./args.js";
 import { colorEnabled, makeStyle } from "./color.js";
+import { need } from "./commands/need.js";
+import { grants, scopes } from "./commands/scopes.js";
 import { loadCalculator, type Context } from "./context.js";
 import { HELP } from "./help.js";
 import { EXIT, type CommandResult } from "./io.js";
 
 declare const __VERSION__: string;
 
-// Each command loads on use, so start-up reads only what it runs: `need` skips the
-// SDK operation table and input readers, and only `scan` brings the JS/TS parser.
-const COMMANDS: Record<string, (ctx: Context) => Promise<CommandResult>> = {
-  need: async (ctx) => (await import("./commands/need.js")).need(ctx),
+// The commands that read files load on use, so `need` starts without the SDK operation
+// table and input readers, and only `scan` brings the JS/TS parser.
+const COMMANDS: Record<string, (ctx: Context) => CommandResult | Promise<CommandResult>> = {
+  need,
   plan: async (ctx) => (await import("./commands/plan.js")).plan(ctx),
   check: async (ctx) => (await import("./commands/check.js")).check(ctx),
   scan: async (ctx) => (await import("./commands/scan.js")).scan(ctx),
-  scopes: async (ctx) => (await import("./commands/scopes.js")).scopes(ctx),
-  grants: async (ctx) => (await import("./commands/scopes.js")).grants(ctx),
+  scopes,
+  grants,
 };
 
 /** Commands whose results have problems to report as markdown, SARIF or workflow commands. */
