@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import type { CatalogData } from "../../src/index.js";
+import { catalogWith } from "./catalogs.js";
 
 /** Literals that make siblings: case pairs, prefixes of each other, words the Dynamic catalog uses as siblings of ids. */
 export const SHAPE_LITERALS = ["a", "A", "b", "ab", "users", "bulk", "enable", "x.y", "a-b", "v1"] as const;
@@ -32,19 +33,16 @@ export const routeShapeCatalog = (scopeNames: readonly string[] = ["s0", "s1", "
         seen.add(shape);
         return true;
       });
-      return {
-        formatVersion: 1 as const,
-        name: "shapes",
-        version: "1.0.0",
-        source: { url: "https://example.test/", retrieved: "2026-11-27" },
-        baseUrls: ["https://api.example.test/base"],
-        scopes: names.map((name, i) => ({
+      return catalogWith(
+        "shapes",
+        "https://api.example.test/base",
+        names.map((name, i) => ({
           name,
           // Acyclic: a scope implies only earlier ones.
           implies: [...new Set(implications.filter(([a, b]) => a % n === i && b % n < i).map(([, b]) => names[b % n] as string))],
           endpoints: kept.flatMap(([method, path, owner]) => (owner % n === i ? [{ method, path, summary: `${method} ${path}` }] : [])),
         })),
-      };
+      );
     });
 
 /** A request path over the same alphabet (plus ids and case changes), 0–5 segments. */
