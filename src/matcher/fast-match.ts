@@ -12,8 +12,8 @@ const requestOf = (method: string, url: string, path: PlainPath): NormalizedRequ
 });
 
 /**
- * @internal The fast path for plain URLs: one native scan, one trie walk, lazy
- * params. Returns undefined whenever the careful path must decide, so the two
+ * @internal The fast path for plain URLs: one native scan, one trie walk that
+ * collects params as it unwinds. Returns undefined whenever the careful path must decide, so the two
  * never answer differently (a property test holds them to it).
  */
 export const fastMatch = <S extends string>(catalog: Catalog<S>, method: string, url: string): MatchResult<S> | undefined => {
