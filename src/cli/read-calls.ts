@@ -3,6 +3,7 @@ import { InputError } from "../errors.js";
 import { parseJson } from "../util/parse-json.js";
 import type { CallSource } from "./io.js";
 import { trimAscii } from "../util/trim-ascii.js";
+import { unreadable } from "../node/open-input.js";
 
 /** Calls read from a file, each with where it came from. */
 export interface SourcedCalls {
@@ -22,9 +23,7 @@ export const readInput = async (file: string): Promise<string> => {
   try {
     bytes = file === "-" ? await readStdin() : await readFile(file);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory, not a file" : code === "EACCES" ? "permission denied" : (error as Error).message;
-    throw new InputError("unreadable", [{ code: code ?? "unreadable", path: "$", message: why }], file === "-" ? "<stdin>" : file);
+    throw unreadable(file === "-" ? "<stdin>" : file, error);
   }
   if (bytes.includes(0)) {
     throw new InputError("binary", [{ code: "binary", path: "$", message: "looks binary (has NUL bytes); expected text lines or JSON" }], file === "-" ? "<stdin>" : file);

@@ -4,7 +4,8 @@ import { InputError } from "../errors.js";
 /** How many bytes are read up front to tell binary files and formats apart. */
 export const SNIFF_BYTES = 4096;
 
-const unreadable = (file: string, error: unknown): InputError => {
+/** An fs error as a one-line `InputError` naming the file. */
+export const unreadable = (file: string, error: unknown): InputError => {
   const code = (error as NodeJS.ErrnoException).code;
   const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory, not a file" : code === "EACCES" ? "permission denied" : (error as Error).message;
   return new InputError("unreadable", [{ code: code ?? "unreadable", path: "$", message: why }], file);

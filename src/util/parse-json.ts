@@ -4,11 +4,6 @@ import { lineIndex } from "../sources/line-index.js";
 /** Result of {@link parseJson}: the value, or where and why the text is not JSON. */
 export type JsonResult = { ok: true; value: unknown } | { ok: false; line: number; column: number; message: string };
 
-const locate = (text: string, offset: number): { line: number; column: number } => {
-  const before = text.slice(0, offset);
-  return { line: before.split("\n").length, column: offset - before.lastIndexOf("\n") };
-};
-
 /**
  * Strict `JSON.parse` that reports the line and column of a syntax error instead
  * of throwing. V8 does not always give a position, so jsonc-parser (in strict
@@ -22,7 +17,7 @@ export const parseJson = (text: string): JsonResult => {
     parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
     const first = errors[0];
     const message = (error as Error).message.replace(/\s+/g, " ").replace(/\s*\(line \d+ column \d+\)/, "");
-    const where = locate(text, first?.offset ?? text.length);
+    const where = lineIndex(text)(first?.offset ?? text.length);
     return { ok: false, ...where, message: first ? `${printParseErrorCode(first.error)} (${message})` : message };
   }
 };
