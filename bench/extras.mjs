@@ -28,9 +28,14 @@ if (mode === "heap") {
     // Bare matching keeps its answers, as any caller does (discarded results let the JIT skip allocating them).
     const bare = () => calls.map((c) => lib.requiredScopes(c));
     const plan = () => lib.minimalScopes(calls);
-    bare();
-    plan();
-    out({ bareMs: time(bare, 7), planMs: time(plan, 7) });
+    // Interleaved, so a slow spell on a shared machine hits both sides alike.
+    const bareMs = [];
+    const planMs = [];
+    for (let i = 0; i < 15; i++) {
+      bareMs.push(time(bare, 1));
+      planMs.push(time(plan, 1));
+    }
+    out({ bareMs: median(bareMs.slice(3)), planMs: median(planMs.slice(3)) });
   } else if (mode === "load") {
     const { readFileSync } = await import("node:fs");
     const text = readFileSync(new URL("../data/dynamic.catalog.json", import.meta.url), "utf8");

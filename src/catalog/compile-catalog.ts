@@ -1,6 +1,7 @@
 import type { CatalogData, EndpointRef } from "./schema.js";
 import { splitTemplate, type TemplateSegment } from "./split-template.js";
 import { byName } from "../util/by-name.js";
+import { routePattern } from "./route-pattern.js";
 
 /** An endpoint as results report it. */
 export interface Endpoint {
@@ -23,6 +24,8 @@ export interface Route<S extends string> {
   readonly lowerLiterals: readonly string[];
   /** Position in catalog order: a stable id for dedupe. */
   readonly id: number;
+  /** Confirms a guessed match in one native pass; see route-pattern.ts. Its `lastIndex` is set before every use. */
+  readonly pattern: RegExp | undefined;
 }
 
 /** @internal Trie node: literal children win over the param child. */
@@ -139,6 +142,7 @@ export const compileCatalog = <S extends string = string>(data: CatalogData): Ca
         literals: segments.map((s) => (s.kind === "literal" ? s.value : "")),
         lowerLiterals: segments.map((s) => (s.kind === "literal" ? s.value.toLowerCase() : "")),
         id: routes.length,
+        pattern: routePattern(segments),
       };
       let root = tries.get(e.method);
       if (!root) tries.set(e.method, (root = newNode()));

@@ -1,6 +1,8 @@
 import type { Catalog } from "../catalog/compile-catalog.js";
 import { hasOddSegment, scanPlainPath, type PlainPath } from "./fast-scan.js";
 import { walkPlain } from "./fast-walk.js";
+import { guessMatch } from "./guess-route.js";
+import { plainParams } from "./plain-params.js";
 import { normalizePath } from "./normalize-path.js";
 import type { MatchResult, NormalizedRequest } from "./result.js";
 import { suggest } from "./suggest.js";
@@ -12,20 +14,21 @@ const requestOf = (method: string, url: string, path: PlainPath): NormalizedRequ
 });
 
 /**
- * @internal The fast path for plain URLs: one native scan, one trie walk that
- * collects params as it unwinds. Returns undefined whenever the careful path must decide, so the two
- * never answer differently (a property test holds them to it).
+ * @internal The fast paths for plain URLs: a guessed route confirmed by its pattern,
+ * else one native scan and one exact trie walk. Returns undefined whenever the careful
+ * path must decide, so the paths never answer differently (property tests hold them to it).
  */
 export const fastMatch = <S extends string>(catalog: Catalog<S>, method: string, url: string): MatchResult<S> | undefined => {
   const root = catalog._tries.get(method);
   if (root === undefined) return undefined;
+  const guessed = guessMatch(catalog, root, url);
+  if (guessed !== undefined) return guessed;
   const path = scanPlainPath(catalog, url);
   if (path === undefined) return undefined;
-  const params: Record<string, string> = {};
-  const route = walkPlain(root, url, path.start, path.limit, params);
+  const route = walkPlain(root, url, path.start, path.limit);
   if (route === null) return undefined;
   // Every segment of a matched path was compared or checked by the walk.
-  if (route !== undefined) return { status: "matched", anyOf: route.anyOf, endpoint: route.endpoint, params };
+  if (route !== undefined) return { status: "matched", anyOf: route.anyOf, endpoint: route.endpoint, params: plainParams(route, url, path.start, path.limit) };
   // A miss: the walk may have stopped before an empty or dot segment that makes the call invalid.
   if (hasOddSegment(url, path)) return undefined;
   const allowedMethods: string[] = [];

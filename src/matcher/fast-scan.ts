@@ -1,9 +1,9 @@
 import type { Catalog } from "../catalog/compile-catalog.js";
+import { PLAIN_PATH_CHAR, PLAIN_QUERY } from "../catalog/route-pattern.js";
 
 const SLASH = 47;
-// One anchored native scan beats a JavaScript loop over every character: no controls,
-// spaces, DEL, non-ASCII or "\\" anywhere, and no "%" or ";" before the query or fragment.
-const PLAIN_URL = /^[^\x00-\x20\x7f-\uffff%;\\?#]*(?:[?#][^\x00-\x20\x7f-\uffff\\]*)?$/;
+// One anchored native scan beats a JavaScript loop over every character.
+const PLAIN_URL = new RegExp(`^${PLAIN_PATH_CHAR}*${PLAIN_QUERY}$`);
 
 /** @internal The path of a plain URL: `[start, limit)`, before any query or fragment. */
 export interface PlainPath {
@@ -26,7 +26,8 @@ const hasOrigin = (url: string): number => {
   return slash;
 };
 
-const isBoundary = (url: string, i: number): boolean => {
+/** @internal True when `url[i]` ends a base URL or base path: a "/", "?", "#" or the end. */
+export const isBoundary = (url: string, i: number): boolean => {
   if (i >= url.length) return true;
   const c = url.charCodeAt(i);
   return c === SLASH || c === 63 || c === 35;

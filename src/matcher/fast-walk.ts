@@ -1,5 +1,4 @@
 import type { Node, Route } from "../catalog/compile-catalog.js";
-import { setParam } from "../util/set-param.js";
 
 const SLASH = 47;
 
@@ -29,16 +28,12 @@ const lookAlike = (url: string, from: number, literal: string): boolean => {
  * accepted. Literal segments are compared in place, params found with indexOf;
  * a literal beats a param, with backtracking. Returns the route, undefined for
  * none, or null when a segment needs the careful path (a placeholder or a look-alike).
- * On success, when given, `params` holds the param values by name (set as the walk
- * unwinds, so a dead-end branch never leaves a value behind).
  */
 export const walkPlain = <S extends string>(
   node: Node<S>,
   url: string,
   pos: number,
   limit: number,
-  params?: Record<string, string>,
-  depth = 0,
 ): Route<S> | undefined | null => {
   const from = pos + 1;
   if (from >= limit) return node.route; // end of path, or one trailing slash
@@ -48,7 +43,7 @@ export const walkPlain = <S extends string>(
     for (let i = 0; i < candidates.length; i++) {
       const { literal, node: child } = candidates[i]!;
       if (!matchesAt(url, from, literal, limit)) continue;
-      const found = walkPlain(child, url, from + literal.length, limit, params, depth + 1);
+      const found = walkPlain(child, url, from + literal.length, limit);
       if (found !== undefined) return found;
     }
   }
@@ -60,7 +55,5 @@ export const walkPlain = <S extends string>(
   if (first === 58 || first === 123 || to === from || (first === 46 && (to === from + 1 || (to === from + 2 && url.charCodeAt(from + 1) === 46)))) return null;
   const same = node.byLength[to - from];
   if (same !== undefined) for (let i = 0; i < same.length; i++) if (lookAlike(url, from, same[i]!.literal)) return null;
-  const found = walkPlain(param, url, to, limit, params, depth + 1);
-  if (found && params) setParam(params, found.params[depth] as string, url.slice(from, to));
-  return found;
+  return walkPlain(param, url, to, limit);
 };
