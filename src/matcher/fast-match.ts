@@ -1,5 +1,5 @@
 import type { Catalog } from "../catalog/compile-catalog.js";
-import { hasOddSegment, scanPlainPath, type PlainPath } from "./fast-scan.js";
+import { hasOddSegment, isPlainUrl, locatePath, type PlainPath } from "./fast-scan.js";
 import { walkPlain } from "./fast-walk.js";
 import { guessMatch } from "./guess-route.js";
 import { plainParams } from "./plain-params.js";
@@ -21,14 +21,16 @@ const requestOf = (method: string, url: string, path: PlainPath): NormalizedRequ
 export const fastMatch = <S extends string>(catalog: Catalog<S>, method: string, url: string): MatchResult<S> | undefined => {
   const root = catalog._tries.get(method);
   if (root === undefined) return undefined;
-  const guessed = guessMatch(catalog, root, url);
-  if (guessed !== undefined) return guessed;
-  const path = scanPlainPath(catalog, url);
+  const path = locatePath(catalog, url);
   if (path === undefined) return undefined;
+  // A route pattern reads from the path on; the authority of another host needs the full scan.
+  const guessed = path.foreignHost ? undefined : guessMatch(root, url, path);
+  if (guessed !== undefined) return guessed;
+  if (!isPlainUrl(url)) return undefined;
   const route = walkPlain(root, url, path.start, path.limit);
   if (route === null) return undefined;
   // Every segment of a matched path was compared or checked by the walk.
-  if (route !== undefined) return { status: "matched", anyOf: route.anyOf, endpoint: route.endpoint, params: plainParams(route, url, path.start, path.limit) };
+  if (route !== undefined) return { status: "matched", anyOf: route.anyOf, endpoint: route.endpoint, params: plainParams(route, url, path) };
   // A miss: the walk may have stopped before an empty or dot segment that makes the call invalid.
   if (hasOddSegment(url, path)) return undefined;
   const allowedMethods: string[] = [];

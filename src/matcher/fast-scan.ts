@@ -5,12 +5,14 @@ const SLASH = 47;
 // One anchored native scan beats a JavaScript loop over every character.
 const PLAIN_URL = new RegExp(`^${PLAIN_PATH_CHAR}*${PLAIN_QUERY}$`);
 
-/** @internal The path of a plain URL: `[start, limit)`, before any query or fragment. */
+/** @internal The path of a URL: `[start, limit)`, before any query or fragment. */
 export interface PlainPath {
   readonly start: number;
   readonly limit: number;
   /** End of the path without one trailing slash. */
   readonly end: number;
+  /** True when a host other than the catalog's own base URLs comes first: only the full scan checks its authority. */
+  readonly foreignHost: boolean;
 }
 
 const hasOrigin = (url: string): number => {
@@ -33,30 +35,39 @@ export const isBoundary = (url: string, i: number): boolean => {
   return c === SLASH || c === 63 || c === 35;
 };
 
+// The last character first: a cheap filter before indexOf, which would scan on past `at`.
+const hasPrefixAt = (url: string, prefix: string, at: number): boolean =>
+  url.charCodeAt(at + prefix.length - 1) === prefix.charCodeAt(prefix.length - 1) && url.indexOf(prefix, at) === at && isBoundary(url, at + prefix.length);
+
+/** @internal True when the URL needs no rule beyond the plain ones: no escapes, `;`, backslashes, controls, spaces or non-ASCII. */
+export const isPlainUrl = (url: string): boolean => PLAIN_URL.test(url);
+
 /**
- * @internal Finds the path of a URL that needs no rule beyond the plain ones: no
- * escapes, `;`, backslashes, controls, spaces or non-ASCII, under the base path if
- * absolute. Anything else is `undefined`: the careful path decides. Empty and dot
- * segments are left to {@link hasOddSegment} and the walk, which look only where needed.
+ * @internal Finds the path of a URL: after one of the catalog's base URLs, or any
+ * http(s) origin, and its base path. Undefined when there is none (an absolute URL
+ * outside the base path, a relative path without "/"): the careful path decides. It
+ * checks no character; {@link isPlainUrl} or a route pattern does. Empty and dot
+ * segments are left to {@link hasOddSegment} and the walks, which look only where needed.
  */
-export const scanPlainPath = (catalog: Catalog<string>, url: string): PlainPath | undefined => {
-  if (!PLAIN_URL.test(url)) return undefined;
+export const locatePath = (catalog: Catalog<string>, url: string): PlainPath | undefined => {
   let start = 0;
   let based = false;
+  let foreignHost = false;
   if (url.charCodeAt(0) !== SLASH) {
     // The catalog's own base URLs first: one native compare instead of reading the authority.
-    for (const base of catalog._plainBaseUrls) {
-      if (url.startsWith(base) && isBoundary(url, base.length)) {
+    for (let i = 0; !based && i < catalog._plainBaseUrls.length; i++) {
+      const base = catalog._plainBaseUrls[i] as string;
+      if (hasPrefixAt(url, base, 0)) {
         start = base.length;
         based = true;
-        break;
       }
     }
     if (!based && (start = hasOrigin(url)) === -1) return undefined;
+    foreignHost = !based;
   }
   for (let i = 0; !based && i < catalog._basePaths.length; i++) {
     const prefix = catalog._basePaths[i] as string;
-    if (url.startsWith(prefix, start) && isBoundary(url, start + prefix.length)) {
+    if (hasPrefixAt(url, prefix, start)) {
       start += prefix.length;
       based = true;
     }
@@ -65,9 +76,9 @@ export const scanPlainPath = (catalog: Catalog<string>, url: string): PlainPath 
   const query = url.indexOf("?", start);
   const hash = url.indexOf("#", start);
   const limit = query === -1 ? (hash === -1 ? url.length : hash) : hash === -1 || query < hash ? query : hash;
-  if (start === limit) return { start, limit, end: limit };
+  if (start === limit) return { start, limit, end: limit, foreignHost };
   if (url.charCodeAt(start) !== SLASH) return undefined;
-  return { start, limit, end: limit - start > 1 && url.charCodeAt(limit - 1) === SLASH ? limit - 1 : limit };
+  return { start, limit, end: limit - start > 1 && url.charCodeAt(limit - 1) === SLASH ? limit - 1 : limit, foreignHost };
 };
 
 /** @internal True when the path has an empty (`//`) or dot (`.`, `..`) segment, which only the careful path may judge. */

@@ -24,8 +24,8 @@ const lookAlike = (url: string, from: number, literal: string): boolean => {
 };
 
 /**
- * @internal Walks the trie over `url[pos, limit)` of a path `scanPlainPath`
- * accepted. Literal segments are compared in place, params found with indexOf;
+ * @internal Walks the trie over `url[pos, limit)` of a plain path that `locatePath`
+ * found. Literal segments are compared in place, params found with indexOf;
  * a literal beats a param, with backtracking. Returns the route, undefined for
  * none, or null when a segment needs the careful path (a placeholder or a look-alike).
  */

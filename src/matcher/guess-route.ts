@@ -1,20 +1,9 @@
-import type { Catalog, Node, Route } from "../catalog/compile-catalog.js";
-import { isBoundary } from "./fast-scan.js";
+import type { Node, Route } from "../catalog/compile-catalog.js";
+import type { PlainPath } from "./fast-scan.js";
 import { plainParams } from "./plain-params.js";
 import type { MatchResult } from "./result.js";
 
 const SLASH = 47;
-
-// The last character first: a cheap filter before indexOf, which would scan on past position 0.
-const startsWithBase = (url: string, base: string): boolean =>
-  url.charCodeAt(base.length - 1) === base.charCodeAt(base.length - 1) && url.indexOf(base) === 0 && isBoundary(url, base.length);
-
-/** Where the path starts: after one of the catalog's plain base URLs or base paths; -1 for anything else. */
-const pathStart = (catalog: Catalog<string>, url: string): number => {
-  const bases = url.charCodeAt(0) === SLASH ? catalog._basePaths : catalog._plainBaseUrls;
-  for (let i = 0; i < bases.length; i++) if (startsWithBase(url, bases[i] as string)) return (bases[i] as string).length;
-  return url.charCodeAt(0) === SLASH ? 0 : -1;
-};
 
 /**
  * Walks the trie like `walkPlain` but compares each literal only by its boundary and its
@@ -47,23 +36,16 @@ const guess = <S extends string>(node: Node<S>, url: string, pos: number, limit:
 };
 
 /**
- * @internal The quickest answer for the common call: a plain path, alone or after a
- * base URL, that is an instance of an endpoint. Guesses the route without reading
- * every character, then confirms it with the route's pattern, which reads each one
- * natively. Undefined leaves the call to the exact paths.
+ * @internal The quickest answer for the common call: a path, alone or after one of the
+ * catalog's base URLs, that is an instance of an endpoint. Guesses the route without
+ * reading every character, then confirms it with the route's pattern, which reads each
+ * one natively. Undefined leaves the call to the exact paths.
  */
-export const guessMatch = <S extends string>(catalog: Catalog<S>, root: Node<S>, url: string): MatchResult<S> | undefined => {
-  const start = pathStart(catalog, url);
-  if (start === -1) return undefined;
-  let limit = url.indexOf("?", start);
-  if (limit === -1) limit = url.length;
-  const hash = url.indexOf("#", start);
-  if (hash !== -1 && hash < limit) limit = hash;
-  if (start < limit && url.charCodeAt(start) !== SLASH) return undefined;
-  const route = guess(root, url, start, limit);
+export const guessMatch = <S extends string>(root: Node<S>, url: string, path: PlainPath): MatchResult<S> | undefined => {
+  const route = guess(root, url, path.start, path.limit);
   const pattern = route?.pattern;
   if (pattern === undefined) return undefined;
-  pattern.lastIndex = start;
+  pattern.lastIndex = path.start;
   if (!pattern.test(url)) return undefined;
-  return { status: "matched", anyOf: route!.anyOf, endpoint: route!.endpoint, params: plainParams(route!, url, start, limit) };
+  return { status: "matched", anyOf: route!.anyOf, endpoint: route!.endpoint, params: plainParams(route!, url, path) };
 };

@@ -1,12 +1,10 @@
 import type { Route } from "../catalog/compile-catalog.js";
 import { setParam } from "../util/set-param.js";
+import type { PlainPath } from "./fast-scan.js";
 
-const SLASH = 47;
-
-/** @internal The params of a plain path `url[start, limit)` already known to be an instance of `route`. */
-export const plainParams = (route: Route<string>, url: string, start: number, limit: number): Record<string, string> => {
+/** @internal The params of a plain path already known to be an instance of `route`. */
+export const plainParams = (route: Route<string>, url: string, { start, end }: PlainPath): Record<string, string> => {
   const params: Record<string, string> = {};
-  const end = limit - start > 1 && url.charCodeAt(limit - 1) === SLASH ? limit - 1 : limit;
   let from = start + 1;
   for (let i = 0; i < route.params.length; i++) {
     const name = route.params[i];
