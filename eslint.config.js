@@ -20,15 +20,34 @@ export default tseslint.config(
       "no-restricted-imports": [
         "error",
         {
-          paths: ["fs", "fs/promises", "path", "os", "child_process", "url", "util", "stream", "readline", "http", "https", "net"].map((name) => ({ name, message: "The core must run in a browser." })),
+          paths: [
+            "fs",
+            "fs/promises",
+            "path",
+            "os",
+            "child_process",
+            "url",
+            "util",
+            "stream",
+            "readline",
+            "http",
+            "https",
+            "net",
+          ].map((name) => ({ name, message: "The core must run in a browser." })),
           patterns: [{ group: ["node:*"], message: "The core must run in a browser." }],
         },
       ],
-      "no-restricted-globals": ["error", { name: "process", message: "The core must run in a browser." }, { name: "Buffer", message: "The core must run in a browser." }],
+      "no-restricted-globals": [
+        "error",
+        { name: "process", message: "The core must run in a browser." },
+        { name: "Buffer", message: "The core must run in a browser." },
+      ],
     },
   },
   {
     files: ["src/**/*.ts"],
-    rules: { "no-restricted-syntax": ["error", { selector: "ExportDefaultDeclaration", message: "Named exports only." }] },
+    rules: {
+      "no-restricted-syntax": ["error", { selector: "ExportDefaultDeclaration", message: "Named exports only." }],
+    },
   },
 );

@@ -7,7 +7,9 @@ import pkg from "./package.json" with { type: "json" };
 const keepModules: NonNullable<Options["esbuildPlugins"]>[number] = {
   name: "keep-modules",
   setup(build) {
-    build.onResolve({ filter: /^\.\.?\/.*\.js$/ }, (args) => (args.kind === "entry-point" ? undefined : { path: args.path, external: true }));
+    build.onResolve({ filter: /^\.\.?\/.*\.js$/ }, (args) =>
+      args.kind === "entry-point" ? undefined : { path: args.path, external: true },
+    );
   },
 };
 

@@ -47,7 +47,11 @@ if (mode === "heap") {
       const ms = time(() => {
         for (let i = 0; i < reps; i++) lib.requiredScopes({ method: "GET", url });
       }, 5);
-      return { bytes: url.length, status: lib.requiredScopes({ method: "GET", url }).status, nsPerByte: (ms * 1e6) / reps / url.length };
+      return {
+        bytes: url.length,
+        status: lib.requiredScopes({ method: "GET", url }).status,
+        nsPerByte: (ms * 1e6) / reps / url.length,
+      };
     };
     const id = (n) => "a".repeat(n);
     out({

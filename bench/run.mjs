@@ -28,7 +28,9 @@ for (const c of CONTENDERS.slice(1)) {
   }
 }
 const hits = reference.filter((r) => r !== null).length;
-console.log(`workload: ${reference.length} requests, ${hits} matched, ${reference.length - hits} misses; all ${CONTENDERS.length} contenders agree on every one\n`);
+console.log(
+  `workload: ${reference.length} requests, ${hits} matched, ${reference.length - hits} misses; all ${CONTENDERS.length} contenders agree on every one\n`,
+);
 
 // 2. Matching throughput, interleaved processes.
 const samples = Object.fromEntries(CONTENDERS.map((c) => [c, []]));
@@ -66,12 +68,19 @@ const cliMs = median(startups.cli);
 
 // A 1,000,000-line calls file planned in a 48 MB heap: streamed, never held whole.
 const million = `${root}.bench/million-calls.txt`;
-const chunk = Array.from({ length: 1000 }, (_, i) => `GET /environments/e${i % 50}/users/usr_${i}\nPOST /environments/e1/users/u${i}/balances`).join("\n");
+const chunk = Array.from(
+  { length: 1000 },
+  (_, i) => `GET /environments/e${i % 50}/users/usr_${i}\nPOST /environments/e1/users/u${i}/balances`,
+).join("\n");
 writeFileSync(million, `${Array.from({ length: 500 }, () => chunk).join("\n")}\n`);
 const millionMs = wall(["--max-old-space-size=48", "dist/cli.js", "plan", "--json", million], 3);
 
 const bundled = await build({
-  stdin: { contents: `import { requiredScopes } from "./dist/esm/index.js"; globalThis.scopes = requiredScopes;`, resolveDir: root, loader: "js" },
+  stdin: {
+    contents: `import { requiredScopes } from "./dist/esm/index.js"; globalThis.scopes = requiredScopes;`,
+    resolveDir: root,
+    loader: "js",
+  },
   bundle: true,
   minify: true,
   write: false,
@@ -84,17 +93,45 @@ console.log("\n| measurement | value | target | |");
 console.log("| --- | ---: | ---: | --- |");
 const rows = [
   ["matching vs fastest contender", `${fmt(ops.scopewise / fastest)}×`, "≥ 1.5×", ops.scopewise / fastest >= 1.5],
-  ["minimalScopes(100k) / 100k requiredScopes", `${fmt(planner.planMs / planner.bareMs)}× (${fmt(planner.planMs, 1)} / ${fmt(planner.bareMs, 1)} ms)`, "≤ 1.3×", planner.planMs / planner.bareMs <= 1.3],
-  ["CLI cold start / node -e 0", `${fmt(cliMs / nodeMs)}× (${fmt(cliMs, 1)} / ${fmt(nodeMs, 1)} ms)`, "≤ 1.5×", cliMs / nodeMs <= 1.5],
+  [
+    "minimalScopes(100k) / 100k requiredScopes",
+    `${fmt(planner.planMs / planner.bareMs)}× (${fmt(planner.planMs, 1)} / ${fmt(planner.bareMs, 1)} ms)`,
+    "≤ 1.3×",
+    planner.planMs / planner.bareMs <= 1.3,
+  ],
+  [
+    "CLI cold start / node -e 0",
+    `${fmt(cliMs / nodeMs)}× (${fmt(cliMs, 1)} / ${fmt(nodeMs, 1)} ms)`,
+    "≤ 1.5×",
+    cliMs / nodeMs <= 1.5,
+  ],
   ["browser bundle (requiredScopes + catalog)", `${fmt(gz / 1024, 1)} KB min+gzip`, "≤ 12 KB", gz <= 12 * 1024],
-  ["per-byte cost 1 MB / 1 KB", `${fmt(linear.mb.nsPerByte / linear.kb.nsPerByte, 3)}× (${linear.mb.status})`, "≤ 3×", linear.mb.nsPerByte / linear.kb.nsPerByte <= 3],
-  ["per-byte cost 8 KB (at the cap) / 1 KB", `${fmt(linear.cap.nsPerByte / linear.kb.nsPerByte)}× (${linear.cap.status})`, "linear", linear.cap.nsPerByte / linear.kb.nsPerByte <= 3],
-  ["100,000-segment path", `${fmt(linear.segments.nsPerByte * linear.segments.bytes / 1e3, 1)} µs (${linear.segments.status})`, "answered", true],
+  [
+    "per-byte cost 1 MB / 1 KB",
+    `${fmt(linear.mb.nsPerByte / linear.kb.nsPerByte, 3)}× (${linear.mb.status})`,
+    "≤ 3×",
+    linear.mb.nsPerByte / linear.kb.nsPerByte <= 3,
+  ],
+  [
+    "per-byte cost 8 KB (at the cap) / 1 KB",
+    `${fmt(linear.cap.nsPerByte / linear.kb.nsPerByte)}× (${linear.cap.status})`,
+    "linear",
+    linear.cap.nsPerByte / linear.kb.nsPerByte <= 3,
+  ],
+  [
+    "100,000-segment path",
+    `${fmt((linear.segments.nsPerByte * linear.segments.bytes) / 1e3, 1)} µs (${linear.segments.status})`,
+    "answered",
+    true,
+  ],
   ["CLI plan, 1,000,000-line calls file, 48 MB heap", `${fmt(millionMs / 1000)} s`, "bounded memory", true],
   ["embedded catalog compile", `${fmt(load.compileMs)} ms`, "", true],
   ["user catalog parse + validate + compile", `${fmt(load.parseMs)} ms`, "", true],
   ["heap after loading", `${fmt(heap.heapBytes / 1024, 0)} KB`, "", true],
 ];
-for (const [what, value, target, ok] of rows) console.log(`| ${what} | ${value} | ${target} | ${target ? verdict(ok) : ""} |`);
-console.log(`\nper-byte: 1 KB ${fmt(linear.kb.nsPerByte, 3)} ns/B (${linear.kb.status}), 8 KB ${fmt(linear.cap.nsPerByte, 3)} ns/B, 1 MB ${fmt(linear.mb.nsPerByte, 5)} ns/B`);
+for (const [what, value, target, ok] of rows)
+  console.log(`| ${what} | ${value} | ${target} | ${target ? verdict(ok) : ""} |`);
+console.log(
+  `\nper-byte: 1 KB ${fmt(linear.kb.nsPerByte, 3)} ns/B (${linear.kb.status}), 8 KB ${fmt(linear.cap.nsPerByte, 3)} ns/B, 1 MB ${fmt(linear.mb.nsPerByte, 5)} ns/B`,
+);
 console.log(`machine: ${cpus()[0]?.model ?? "?"} × ${cpus().length}, node ${process.version}`);

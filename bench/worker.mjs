@@ -11,10 +11,15 @@ const find = setup(routes);
 const work = makeWorkload();
 
 if (mode === "check") {
-  writeFileSync(new URL(`../.bench/${name}.json`, import.meta.url), JSON.stringify(work.map((w) => {
-    const answer = find(w.method, w.url);
-    return answer === null ? null : key(answer);
-  })));
+  writeFileSync(
+    new URL(`../.bench/${name}.json`, import.meta.url),
+    JSON.stringify(
+      work.map((w) => {
+        const answer = find(w.method, w.url);
+        return answer === null ? null : key(answer);
+      }),
+    ),
+  );
 } else {
   const passes = Number(passesArg ?? 5);
   let sink = 0;

@@ -28,7 +28,13 @@ const VIEWS = ["login", "wallet"];
 
 const fill = (r, template) =>
   template.replace(/:(\w+)/g, (_, name) =>
-    name === "chainName" ? CHAINS[Math.floor(r() * 4)] : name === "viewType" ? VIEWS[Math.floor(r() * 2)] : r() < 0.7 ? uuid(r) : shortId(r),
+    name === "chainName"
+      ? CHAINS[Math.floor(r() * 4)]
+      : name === "viewType"
+        ? VIEWS[Math.floor(r() * 2)]
+        : r() < 0.7
+          ? uuid(r)
+          : shortId(r),
   );
 
 const decorate = (r, path) => {
@@ -43,7 +49,14 @@ const nearMiss = (r) => {
   const path = fill(r, t.path);
   const kind = Math.floor(r() * 3);
   // Typo in the first literal, an extra trailing segment, or an unknown leading segment.
-  if (kind === 0) return { method: t.method, url: decorate(r, path.replace(/\/([A-Za-z]+)/, (_, w) => `/${w}x`)) };
+  if (kind === 0)
+    return {
+      method: t.method,
+      url: decorate(
+        r,
+        path.replace(/\/([A-Za-z]+)/, (_, w) => `/${w}x`),
+      ),
+    };
   if (kind === 1) return { method: t.method, url: decorate(r, `${path}/extra/${hex(r, 4)}`) };
   return { method: t.method, url: decorate(r, `/v2${path}`) };
 };

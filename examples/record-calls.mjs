@@ -5,7 +5,9 @@ import { createServer } from "node:http";
 import { Configuration, TokensApi, UsersApi } from "@dynamic-labs/sdk-api";
 import { minimalScopes, recordCalls } from "scopewise";
 
-const server = createServer((req, res) => res.writeHead(200, { "content-type": "application/json" }).end(req.url.includes("/users") ? '{"users":[]}' : "{}"));
+const server = createServer((req, res) =>
+  res.writeHead(200, { "content-type": "application/json" }).end(req.url.includes("/users") ? '{"users":[]}' : "{}"),
+);
 await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
 const basePath = `http://127.0.0.1:${server.address().port}/api/v0`;
 

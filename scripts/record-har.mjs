@@ -30,23 +30,44 @@ const call = (method, path, body) =>
 
 const page = createServer((req, res) => {
   if (req.url === "/app.js") return res.writeHead(200, { "content-type": "text/javascript" }).end(script);
-  if (req.url === "/") return res.writeHead(200, { "content-type": "text/html" }).end(`<!doctype html><title>token wizard demo</title><body><h1>Admin</h1><script src="/app.js"></script></body>`);
+  if (req.url === "/")
+    return res
+      .writeHead(200, { "content-type": "text/html" })
+      .end(`<!doctype html><title>token wizard demo</title><body><h1>Admin</h1><script src="/app.js"></script></body>`);
   res.writeHead(404).end();
 });
 const fakeApi = createServer((req, res) => {
-  const cors = { "access-control-allow-origin": "*", "access-control-allow-headers": "authorization, content-type", "access-control-allow-methods": "GET, POST, PUT, DELETE" };
+  const cors = {
+    "access-control-allow-origin": "*",
+    "access-control-allow-headers": "authorization, content-type",
+    "access-control-allow-methods": "GET, POST, PUT, DELETE",
+  };
   if (req.method === "OPTIONS") return res.writeHead(204, cors).end();
   const known = !req.url.includes("/userz");
-  res.writeHead(known ? 200 : 404, { ...cors, "content-type": "application/json" }).end(JSON.stringify(known ? { ok: true } : { error: "Not found" }));
+  res
+    .writeHead(known ? 200 : 404, { ...cors, "content-type": "application/json" })
+    .end(JSON.stringify(known ? { ok: true } : { error: "Not found" }));
 });
-await Promise.all([new Promise((r) => page.listen(PAGE_PORT, "127.0.0.1", r)), new Promise((r) => fakeApi.listen(API_PORT, "127.0.0.1", r))]);
+await Promise.all([
+  new Promise((r) => page.listen(PAGE_PORT, "127.0.0.1", r)),
+  new Promise((r) => fakeApi.listen(API_PORT, "127.0.0.1", r)),
+]);
 
 const profile = mkdtempSync(join(tmpdir(), "scopewise-chromium-"));
 const harPath = new URL("../test/fixtures/browser-session.har", import.meta.url).pathname;
 // A fresh profile (Playwright passes it as --user-data-dir) and no background traffic of Chromium's own.
 const context = await chromium.launchPersistentContext(profile, {
   executablePath: "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  args: [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
   recordHar: { path: harPath, content: "omit" },
 });
 const tab = await context.newPage();

@@ -15,7 +15,10 @@ export interface SdkMapping {
   operations: SdkOperationRecord[];
 }
 export declare const sdkPackage: () => { name: string; version: string; dir: string };
-export declare const extractOperations: (dir: string) => { operations: { operation: string; method: string; path: string }[]; problems: string[] };
+export declare const extractOperations: (dir: string) => {
+  operations: { operation: string; method: string; path: string }[];
+  problems: string[];
+};
 export declare const buildMapping: (options: {
   requiredScopes: (call: { method: string; path: string }) => MatchResult;
   catalog: { name: string; version: string };

@@ -42,14 +42,17 @@ const templateOf = (node) => {
   return undefined;
 };
 
-const property = (object, name) => object.properties.find((p) => p.type === "ObjectProperty" && p.key.name === name)?.value;
+const property = (object, name) =>
+  object.properties.find((p) => p.type === "ObjectProperty" && p.key.name === name)?.value;
 
 /** Every `Class.operation` with its HTTP method and `{param}` path, from the SDK's compiled ES modules. */
 export const extractOperations = (dir) => {
   const apis = join(dir, "src", "apis");
   const operations = [];
   const problems = [];
-  for (const file of readdirSync(apis).filter((f) => f.endsWith("Api.js")).sort()) {
+  for (const file of readdirSync(apis)
+    .filter((f) => f.endsWith("Api.js"))
+    .sort()) {
     const ast = parse(readFileSync(join(apis, file), "utf8"), { sourceType: "module" });
     for (const cls of ast.program.body.filter((n) => n.type === "ClassDeclaration")) {
       for (const member of cls.body.body) {
@@ -59,12 +62,16 @@ export const extractOperations = (dir) => {
         const path = request && templateOf(property(request, "path"));
         const method = request && property(request, "method")?.value;
         const operation = `${cls.id.name}.${name.slice(0, -"Raw".length)}`;
-        if (typeof path !== "string" || typeof method !== "string") problems.push(`${file}: ${operation}: no this.request({ path, method })`);
+        if (typeof path !== "string" || typeof method !== "string")
+          problems.push(`${file}: ${operation}: no this.request({ path, method })`);
         else operations.push({ operation, method, path });
       }
     }
   }
-  return { operations: operations.sort((a, b) => (a.operation < b.operation ? -1 : a.operation > b.operation ? 1 : 0)), problems };
+  return {
+    operations: operations.sort((a, b) => (a.operation < b.operation ? -1 : a.operation > b.operation ? 1 : 0)),
+    problems,
+  };
 };
 
 /**

@@ -7,4 +7,6 @@ import { buildMapping } from "./sdk-operations.mjs";
 const mapping = buildMapping({ requiredScopes, catalog: dynamicCatalog });
 writeFileSync(new URL("../data/dynamic-sdk-operations.json", import.meta.url), `${JSON.stringify(mapping, null, 2)}\n`);
 const undocumented = mapping.operations.filter((o) => !o.documented);
-console.log(`${mapping.sdk.name} ${mapping.sdk.version}: ${mapping.operations.length} operations, ${undocumented.length} with no documented scope`);
+console.log(
+  `${mapping.sdk.name} ${mapping.sdk.version}: ${mapping.operations.length} operations, ${undocumented.length} with no documented scope`,
+);

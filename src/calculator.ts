@@ -26,7 +26,8 @@ export interface Calculator<S extends string> {
 export const createCalculator = <S extends string>(catalog: Catalog<S>): Calculator<S> => ({
   catalog,
   requiredScopes: (call) => requiredScopesIn(catalog, call),
-  checkToken: ((token: unknown, calls: Iterable<unknown>) => checkTokenIn(catalog, token, calls)) as Calculator<S>["checkToken"],
+  checkToken: ((token: unknown, calls: Iterable<unknown>) =>
+    checkTokenIn(catalog, token, calls)) as Calculator<S>["checkToken"],
   minimalScopes: (calls) => minimalScopesIn(catalog, calls),
   grants: (scope) => grantsIn(catalog, scope),
 });

@@ -11,7 +11,9 @@ export interface Issue {
 
 const render = (what: string, file: string | undefined, issues: readonly Issue[]): string => {
   const where = file === undefined ? "" : ` in ${file}`;
-  const lines = issues.map((i) => `  ${i.line === undefined ? "" : `line ${i.line}: `}${i.path}: ${i.message} [${i.code}]`);
+  const lines = issues.map(
+    (i) => `  ${i.line === undefined ? "" : `line ${i.line}: `}${i.path}: ${i.message} [${i.code}]`,
+  );
   return `${what}${where} (${issues.length} problem${issues.length === 1 ? "" : "s"}):\n${lines.join("\n")}`;
 };
 

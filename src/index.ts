@@ -13,7 +13,13 @@ export { createCalculator, type Calculator } from "./calculator.js";
 export { parseCatalog, type ParseCatalogOptions } from "./catalog/parse-catalog.js";
 export { dynamicCatalog } from "./catalog/dynamic-catalog.js";
 export { compileCatalog, type Catalog, type Endpoint } from "./catalog/compile-catalog.js";
-export { catalogSchema, type CatalogData, type ScopeData, type EndpointData, type EndpointRef } from "./catalog/schema.js";
+export {
+  catalogSchema,
+  type CatalogData,
+  type ScopeData,
+  type EndpointData,
+  type EndpointRef,
+} from "./catalog/schema.js";
 export type { Scope } from "./catalog/dynamic-scopes.js";
 export type { CallInput } from "./matcher/read-call.js";
 export type { MatchResult, InvalidCode, NormalizedRequest } from "./matcher/result.js";
@@ -46,7 +52,15 @@ export { readHar, type HarOptions, type HarResult, type HarSummary } from "./sou
 export { parseLogLine, type LogLine } from "./sources/log-line.js";
 export { createLogReader, type LogReader, type LogSummary } from "./sources/log.js";
 export { recordCalls, type RecordedCall, type Recorder } from "./sources/record-calls.js";
-export { lookupSdkOperation, operationCall, sdkOperations, sdkOperationsInfo, isOperationName, type SdkOperation, type SdkLookup } from "./sources/sdk-operations.js";
+export {
+  lookupSdkOperation,
+  operationCall,
+  sdkOperations,
+  sdkOperationsInfo,
+  isOperationName,
+  type SdkOperation,
+  type SdkLookup,
+} from "./sources/sdk-operations.js";
 export { resolveOperationNames } from "./sources/operation-calls.js";
 export { onBaseUrls } from "./sources/base-url.js";
 export { formatLocation, type SourceLocation, type SourcedCall, type SourceProblem } from "./sources/types.js";

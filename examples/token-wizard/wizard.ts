@@ -7,14 +7,24 @@ const output = document.querySelector<HTMLPreElement>("#scopes")!;
 
 const show = (calls: unknown[]): void => {
   const plan = minimalScopes(calls as never);
-  const lines = plan.reasons.map((r) => `${r.scope}  (${r.calls.map((c) => `${c.endpoint.method} ${c.endpoint.path}`).join(", ")})`);
+  const lines = plan.reasons.map(
+    (r) => `${r.scope}  (${r.calls.map((c) => `${c.endpoint.method} ${c.endpoint.path}`).join(", ")})`,
+  );
   const unknown = plan.unknown.map((u) => `not identified: ${u.call} (${u.reason})`);
   output.textContent = [`scopes: ${plan.scopes.join(",") || "(none)"}`, ...lines, ...unknown].join("\n");
 };
 
 const fromText = (): void => {
-  const lines = input.value.split("\n").map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#"));
-  show(resolveOperationNames(lines, lines.map((_, i) => ({ file: "pasted", line: i + 1 }))).calls);
+  const lines = input.value
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l !== "" && !l.startsWith("#"));
+  show(
+    resolveOperationNames(
+      lines,
+      lines.map((_, i) => ({ file: "pasted", line: i + 1 })),
+    ).calls,
+  );
 };
 
 input.addEventListener("input", fromText);

@@ -9,7 +9,11 @@ const webhooks = new WebhooksApi(config);
 export async function syncUsers(environmentId: string): Promise<void> {
   const page = await users.getEnvironmentUsers({ environmentId, limit: 100 });
   for (const user of page.users ?? []) {
-    await users.updateUser({ environmentId, userId: user.id, updateUserRequest: { metadata: { synced: true } } as never });
+    await users.updateUser({
+      environmentId,
+      userId: user.id,
+      updateUserRequest: { metadata: { synced: true } } as never,
+    });
   }
   await webhooks.getWebhooks({ environmentId });
   await fetch(`${BASE}/environments/${environmentId}/users/bulk`, { method: "POST", body: "[]" });

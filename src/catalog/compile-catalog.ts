@@ -57,11 +57,21 @@ export interface Catalog<S extends string = string> {
   /** @internal The methods of `_tries`, sorted. */ readonly _methods: readonly string[];
   /** @internal Every method's routes in one trie: a miss there is a miss for all methods. */ readonly _anyMethod: Node<S>;
   /** @internal */ readonly _routes: readonly Route<S>[];
-  /** @internal Routes each scope unlocks, implications included. */ readonly _grants: ReadonlyMap<S, readonly Route<S>[]>;
+  /** @internal Routes each scope unlocks, implications included. */ readonly _grants: ReadonlyMap<
+    S,
+    readonly Route<S>[]
+  >;
   /** @internal Max segments of any template: longer paths cannot match. */ readonly _maxDepth: number;
 }
 
-const newNode = <S extends string>(): Node<S> => ({ literals: new Map(), folded: new Map(), byFirst: [], byLength: [], param: undefined, route: undefined });
+const newNode = <S extends string>(): Node<S> => ({
+  literals: new Map(),
+  folded: new Map(),
+  byFirst: [],
+  byLength: [],
+  param: undefined,
+  route: undefined,
+});
 
 /** Folding used for look-alike detection: case and `;` path parameters. */
 export const foldSegment = (segment: string): string => {
@@ -159,7 +169,9 @@ export const compileCatalog = <S extends string = string>(data: CatalogData): Ca
   for (const list of grants.values()) {
     list.sort((a, b) => byName(a.endpoint.path, b.endpoint.path) || byName(a.endpoint.method, b.endpoint.method));
   }
-  const basePaths = [...new Set(data.baseUrls.map((u) => new URL(u).pathname.replace(/\/+$/, "")))].filter((p) => p !== "");
+  const basePaths = [...new Set(data.baseUrls.map((u) => new URL(u).pathname.replace(/\/+$/, "")))].filter(
+    (p) => p !== "",
+  );
   return {
     name: data.name,
     version: data.version,

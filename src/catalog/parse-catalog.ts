@@ -33,7 +33,11 @@ const sizeIssues = (value: unknown): Issue[] => {
   if (!Array.isArray(scopes)) return [];
   const issues: Issue[] = [];
   if (scopes.length > MAX_CATALOG_SCOPES) {
-    issues.push({ code: "too-large", path: "$.scopes", message: `${scopes.length} scopes; the limit is ${MAX_CATALOG_SCOPES}` });
+    issues.push({
+      code: "too-large",
+      path: "$.scopes",
+      message: `${scopes.length} scopes; the limit is ${MAX_CATALOG_SCOPES}`,
+    });
   }
   let endpoints = 0;
   let relations = 0;
@@ -41,13 +45,22 @@ const sizeIssues = (value: unknown): Issue[] => {
     const s = (typeof scope === "object" && scope !== null ? scope : {}) as { endpoints?: unknown; implies?: unknown };
     endpoints += count(s.endpoints);
     relations += count(s.implies);
-    if (Array.isArray(s.endpoints)) for (const e of s.endpoints) relations += count((e as { alsoUnlockedBy?: unknown } | null)?.alsoUnlockedBy);
+    if (Array.isArray(s.endpoints))
+      for (const e of s.endpoints) relations += count((e as { alsoUnlockedBy?: unknown } | null)?.alsoUnlockedBy);
   }
   if (endpoints > MAX_CATALOG_ENDPOINTS) {
-    issues.push({ code: "too-large", path: "$.scopes", message: `${endpoints} endpoints; the limit is ${MAX_CATALOG_ENDPOINTS}` });
+    issues.push({
+      code: "too-large",
+      path: "$.scopes",
+      message: `${endpoints} endpoints; the limit is ${MAX_CATALOG_ENDPOINTS}`,
+    });
   }
   if (relations > MAX_CATALOG_RELATIONS) {
-    issues.push({ code: "too-large", path: "$.scopes", message: `${relations} implies and alsoUnlockedBy entries; the limit is ${MAX_CATALOG_RELATIONS}` });
+    issues.push({
+      code: "too-large",
+      path: "$.scopes",
+      message: `${relations} implies and alsoUnlockedBy entries; the limit is ${MAX_CATALOG_RELATIONS}`,
+    });
   }
   return issues;
 };
@@ -58,7 +71,11 @@ const capped = (issues: Issue[]): Issue[] =>
     ? issues
     : [
         ...issues.slice(0, MAX_CATALOG_ISSUES - 1),
-        { code: "too-many-problems", path: "$", message: `and ${issues.length - MAX_CATALOG_ISSUES + 1} more problems not listed` },
+        {
+          code: "too-many-problems",
+          path: "$",
+          message: `and ${issues.length - MAX_CATALOG_ISSUES + 1} more problems not listed`,
+        },
       ];
 
 /**
@@ -68,13 +85,19 @@ const capped = (issues: Issue[]): Issue[] =>
  * `catalog/limits.ts` (1,000 scopes, 10,000 endpoints, 10,000 `implies` and
  * `alsoUnlockedBy` entries, implication chains of 16 scopes) are refused (`too-large`).
  */
-export const parseCatalog = <S extends string = string>(input: unknown, options: ParseCatalogOptions = {}): Catalog<S> => {
+export const parseCatalog = <S extends string = string>(
+  input: unknown,
+  options: ParseCatalogOptions = {},
+): Catalog<S> => {
   try {
     return load<S>(input, options);
   } catch (error) {
     if (error instanceof CatalogError) throw error;
     // A getter or Proxy trap that throws, a cyclic object: still a CatalogError, never a half-loaded catalog.
-    throw new CatalogError([{ code: "unreadable", path: "$", message: `reading the catalog threw: ${describeError(error)}` }], options.file);
+    throw new CatalogError(
+      [{ code: "unreadable", path: "$", message: `reading the catalog threw: ${describeError(error)}` }],
+      options.file,
+    );
   }
 };
 
@@ -95,13 +118,28 @@ const load = <S extends string>(input: unknown, options: ParseCatalogOptions): C
   if (typeof input === "string") {
     const parsed = parseJson(input);
     if (!parsed.ok) {
-      throw new CatalogError([{ code: "invalid-json", path: "$", message: `line ${parsed.line}, column ${parsed.column}: ${parsed.message}` }], options.file);
+      throw new CatalogError(
+        [
+          {
+            code: "invalid-json",
+            path: "$",
+            message: `line ${parsed.line}, column ${parsed.column}: ${parsed.message}`,
+          },
+        ],
+        options.file,
+      );
     }
     value = parsed.value;
   }
   const format = (value as { formatVersion?: unknown } | null)?.formatVersion;
   if (typeof format === "number" && format > FORMAT_VERSION) {
-    throw fail([{ code: "unsupported-format", path: "$.formatVersion", message: `formatVersion ${format} is newer than this scopewise reads (${FORMAT_VERSION}); upgrade scopewise` }]);
+    throw fail([
+      {
+        code: "unsupported-format",
+        path: "$.formatVersion",
+        message: `formatVersion ${format} is newer than this scopewise reads (${FORMAT_VERSION}); upgrade scopewise`,
+      },
+    ]);
   }
   const tooLarge = sizeIssues(value);
   if (tooLarge.length > 0) throw fail(tooLarge);

@@ -3,7 +3,9 @@ import { isLiteralSegment } from "./schema.js";
 import type { TemplateSegment } from "./split-template.js";
 
 /** Parses a template with path-to-regexp; returns its segments or why scopewise cannot use it. */
-export const parseTemplate = (path: string): { ok: true; segments: TemplateSegment[] } | { ok: false; message: string } => {
+export const parseTemplate = (
+  path: string,
+): { ok: true; segments: TemplateSegment[] } | { ok: false; message: string } => {
   let tokens;
   try {
     tokens = parse(path).tokens;
@@ -19,7 +21,8 @@ export const parseTemplate = (path: string): { ok: true; segments: TemplateSegme
     } else {
       if (text === "") return "empty segment";
       if (text === "." || text === "..") return "dot segments cannot be literals";
-      if (!isLiteralSegment(text)) return `literal segment ${JSON.stringify(text)} has characters routers treat inconsistently`;
+      if (!isLiteralSegment(text))
+        return `literal segment ${JSON.stringify(text)} has characters routers treat inconsistently`;
       segments.push({ kind: "literal", value: text });
     }
     text = "";
@@ -36,7 +39,8 @@ export const parseTemplate = (path: string): { ok: true; segments: TemplateSegme
       segments.push({ kind: "param", name: token.name });
       continue;
     }
-    if (token.type !== "text") return { ok: false, message: `${token.type}s are not supported; use one :param per segment` };
+    if (token.type !== "text")
+      return { ok: false, message: `${token.type}s are not supported; use one :param per segment` };
     for (const ch of token.value) {
       if (ch !== "/") {
         if (paramInSegment) return { ok: false, message: "a param must fill its whole segment" };

@@ -60,11 +60,14 @@ export const catalogSchema = /* @__PURE__ */ (() => {
     })
     .strict();
 
-    return z
+  return z
     .object({
       $schema: z.string().optional(),
       formatVersion: z.literal(FORMAT_VERSION).describe("File format version; readers reject newer ones."),
-      name: z.string().regex(/^[\w.-]{1,64}$/).describe("Catalog identifier, e.g. dynamic."),
+      name: z
+        .string()
+        .regex(/^[\w.-]{1,64}$/)
+        .describe("Catalog identifier, e.g. dynamic."),
       version: z
         .string()
         .regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/, "version is semver, e.g. 1.2.0")

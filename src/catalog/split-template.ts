@@ -1,7 +1,6 @@
 /** One segment of a catalog template: a literal to compare, or a param that takes any one segment. */
 export type TemplateSegment =
-  | { readonly kind: "literal"; readonly value: string }
-  | { readonly kind: "param"; readonly name: string };
+  { readonly kind: "literal"; readonly value: string } | { readonly kind: "param"; readonly name: string };
 
 /**
  * Splits a template already known to be valid. No path-to-regexp here, so the

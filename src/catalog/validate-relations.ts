@@ -19,7 +19,11 @@ const findCycles = (data: CatalogData, issues: Issue[]): void => {
       if (!index.has(next) || next === name) return; // self-implication is reported on its own
       if (state.get(next) === "open") {
         const cycle = [...stack.slice(stack.indexOf(next)), next].join(" → ");
-        issues.push({ code: "implication-cycle", path: `${at(i)}.implies[${j}]`, message: `implication cycle: ${cycle}` });
+        issues.push({
+          code: "implication-cycle",
+          path: `${at(i)}.implies[${j}]`,
+          message: `implication cycle: ${cycle}`,
+        });
       } else if (!state.has(next)) visit(next);
     });
     stack.pop();
@@ -60,15 +64,22 @@ export const validateRelations = (data: CatalogData): Issue[] => {
   data.scopes.forEach((s, i) => {
     const first = names.get(s.name);
     if (first === undefined) names.set(s.name, i);
-    else issues.push({ code: "duplicate-scope", path: at(i, undefined, "name"), message: `scope ${s.name} is already defined at ${at(first)}` });
+    else
+      issues.push({
+        code: "duplicate-scope",
+        path: at(i, undefined, "name"),
+        message: `scope ${s.name} is already defined at ${at(first)}`,
+      });
   });
   const unknownScope = (name: string, path: string): void => {
-    if (!names.has(name)) issues.push({ code: "unknown-scope", path, message: `unknown scope ${JSON.stringify(name)}` });
+    if (!names.has(name))
+      issues.push({ code: "unknown-scope", path, message: `unknown scope ${JSON.stringify(name)}` });
   };
   data.scopes.forEach((s, i) =>
     (s.implies ?? []).forEach((name, j) => {
       unknownScope(name, `${at(i)}.implies[${j}]`);
-      if (name === s.name) issues.push({ code: "implication-cycle", path: `${at(i)}.implies[${j}]`, message: `${s.name} implies itself` });
+      if (name === s.name)
+        issues.push({ code: "implication-cycle", path: `${at(i)}.implies[${j}]`, message: `${s.name} implies itself` });
     }),
   );
   const cycles = issues.length;
@@ -82,16 +93,25 @@ export const validateRelations = (data: CatalogData): Issue[] => {
       const where = at(i, j);
       const parsed = parseTemplate(e.path);
       if (!parsed.ok) {
-        issues.push({ code: "invalid-template", path: `${where}.path`, message: `template ${JSON.stringify(e.path)}: ${parsed.message}` });
+        issues.push({
+          code: "invalid-template",
+          path: `${where}.path`,
+          message: `template ${JSON.stringify(e.path)}: ${parsed.message}`,
+        });
         return;
       }
       if (JSON.stringify(parsed.segments) !== JSON.stringify(splitTemplate(e.path))) {
-        issues.push({ code: "invalid-template", path: `${where}.path`, message: `template ${JSON.stringify(e.path)}: param names must be plain identifiers` });
+        issues.push({
+          code: "invalid-template",
+          path: `${where}.path`,
+          message: `template ${JSON.stringify(e.path)}: param names must be plain identifiers`,
+        });
         return;
       }
       const params = parsed.segments.flatMap((seg) => (seg.kind === "param" ? [seg.name] : []));
       const dupParam = params.find((p, k) => params.indexOf(p) !== k);
-      if (dupParam !== undefined) issues.push({ code: "invalid-template", path: `${where}.path`, message: `param :${dupParam} appears twice` });
+      if (dupParam !== undefined)
+        issues.push({ code: "invalid-template", path: `${where}.path`, message: `param :${dupParam} appears twice` });
       const key = `${e.method} ${e.path}`;
       const shape = `${e.method} /${parsed.segments.map((seg) => (seg.kind === "param" ? ":" : seg.value)).join("/")}`;
       const firstExact = exact.get(key);
@@ -109,7 +129,12 @@ export const validateRelations = (data: CatalogData): Issue[] => {
       if (firstShape === undefined) shapes.set(shape, { where, path: e.path });
       (e.alsoUnlockedBy ?? []).forEach((name, k) => {
         unknownScope(name, `${where}.alsoUnlockedBy[${k}]`);
-        if (name === s.name) issues.push({ code: "redundant-scope", path: `${where}.alsoUnlockedBy[${k}]`, message: `${name} already owns this endpoint` });
+        if (name === s.name)
+          issues.push({
+            code: "redundant-scope",
+            path: `${where}.alsoUnlockedBy[${k}]`,
+            message: `${name} already owns this endpoint`,
+          });
       });
     }),
   );
@@ -118,9 +143,16 @@ export const validateRelations = (data: CatalogData): Issue[] => {
       if (!e.replacedBy) return;
       const path = `${at(i, j)}.replacedBy`;
       const key = `${e.replacedBy.method} ${e.replacedBy.path}`;
-      if (e.deprecated !== true) issues.push({ code: "replacement-without-deprecation", path, message: "replacedBy is only allowed on a deprecated endpoint" });
-      if (!exact.has(key)) issues.push({ code: "unknown-endpoint", path, message: `replacement ${key} is not in the catalog` });
-      else if (key === `${e.method} ${e.path}`) issues.push({ code: "unknown-endpoint", path, message: "an endpoint cannot replace itself" });
+      if (e.deprecated !== true)
+        issues.push({
+          code: "replacement-without-deprecation",
+          path,
+          message: "replacedBy is only allowed on a deprecated endpoint",
+        });
+      if (!exact.has(key))
+        issues.push({ code: "unknown-endpoint", path, message: `replacement ${key} is not in the catalog` });
+      else if (key === `${e.method} ${e.path}`)
+        issues.push({ code: "unknown-endpoint", path, message: "an endpoint cannot replace itself" });
     }),
   );
   data.baseUrls.forEach((u, i) => {
@@ -129,9 +161,17 @@ export const validateRelations = (data: CatalogData): Issue[] => {
     // no default port): the matcher may compare request URLs with it as written.
     const canonical = url.pathname === "/" ? url.href.slice(0, -1) : url.href;
     if (url.search !== "" || url.hash !== "" || u.endsWith("/")) {
-      issues.push({ code: "invalid-base-url", path: `$.baseUrls[${i}]`, message: "base URLs have no query, fragment or trailing slash" });
+      issues.push({
+        code: "invalid-base-url",
+        path: `$.baseUrls[${i}]`,
+        message: "base URLs have no query, fragment or trailing slash",
+      });
     } else if (canonical !== u) {
-      issues.push({ code: "invalid-base-url", path: `$.baseUrls[${i}]`, message: `base URLs are written in canonical form: ${canonical}` });
+      issues.push({
+        code: "invalid-base-url",
+        path: `$.baseUrls[${i}]`,
+        message: `base URLs are written in canonical form: ${canonical}`,
+      });
     }
   });
   return issues;

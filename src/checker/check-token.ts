@@ -42,12 +42,21 @@ export interface TokenListCheck<S extends string = string> {
   readonly tokens: readonly { readonly id?: string; readonly note?: string; readonly check: TokenCheck<S> }[];
 }
 
-const checkScopes = <S extends string>(catalog: Catalog<S>, names: readonly string[], reports: readonly CallReport<S>[]): TokenCheck<S> => {
+const checkScopes = <S extends string>(
+  catalog: Catalog<S>,
+  names: readonly string[],
+  reports: readonly CallReport<S>[],
+): TokenCheck<S> => {
   const known = new Set<string>(catalog.scopes);
   const held = new Set(names.filter((n) => known.has(n)) as S[]);
-  const calls = reports.map((r) => ({ ...r, covered: r.result.status === "matched" && r.result.anyOf.some((s) => held.has(s)) }));
+  const calls = reports.map((r) => ({
+    ...r,
+    covered: r.result.status === "matched" && r.result.anyOf.some((s) => held.has(s)),
+  }));
   const missing = calls.flatMap((c) =>
-    c.result.status === "matched" && !c.covered ? [{ index: c.index, call: c.call, endpoint: c.result.endpoint, anyOf: c.result.anyOf }] : [],
+    c.result.status === "matched" && !c.covered
+      ? [{ index: c.index, call: c.call, endpoint: c.result.endpoint, anyOf: c.result.anyOf }]
+      : [],
   );
   const needed = new Set(reports.flatMap((r) => (r.result.status === "matched" ? r.result.anyOf : [])));
   const unknownCalls = unidentified(reports);
@@ -60,7 +69,9 @@ const checkScopes = <S extends string>(catalog: Catalog<S>, names: readonly stri
     missing,
     add: solveCover({ requirements: missing.map((m) => m.anyOf), blastRadius: (set) => blastRadius(catalog, set) }),
     unknownCalls,
-    unused: catalog.scopes.filter((s) => held.has(s) && !needed.has(s)).map((scope) => ({ scope, endpoints: catalog._grants.get(scope)?.length ?? 0 })),
+    unused: catalog.scopes
+      .filter((s) => held.has(s) && !needed.has(s))
+      .map((scope) => ({ scope, endpoints: catalog._grants.get(scope)?.length ?? 0 })),
     unknownScopes: [...new Set(names.filter((n) => !known.has(n)))].map((scope) => {
       const guess = didYouMean(scope, catalog.scopes) as S | undefined;
       return guess === undefined ? { scope } : { scope, didYouMean: guess };
@@ -72,10 +83,26 @@ const checkScopes = <S extends string>(catalog: Catalog<S>, names: readonly stri
  * Is a token enough for `calls`? Takes scopes as an array or Dynamic's token JSON.
  * Throws `InputError` only when the token document has the wrong shape.
  */
-export function checkTokenIn<S extends string>(catalog: Catalog<S>, token: TokenListInput, calls: Iterable<unknown>): TokenListCheck<S>;
-export function checkTokenIn<S extends string>(catalog: Catalog<S>, token: SingleTokenInput, calls: Iterable<unknown>): TokenCheck<S>;
-export function checkTokenIn<S extends string>(catalog: Catalog<S>, token: unknown, calls: Iterable<unknown>): TokenCheck<S> | TokenListCheck<S>;
-export function checkTokenIn<S extends string>(catalog: Catalog<S>, token: unknown, calls: Iterable<unknown>): TokenCheck<S> | TokenListCheck<S> {
+export function checkTokenIn<S extends string>(
+  catalog: Catalog<S>,
+  token: TokenListInput,
+  calls: Iterable<unknown>,
+): TokenListCheck<S>;
+export function checkTokenIn<S extends string>(
+  catalog: Catalog<S>,
+  token: SingleTokenInput,
+  calls: Iterable<unknown>,
+): TokenCheck<S>;
+export function checkTokenIn<S extends string>(
+  catalog: Catalog<S>,
+  token: unknown,
+  calls: Iterable<unknown>,
+): TokenCheck<S> | TokenListCheck<S>;
+export function checkTokenIn<S extends string>(
+  catalog: Catalog<S>,
+  token: unknown,
+  calls: Iterable<unknown>,
+): TokenCheck<S> | TokenListCheck<S> {
   const read = readToken(token);
   const reports = matchCalls(catalog, calls);
   if (read.kind === "token") return checkScopes(catalog, read.scopes, reports);

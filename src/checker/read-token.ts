@@ -18,7 +18,10 @@ export interface TokenListInput {
 /** @internal A token document reduced to scope lists. */
 export type ReadToken =
   | { readonly kind: "token"; readonly scopes: readonly string[] }
-  | { readonly kind: "tokens"; readonly tokens: readonly { readonly id?: string; readonly note?: string; readonly scopes: readonly string[] }[] };
+  | {
+      readonly kind: "tokens";
+      readonly tokens: readonly { readonly id?: string; readonly note?: string; readonly scopes: readonly string[] }[];
+    };
 
 const scopesAt = (value: unknown, path: string, issues: Issue[]): string[] => {
   if (!Array.isArray(value)) {
@@ -27,7 +30,11 @@ const scopesAt = (value: unknown, path: string, issues: Issue[]): string[] => {
   }
   return value.flatMap((s: unknown, i) => {
     if (typeof s === "string") return [s];
-    issues.push({ code: "invalid-token", path: `${path}[${i}]`, message: `expected a scope name (string), found ${s === null ? "null" : typeof s}` });
+    issues.push({
+      code: "invalid-token",
+      path: `${path}[${i}]`,
+      message: `expected a scope name (string), found ${s === null ? "null" : typeof s}`,
+    });
     return [];
   });
 };
@@ -43,7 +50,11 @@ export const readToken = (input: unknown, file?: string): ReadToken => {
     return readTokenShape(input, file);
   } catch (error) {
     if (error instanceof InputError) throw error;
-    throw new InputError("invalid-token", [{ code: "invalid-token", path: "$", message: `reading the token threw: ${describeError(error)}` }], file);
+    throw new InputError(
+      "invalid-token",
+      [{ code: "invalid-token", path: "$", message: `reading the token threw: ${describeError(error)}` }],
+      file,
+    );
   }
 };
 
@@ -51,28 +62,46 @@ const readTokenShape = (input: unknown, file?: string): ReadToken => {
   const issues: Issue[] = [];
   let read: ReadToken;
   const own = (key: string): unknown =>
-    typeof input === "object" && input !== null && Object.prototype.hasOwnProperty.call(input, key) ? (input as Record<string, unknown>)[key] : undefined;
+    typeof input === "object" && input !== null && Object.prototype.hasOwnProperty.call(input, key)
+      ? (input as Record<string, unknown>)[key]
+      : undefined;
   if (Array.isArray(input)) {
     read = { kind: "token", scopes: scopesAt(input, "$", issues) };
   } else if (own("tokens") !== undefined) {
     const tokens = own("tokens");
-    if (!Array.isArray(tokens)) issues.push({ code: "invalid-token", path: "$.tokens", message: "expected an array of tokens" });
+    if (!Array.isArray(tokens))
+      issues.push({ code: "invalid-token", path: "$.tokens", message: "expected an array of tokens" });
     read = {
       kind: "tokens",
       tokens: (Array.isArray(tokens) ? tokens : []).map((t: unknown, i) => {
         const token = (typeof t === "object" && t !== null ? t : {}) as Record<string, unknown>;
         const id = optionalString(token["id"]);
         const note = optionalString(token["note"]);
-        return { ...(id === undefined ? {} : { id }), ...(note === undefined ? {} : { note }), scopes: scopesAt(token["scopes"], `$.tokens[${i}].scopes`, issues) };
+        return {
+          ...(id === undefined ? {} : { id }),
+          ...(note === undefined ? {} : { note }),
+          scopes: scopesAt(token["scopes"], `$.tokens[${i}].scopes`, issues),
+        };
       }),
     };
   } else if (own("token") !== undefined) {
     const token = own("token") as Record<string, unknown> | null;
-    read = { kind: "token", scopes: scopesAt(typeof token === "object" && token !== null ? token["scopes"] : undefined, "$.token.scopes", issues) };
+    read = {
+      kind: "token",
+      scopes: scopesAt(
+        typeof token === "object" && token !== null ? token["scopes"] : undefined,
+        "$.token.scopes",
+        issues,
+      ),
+    };
   } else if (own("scopes") !== undefined) {
     read = { kind: "token", scopes: scopesAt(own("scopes"), "$.scopes", issues) };
   } else {
-    issues.push({ code: "invalid-token", path: "$", message: "expected an array of scopes, { scopes }, { token: { scopes } } or { tokens: [...] }" });
+    issues.push({
+      code: "invalid-token",
+      path: "$",
+      message: "expected an array of scopes, { scopes }, { token: { scopes } } or { tokens: [...] }",
+    });
     read = { kind: "token", scopes: [] };
   }
   if (issues.length > 0) throw new InputError("invalid-token", issues, file);

@@ -28,12 +28,14 @@ export const INPUT_FORMATS = SOURCE_FORMATS;
 export type InputFormat = (typeof INPUT_FORMATS)[number];
 
 const oneOf = <T extends string>(option: string, value: string, allowed: readonly T[]): T => {
-  if (!(allowed as readonly string[]).includes(value)) throw new TypeError(`--${option} must be one of ${allowed.join(", ")}, not ${JSON.stringify(value)}`);
+  if (!(allowed as readonly string[]).includes(value))
+    throw new TypeError(`--${option} must be one of ${allowed.join(", ")}, not ${JSON.stringify(value)}`);
   return value as T;
 };
 
 const baseUrl = (value: string): string => {
-  if (!/^https?:\/\/[^/]/i.test(value) || !URL.canParse(value)) throw new TypeError(`--base-url must be an absolute http(s) URL, not ${JSON.stringify(value)}`);
+  if (!/^https?:\/\/[^/]/i.test(value) || !URL.canParse(value))
+    throw new TypeError(`--base-url must be an absolute http(s) URL, not ${JSON.stringify(value)}`);
   return value;
 };
 
@@ -42,7 +44,7 @@ const outputFormat = (json: boolean, format: string | undefined): OutputFormat =
   const f = oneOf("format", format, OUTPUT_FORMATS);
   if (json && f !== "json") throw new TypeError(`--json and --format ${f} disagree; give one`);
   return f;
-}
+};
 
 /** Parses argv (without node and script); throws a TypeError with node's message on unknown options. */
 export const parseCommandLine = (argv: readonly string[]): Args => {

@@ -7,7 +7,8 @@ export interface Style {
   readonly bold: (s: string) => string;
 }
 
-const wrap = (on: boolean, open: number, close: number) => (s: string) => (on ? `\u001b[${open}m${s}\u001b[${close}m` : s);
+const wrap = (on: boolean, open: number, close: number) => (s: string) =>
+  on ? `\u001b[${open}m${s}\u001b[${close}m` : s;
 
 /** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
 export const colorEnabled = (isTTY: boolean | undefined, env: Record<string, string | undefined>): boolean =>

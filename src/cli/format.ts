@@ -14,13 +14,28 @@ export const at = (sources: readonly CallSource[] | undefined, index: number): s
 };
 
 /** The "could not identify" block shared by plan and check. */
-export const unidentifiedBlock = (calls: readonly UnidentifiedCall[], sources: readonly CallSource[] | undefined, style: Style, heading: string): string[] =>
+export const unidentifiedBlock = (
+  calls: readonly UnidentifiedCall[],
+  sources: readonly CallSource[] | undefined,
+  style: Style,
+  heading: string,
+): string[] =>
   calls.length === 0
     ? []
-    : ["", style.red(`${heading} (${calls.length}):`), ...calls.map((c) => `  ${at(sources, c.index)}${c.call}: ${c.status}: ${c.reason}${sources?.[c.index]?.note ? ` (${sources[c.index]?.note})` : ""}`)];
+    : [
+        "",
+        style.red(`${heading} (${calls.length}):`),
+        ...calls.map(
+          (c) =>
+            `  ${at(sources, c.index)}${c.call}: ${c.status}: ${c.reason}${sources?.[c.index]?.note ? ` (${sources[c.index]?.note})` : ""}`,
+        ),
+      ];
 
 /** Adds `source` to each item that has an `index`, for JSON output. */
-export const withSources = <T extends { readonly index: number }>(items: readonly T[], sources: readonly CallSource[] | undefined): (T & { source?: CallSource })[] =>
+export const withSources = <T extends { readonly index: number }>(
+  items: readonly T[],
+  sources: readonly CallSource[] | undefined,
+): (T & { source?: CallSource })[] =>
   items.map((item) => {
     const source = sources?.[item.index];
     return source === undefined ? item : { ...item, source };

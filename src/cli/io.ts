@@ -14,4 +14,5 @@ export const EXIT = { ok: 0, no: 1, error: 2 } as const;
 export type CallSource = SourceLocation;
 
 /** Renders a source as `file:line`, `file $[i]` or `file:line:column`, with the SDK operation the call was written as. */
-export const where = (s: CallSource | undefined): string => (s === undefined ? "" : `${formatLocation(s)}${s.operation ? ` ${s.operation}` : ""}`);
+export const where = (s: CallSource | undefined): string =>
+  s === undefined ? "" : `${formatLocation(s)}${s.operation ? ` ${s.operation}` : ""}`;

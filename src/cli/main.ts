@@ -26,7 +26,11 @@ const REPORTING = new Set(["plan", "check", "scan"]);
 const fail = (message: string): CommandResult => ({ stdout: "", stderr: message, exitCode: EXIT.error });
 
 /** Runs the CLI on argv; returns what to print, so output is written once. */
-const run = async (argv: readonly string[], env: Record<string, string | undefined>, isTTY: boolean | undefined): Promise<CommandResult> => {
+const run = async (
+  argv: readonly string[],
+  env: Record<string, string | undefined>,
+  isTTY: boolean | undefined,
+): Promise<CommandResult> => {
   let args: Args;
   try {
     args = parseCommandLine(argv);
@@ -34,12 +38,16 @@ const run = async (argv: readonly string[], env: Record<string, string | undefin
     return fail(`scopewise: ${(error as Error).message} (see scopewise --help)`);
   }
   if (args.version) return { stdout: __VERSION__, exitCode: EXIT.ok };
-  if (args.command === undefined) return args.help ? { stdout: HELP["main"] as string, exitCode: EXIT.ok } : fail(HELP["main"] as string);
+  if (args.command === undefined)
+    return args.help ? { stdout: HELP["main"] as string, exitCode: EXIT.ok } : fail(HELP["main"] as string);
   const command = COMMANDS[args.command];
-  if (!command || !Object.hasOwn(COMMANDS, args.command)) return fail(`scopewise: unknown command ${JSON.stringify(args.command)} (see scopewise --help)`);
+  if (!command || !Object.hasOwn(COMMANDS, args.command))
+    return fail(`scopewise: unknown command ${JSON.stringify(args.command)} (see scopewise --help)`);
   if (args.help) return { stdout: HELP[args.command] as string, exitCode: EXIT.ok };
   if (!REPORTING.has(args.command) && args.format !== "text" && args.format !== "json") {
-    return fail(`scopewise ${args.command}: --format ${args.format} is for plan, check and scan; use --json (see scopewise --help)`);
+    return fail(
+      `scopewise ${args.command}: --format ${args.format} is for plan, check and scan; use --json (see scopewise --help)`,
+    );
   }
   try {
     const calc = await loadCalculator(args);

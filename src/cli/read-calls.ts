@@ -26,7 +26,11 @@ export const readInput = async (file: string): Promise<string> => {
     throw unreadable(file === "-" ? "<stdin>" : file, error);
   }
   if (bytes.includes(0)) {
-    throw new InputError("binary", [{ code: "binary", path: "$", message: "looks binary (has NUL bytes); expected text lines or JSON" }], file === "-" ? "<stdin>" : file);
+    throw new InputError(
+      "binary",
+      [{ code: "binary", path: "$", message: "looks binary (has NUL bytes); expected text lines or JSON" }],
+      file === "-" ? "<stdin>" : file,
+    );
   }
   return bytes.toString("utf8").replace(/^\uFEFF/, "");
 };
@@ -41,9 +45,24 @@ export const parseCalls = (text: string, file: string): SourcedCalls => {
   if (text.trimStart().startsWith("[")) {
     const parsed = parseJson(text);
     if (!parsed.ok) {
-      throw new InputError("invalid-json", [{ code: "invalid-json", path: "$", message: `line ${parsed.line}, column ${parsed.column}: ${parsed.message}` }], file);
+      throw new InputError(
+        "invalid-json",
+        [
+          {
+            code: "invalid-json",
+            path: "$",
+            message: `line ${parsed.line}, column ${parsed.column}: ${parsed.message}`,
+          },
+        ],
+        file,
+      );
     }
-    if (!Array.isArray(parsed.value)) throw new InputError("invalid-json", [{ code: "invalid-json", path: "$", message: "expected a JSON array of calls" }], file);
+    if (!Array.isArray(parsed.value))
+      throw new InputError(
+        "invalid-json",
+        [{ code: "invalid-json", path: "$", message: "expected a JSON array of calls" }],
+        file,
+      );
     parsed.value.forEach((call: unknown, i) => {
       calls.push(call);
       sources.push({ file, path: `$[${i}]` });

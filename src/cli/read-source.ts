@@ -28,10 +28,20 @@ export interface SourceInput {
 }
 
 const hostsText = (hosts: readonly { host: string; count: number }[]): string =>
-  hosts.length === 0 ? "" : ` (other hosts: ${hosts.slice(0, 5).map((h) => `${h.host} ×${h.count}`).join(", ")}${hosts.length > 5 ? ", …" : ""})`;
+  hosts.length === 0
+    ? ""
+    : ` (other hosts: ${hosts
+        .slice(0, 5)
+        .map((h) => `${h.host} ×${h.count}`)
+        .join(", ")}${hosts.length > 5 ? ", …" : ""})`;
 
 /** Splits sourced calls into the parallel arrays the commands take. */
-const sourced = (format: SourceInput["format"], calls: readonly SourcedCall[], problems: SourceProblem[], summary: string): SourceInput => ({
+const sourced = (
+  format: SourceInput["format"],
+  calls: readonly SourcedCall[],
+  problems: SourceProblem[],
+  summary: string,
+): SourceInput => ({
   format,
   calls: calls.map((c) => c.call),
   sources: calls.map((c) => c.source),
@@ -41,9 +51,26 @@ const sourced = (format: SourceInput["format"], calls: readonly SourcedCall[], p
 
 const fromHar = (text: string, file: string, baseUrls: readonly string[]): SourceInput => {
   const r = readHar(text, { file, baseUrls });
-  if (!r.ok) throw new InputError("not-har", [{ code: r.problem.code, path: r.problem.source.path ?? "$", message: r.problem.message, ...(r.problem.source.line ? { line: r.problem.source.line } : {}) }], file);
+  if (!r.ok)
+    throw new InputError(
+      "not-har",
+      [
+        {
+          code: r.problem.code,
+          path: r.problem.source.path ?? "$",
+          message: r.problem.message,
+          ...(r.problem.source.line ? { line: r.problem.source.line } : {}),
+        },
+      ],
+      file,
+    );
   const s = r.summary;
-  return sourced("har", r.calls, r.problems, `HAR: ${s.entries} ${s.entries === 1 ? "entry" : "entries"}: ${s.used} used, ${s.skipped} skipped${hostsText(s.otherHosts)}${s.preflight > 0 ? `, ${s.preflight} CORS preflights skipped` : ""}, ${s.bad} bad`);
+  return sourced(
+    "har",
+    r.calls,
+    r.problems,
+    `HAR: ${s.entries} ${s.entries === 1 ? "entry" : "entries"}: ${s.used} used, ${s.skipped} skipped${hostsText(s.otherHosts)}${s.preflight > 0 ? `, ${s.preflight} CORS preflights skipped` : ""}, ${s.bad} bad`,
+  );
 };
 
 const fromCalls = (text: string, file: string): SourceInput => {
@@ -53,11 +80,19 @@ const fromCalls = (text: string, file: string): SourceInput => {
 
 const fromLog = (r: LogFileResult): SourceInput => {
   const s = r.summary;
-  return sourced("log", r.calls, r.problems, `log: ${plural(s.lines, "line")}: ${s.used} calls (${s.distinct} distinct), ${s.skipped} skipped${hostsText(s.otherHosts)}, ${s.bad} bad`);
+  return sourced(
+    "log",
+    r.calls,
+    r.problems,
+    `log: ${plural(s.lines, "line")}: ${s.used} calls (${s.distinct} distinct), ${s.skipped} skipped${hostsText(s.otherHosts)}, ${s.bad} bad`,
+  );
 };
 
 /** Reads FILE as `--from` says (auto-detected by default); `-` is stdin. Logs are streamed. */
-export const readSource = async (file: string, { args, calc }: Pick<Context, "args" | "calc">): Promise<SourceInput> => {
+export const readSource = async (
+  file: string,
+  { args, calc }: Pick<Context, "args" | "calc">,
+): Promise<SourceInput> => {
   const name = file === "-" ? "<stdin>" : file;
   const baseUrls = [...calc.catalog.baseUrls, ...args.baseUrls];
   const logOptions = { baseUrls, requiredScopes: calc.requiredScopes };
@@ -73,12 +108,27 @@ export const readSource = async (file: string, { args, calc }: Pick<Context, "ar
   }
   if (format === "log") return fromLog(await readLogFile(file, logOptions));
   if (format === "calls" && json && size > MAX_JSON_CALLS_BYTES) {
-    throw new InputError("too-large", [{ code: "too-large", path: "$", message: `a JSON calls array is limited to ${MAX_JSON_CALLS_BYTES >> 20} MiB; write METHOD URL lines, which are streamed` }], name);
+    throw new InputError(
+      "too-large",
+      [
+        {
+          code: "too-large",
+          path: "$",
+          message: `a JSON calls array is limited to ${MAX_JSON_CALLS_BYTES >> 20} MiB; write METHOD URL lines, which are streamed`,
+        },
+      ],
+      name,
+    );
   }
   if (format === "calls" && !json && size > STREAM_CALLS_BYTES) {
     const r = await readCallsFile(file, { requiredScopes: calc.requiredScopes, name });
     const s = r.summary;
-    return sourced("calls", r.calls, r.problems, `calls: ${plural(s.lines, "line")}: ${plural(s.calls, "call")} (${s.distinct} distinct, streamed)`);
+    return sourced(
+      "calls",
+      r.calls,
+      r.problems,
+      `calls: ${plural(s.lines, "line")}: ${plural(s.calls, "call")} (${s.distinct} distinct, streamed)`,
+    );
   }
   const text = await readInput(file);
   if (format === "auto") format = detectFormat(file, text.slice(0, SNIFF_BYTES));

@@ -18,7 +18,11 @@ const requestOf = (method: string, url: string, path: PlainPath): NormalizedRequ
  * else one native scan and one exact trie walk. Returns undefined whenever the careful
  * path must decide, so the paths never answer differently (property tests hold them to it).
  */
-export const fastMatch = <S extends string>(catalog: Catalog<S>, method: string, url: string): MatchResult<S> | undefined => {
+export const fastMatch = <S extends string>(
+  catalog: Catalog<S>,
+  method: string,
+  url: string,
+): MatchResult<S> | undefined => {
   const root = catalog._tries.get(method);
   if (root === undefined) return undefined;
   const path = locatePath(catalog, url);
@@ -30,7 +34,8 @@ export const fastMatch = <S extends string>(catalog: Catalog<S>, method: string,
   const route = walkPlain(root, url, path.start, path.limit);
   if (route === null) return undefined;
   // Every segment of a matched path was compared or checked by the walk.
-  if (route !== undefined) return { status: "matched", anyOf: route.anyOf, endpoint: route.endpoint, params: plainParams(route, url, path) };
+  if (route !== undefined)
+    return { status: "matched", anyOf: route.anyOf, endpoint: route.endpoint, params: plainParams(route, url, path) };
   // A miss: the walk may have stopped before an empty or dot segment that makes the call invalid.
   if (hasOddSegment(url, path)) return undefined;
   const allowedMethods: string[] = [];

@@ -37,7 +37,9 @@ export const isBoundary = (url: string, i: number): boolean => {
 
 // The last character first: a cheap filter before indexOf, which would scan on past `at`.
 const hasPrefixAt = (url: string, prefix: string, at: number): boolean =>
-  url.charCodeAt(at + prefix.length - 1) === prefix.charCodeAt(prefix.length - 1) && url.indexOf(prefix, at) === at && isBoundary(url, at + prefix.length);
+  url.charCodeAt(at + prefix.length - 1) === prefix.charCodeAt(prefix.length - 1) &&
+  url.indexOf(prefix, at) === at &&
+  isBoundary(url, at + prefix.length);
 
 /** @internal True when the URL needs no rule beyond the plain ones: no escapes, `;`, backslashes, controls, spaces or non-ASCII. */
 export const isPlainUrl = (url: string): boolean => PLAIN_URL.test(url);
@@ -78,7 +80,12 @@ export const locatePath = (catalog: Catalog<string>, url: string): PlainPath | u
   const limit = query === -1 ? (hash === -1 ? url.length : hash) : hash === -1 || query < hash ? query : hash;
   if (start === limit) return { start, limit, end: limit, foreignHost };
   if (url.charCodeAt(start) !== SLASH) return undefined;
-  return { start, limit, end: limit - start > 1 && url.charCodeAt(limit - 1) === SLASH ? limit - 1 : limit, foreignHost };
+  return {
+    start,
+    limit,
+    end: limit - start > 1 && url.charCodeAt(limit - 1) === SLASH ? limit - 1 : limit,
+    foreignHost,
+  };
 };
 
 /** @internal True when the path has an empty (`//`) or dot (`.`, `..`) segment, which only the careful path may judge. */

@@ -52,7 +52,13 @@ export const walkPlain = <S extends string>(
   let to = url.indexOf("/", from);
   if (to === -1 || to > limit) to = limit;
   // Placeholders (:name, {name}) stand for ids, and empty and dot segments are refused: careful path.
-  if (first === 58 || first === 123 || to === from || (first === 46 && (to === from + 1 || (to === from + 2 && url.charCodeAt(from + 1) === 46)))) return null;
+  if (
+    first === 58 ||
+    first === 123 ||
+    to === from ||
+    (first === 46 && (to === from + 1 || (to === from + 2 && url.charCodeAt(from + 1) === 46)))
+  )
+    return null;
   const same = node.byLength[to - from];
   if (same !== undefined) for (let i = 0; i < same.length; i++) if (lookAlike(url, from, same[i]!.literal)) return null;
   return walkPlain(param, url, to, limit);

@@ -12,7 +12,12 @@ const SLASH = 47;
  * placeholder, or a param beside a literal of its length). Every exact match is also a
  * guess match, so the first guess is the exact answer whenever its pattern confirms it.
  */
-const guess = <S extends string>(node: Node<S>, url: string, pos: number, limit: number): Route<S> | undefined | null => {
+const guess = <S extends string>(
+  node: Node<S>,
+  url: string,
+  pos: number,
+  limit: number,
+): Route<S> | undefined | null => {
   if (pos >= limit - 1) return node.route; // end of path, or one trailing slash
   const from = pos + 1;
   const first = url.charCodeAt(from);
@@ -31,7 +36,8 @@ const guess = <S extends string>(node: Node<S>, url: string, pos: number, limit:
   if (param === undefined) return undefined;
   let to = url.indexOf("/", from);
   if (to === -1 || to > limit) to = limit;
-  if (to === from || first === 46 || first === 58 || first === 123 || node.byLength[to - from] !== undefined) return null;
+  if (to === from || first === 46 || first === 58 || first === 123 || node.byLength[to - from] !== undefined)
+    return null;
   return guess(param, url, to, limit);
 };
 
@@ -41,7 +47,11 @@ const guess = <S extends string>(node: Node<S>, url: string, pos: number, limit:
  * reading every character, then confirms it with the route's pattern, which reads each
  * one natively. Undefined leaves the call to the exact paths.
  */
-export const guessMatch = <S extends string>(root: Node<S>, url: string, path: PlainPath): MatchResult<S> | undefined => {
+export const guessMatch = <S extends string>(
+  root: Node<S>,
+  url: string,
+  path: PlainPath,
+): MatchResult<S> | undefined => {
   const route = guess(root, url, path.start, path.limit);
   const pattern = route?.pattern;
   if (pattern === undefined) return undefined;

@@ -41,7 +41,11 @@ export const describeCall = (call: unknown): string => {
 
 const isIterable = (value: unknown): value is Iterable<unknown> => {
   try {
-    return typeof value === "object" && value !== null && typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] === "function";
+    return (
+      typeof value === "object" &&
+      value !== null &&
+      typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] === "function"
+    );
   } catch {
     return false;
   }
@@ -71,7 +75,10 @@ export const matchAll = <S extends string>(catalog: Catalog<S>, calls: Iterable<
   try {
     for (const call of calls) {
       if (results.length === MAX_CALLS) {
-        add("(more calls)", invalid("too-many-calls", `more than ${MAX_CALLS} calls in one run; the rest were not read`));
+        add(
+          "(more calls)",
+          invalid("too-many-calls", `more than ${MAX_CALLS} calls in one run; the rest were not read`),
+        );
         break;
       }
       add(call);
@@ -87,7 +94,8 @@ export const toReports = <S extends string>({ inputs, results }: MatchedCalls<S>
   results.map((result, index) => ({ index, call: describeCall(inputs[index]), result }));
 
 /** @internal Matches every call; the one loop `checkToken` and `minimalScopes` share. */
-export const matchCalls = <S extends string>(catalog: Catalog<S>, calls: Iterable<unknown>): CallReport<S>[] => toReports(matchAll(catalog, calls));
+export const matchCalls = <S extends string>(catalog: Catalog<S>, calls: Iterable<unknown>): CallReport<S>[] =>
+  toReports(matchAll(catalog, calls));
 
 /** Why an unidentified call could not be checked, in one line. */
 export const unidentifiedReason = (result: MatchResult): string => {
@@ -118,7 +126,8 @@ export interface UnidentifiedCall {
 export const unidentified = <S extends string>(reports: readonly CallReport<S>[]): UnidentifiedCall[] =>
   reports.flatMap(({ index, call, result }): UnidentifiedCall[] => {
     if (result.status === "matched") return [];
-    if (result.status !== "unknown") return [{ index, call, status: result.status, reason: unidentifiedReason(result) }];
+    if (result.status !== "unknown")
+      return [{ index, call, status: result.status, reason: unidentifiedReason(result) }];
     // Suggestions cost more than the whole plan: computed only when read (the result keeps them).
     return [
       {
@@ -134,4 +143,3 @@ export const unidentified = <S extends string>(reports: readonly CallReport<S>[]
       },
     ];
   });
-

@@ -20,7 +20,8 @@ const checkMethod = (method: string, target: string): RawCall | Invalid => {
   if (method.length > MAX_METHOD_LENGTH || !METHOD.test(method)) {
     return invalid("bad-method", `method ${JSON.stringify(method.slice(0, 40))} is not an HTTP method name`);
   }
-  if (target.length > MAX_URL_LENGTH) return invalid("too-long", `URL is ${target.length} characters; the limit is ${MAX_URL_LENGTH}`);
+  if (target.length > MAX_URL_LENGTH)
+    return invalid("too-long", `URL is ${target.length} characters; the limit is ${MAX_URL_LENGTH}`);
   return { method: method.toUpperCase(), target };
 };
 
@@ -30,7 +31,10 @@ const fromString = (input: string): RawCall | Invalid => {
   }
   const parts = trimAscii(input).split(/[ \t]+/);
   if (parts.length !== 2 || parts[0] === "" || parts[1] === undefined) {
-    return invalid("bad-call", parts.length > 2 ? "expected METHOD URL, found extra text after the URL" : "expected METHOD URL");
+    return invalid(
+      "bad-call",
+      parts.length > 2 ? "expected METHOD URL, found extra text after the URL" : "expected METHOD URL",
+    );
   }
   return checkMethod(parts[0] ?? "", parts[1]);
 };
@@ -49,7 +53,8 @@ const fromObject = (input: object): RawCall | Invalid => {
   const u = url === undefined ? undefined : asUrlString(url);
   const p = path === undefined ? undefined : asUrlString(path);
   if (u === undefined && p === undefined) return invalid("bad-call", "call object needs a string url or path");
-  if (u !== undefined && p !== undefined && u !== p) return invalid("bad-call", "call object has both url and path; give one");
+  if (u !== undefined && p !== undefined && u !== p)
+    return invalid("bad-call", "call object has both url and path; give one");
   return checkMethod(method, (u ?? p) as string);
 };
 
@@ -66,7 +71,10 @@ export const describeError = (error: unknown): string => {
 export const readCall = (input: unknown): RawCall | Invalid => {
   if (typeof input === "string") return fromString(input);
   if (typeof input !== "object" || input === null) {
-    return invalid("bad-call", `a call is a "METHOD URL" string or an object with method and url, not ${input === null ? "null" : typeof input}`);
+    return invalid(
+      "bad-call",
+      `a call is a "METHOD URL" string or an object with method and url, not ${input === null ? "null" : typeof input}`,
+    );
   }
   try {
     return fromObject(input);

@@ -47,7 +47,9 @@ export const requiredScopesCareful = <S extends string>(catalog: Catalog<S>, cal
     }
     return { status: "matched", anyOf: route.anyOf, endpoint: route.endpoint, params: paramsOf(route, path) };
   }
-  const allowedMethods = [...catalog._tries.keys()].filter((m) => m !== raw.method && find(catalog, m, path)).sort(byName);
+  const allowedMethods = [...catalog._tries.keys()]
+    .filter((m) => m !== raw.method && find(catalog, m, path))
+    .sort(byName);
   if (allowedMethods.length > 0) return { status: "method-not-allowed", allowedMethods, request };
   return new UnknownResult(request, () => suggest(catalog, raw.method, path));
 };
@@ -68,7 +70,8 @@ export const requiredScopesIn = <S extends string>(catalog: Catalog<S>, call: un
   } else if (typeof call === "object" && call !== null) {
     try {
       // The common shapes only; url and path together go the careful way.
-      if ((call as { path?: unknown }).path === undefined) ({ method, url } = call as { method?: unknown; url?: unknown });
+      if ((call as { path?: unknown }).path === undefined)
+        ({ method, url } = call as { method?: unknown; url?: unknown });
     } catch {
       // a throwing getter: the careful path reports it
     }

@@ -8,14 +8,26 @@ const MAX_SEGMENTS = 32;
 
 // 0 for a param or an equal literal; 0.25 for a case-only difference; 0.5 for a typo (≤ 2 edits).
 // Literals repeat across routes, so each (literal, segment) pair is costed once per call.
-const segmentCost = (route: Route<string>, i: number, segment: string, lower: string, seen: Map<string, number>): number => {
+const segmentCost = (
+  route: Route<string>,
+  i: number,
+  segment: string,
+  lower: string,
+  seen: Map<string, number>,
+): number => {
   if (route.params[i] !== undefined) return 0;
   const literal = route.literals[i] as string;
   if (literal === segment) return 0;
   let cost = seen.get(literal);
   if (cost === undefined) {
     cost =
-      route.lowerLiterals[i] === lower ? 0.25 : Math.abs(literal.length - segment.length) <= 2 && segment.length <= 64 && editDistance(literal, segment, 2) <= 2 ? 0.5 : 1;
+      route.lowerLiterals[i] === lower
+        ? 0.25
+        : Math.abs(literal.length - segment.length) <= 2 &&
+            segment.length <= 64 &&
+            editDistance(literal, segment, 2) <= 2
+          ? 0.5
+          : 1;
     seen.set(literal, cost);
   }
   return cost;
@@ -35,7 +47,15 @@ const distance = (
   for (let i = 1; i <= route.literals.length; i++) {
     row[0] = i;
     for (let j = 1; j <= n; j++) {
-      const sub = (prev[j - 1] as number) + segmentCost(route, i - 1, segments[j - 1] as string, lower[j - 1] as string, seen[j - 1] as Map<string, number>);
+      const sub =
+        (prev[j - 1] as number) +
+        segmentCost(
+          route,
+          i - 1,
+          segments[j - 1] as string,
+          lower[j - 1] as string,
+          seen[j - 1] as Map<string, number>,
+        );
       row[j] = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, sub);
     }
     prev.set(row.subarray(0, n + 1));
@@ -60,7 +80,12 @@ export const suggest = <S extends string>(catalog: Catalog<S>, method: string, p
     if (score <= limit) near.push({ route, score });
   }
   return near
-    .sort((a, b) => a.score - b.score || byName(a.route.endpoint.path, b.route.endpoint.path) || byName(a.route.endpoint.method, b.route.endpoint.method))
+    .sort(
+      (a, b) =>
+        a.score - b.score ||
+        byName(a.route.endpoint.path, b.route.endpoint.path) ||
+        byName(a.route.endpoint.method, b.route.endpoint.method),
+    )
     .slice(0, 3)
     .map(({ route }) => ({ method: route.endpoint.method, path: route.endpoint.path }));
 };

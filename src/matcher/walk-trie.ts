@@ -45,7 +45,11 @@ export const walkTrie = <S extends string>(root: Node<S>, path: ParsedPath): Rou
  * compatibility form: a server that folds it would route it to that literal
  * instead, so the answer would be a guess.
  */
-export const findLookAlike = <S extends string>(root: Node<S>, route: Route<S>, path: ParsedPath): { segment: string; literal: string } | undefined => {
+export const findLookAlike = <S extends string>(
+  root: Node<S>,
+  route: Route<S>,
+  path: ParsedPath,
+): { segment: string; literal: string } | undefined => {
   let node: Node<S> | undefined = root;
   for (let i = 0; node && i < path.segments.length; i++) {
     const segment = path.segments[i] as string;

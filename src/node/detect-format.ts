@@ -6,7 +6,11 @@ export const SOURCE_FORMATS = ["auto", "calls", "har", "log"] as const;
 
 const CLF_START = /^\S+ \S+ \S+ \[[^\]]*\] "/;
 
-const firstLine = (head: string): string => head.split(/\r?\n/).find((l) => l.trim() !== "" && !l.trimStart().startsWith("#"))?.trim() ?? "";
+const firstLine = (head: string): string =>
+  head
+    .split(/\r?\n/)
+    .find((l) => l.trim() !== "" && !l.trimStart().startsWith("#"))
+    ?.trim() ?? "";
 
 /**
  * Tells a calls file, a HAR and an access log apart from the name and first bytes:

@@ -7,7 +7,14 @@ export const SNIFF_BYTES = 4096;
 /** An fs error as a one-line `InputError` naming the file. */
 export const unreadable = (file: string, error: unknown): InputError => {
   const code = (error as NodeJS.ErrnoException).code;
-  const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory, not a file" : code === "EACCES" ? "permission denied" : (error as Error).message;
+  const why =
+    code === "ENOENT"
+      ? "no such file"
+      : code === "EISDIR"
+        ? "is a directory, not a file"
+        : code === "EACCES"
+          ? "permission denied"
+          : (error as Error).message;
   return new InputError("unreadable", [{ code: code ?? "unreadable", path: "$", message: why }], file);
 };
 
@@ -19,7 +26,12 @@ export const openInput = async (file: string): Promise<{ handle: FileHandle; hea
     const buffer = Buffer.alloc(SNIFF_BYTES);
     const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
     const head = buffer.subarray(0, bytesRead);
-    if (head.includes(0)) throw new InputError("binary", [{ code: "binary", path: "$", message: "looks binary (has NUL bytes); expected text" }], file);
+    if (head.includes(0))
+      throw new InputError(
+        "binary",
+        [{ code: "binary", path: "$", message: "looks binary (has NUL bytes); expected text" }],
+        file,
+      );
     return { handle, head: head.toString("utf8").replace(/^\uFEFF/, "") };
   } catch (error) {
     await handle?.close();

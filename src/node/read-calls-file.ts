@@ -15,7 +15,10 @@ export const readCallsFile = async (
   const { handle } = await openInput(file);
   try {
     const reader = createCallsReader({ file: options.name ?? file, requiredScopes: options.requiredScopes });
-    const lines = createInterface({ input: handle.createReadStream({ encoding: "utf8", start: 0, autoClose: false }), crlfDelay: Infinity });
+    const lines = createInterface({
+      input: handle.createReadStream({ encoding: "utf8", start: 0, autoClose: false }),
+      crlfDelay: Infinity,
+    });
     for await (const line of lines) reader.line(line);
     return reader.finish();
   } finally {

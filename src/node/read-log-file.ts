@@ -35,7 +35,11 @@ export const readLogFile = async (file: string, options: LogFileOptions): Promis
   if (file === "-") return readLines(process.stdin, options, options.name ?? "<stdin>");
   const { handle } = await openInput(file);
   try {
-    return await readLines(handle.createReadStream({ encoding: "utf8", start: 0, autoClose: false }), options, options.name ?? file);
+    return await readLines(
+      handle.createReadStream({ encoding: "utf8", start: 0, autoClose: false }),
+      options,
+      options.name ?? file,
+    );
   } finally {
     await handle.close();
   }

@@ -63,9 +63,17 @@ export const minimalScopesIn = <S extends string>(catalog: Catalog<S>, calls: It
       if (result.status !== "matched") continue;
       const { endpoint } = result;
       for (const s of result.anyOf) byScope.get(s)?.push({ index, call, endpoint });
-      if (endpoint.deprecated) deprecated.push({ index, call, endpoint, ...(endpoint.replacedBy ? { replacedBy: endpoint.replacedBy } : {}) });
+      if (endpoint.deprecated)
+        deprecated.push({ index, call, endpoint, ...(endpoint.replacedBy ? { replacedBy: endpoint.replacedBy } : {}) });
     }
-    explained = { reasons: scopes.map((scope) => ({ scope, unlocks: catalog._grants.get(scope)?.length ?? 0, calls: byScope.get(scope) ?? [] })), deprecated };
+    explained = {
+      reasons: scopes.map((scope) => ({
+        scope,
+        unlocks: catalog._grants.get(scope)?.length ?? 0,
+        calls: byScope.get(scope) ?? [],
+      })),
+      deprecated,
+    };
     return explained;
   };
   return {

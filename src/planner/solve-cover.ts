@@ -29,7 +29,9 @@ export const solveCover = <S extends string>({ requirements, blastRadius }: Cove
   for (const r of requirements) if (r.length > 0) unique.set(keyOf(r), [...r].sort(byName));
   // A requirement that contains another is hit whenever the smaller one is.
   const sets = [...unique.values()].sort((a, b) => a.length - b.length || compareNames(a, b));
-  const minimal = sets.filter((s, i) => !sets.slice(0, i).some((t) => t.length < s.length && t.every((x) => s.includes(x))));
+  const minimal = sets.filter(
+    (s, i) => !sets.slice(0, i).some((t) => t.length < s.length && t.every((x) => s.includes(x))),
+  );
   const forced = new Set(minimal.filter((s) => s.length === 1).map((s) => s[0] as S));
   const open = minimal.filter((s) => !s.some((x) => forced.has(x)));
   if (open.length === 0) return [...forced].sort(byName);

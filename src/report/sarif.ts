@@ -7,7 +7,14 @@ export interface SarifLog {
   readonly version: "2.1.0";
   readonly $schema: string;
   runs: {
-    readonly tool: { readonly driver: { readonly name: string; readonly version?: string; readonly informationUri: string; rules: SarifRule[] } };
+    readonly tool: {
+      readonly driver: {
+        readonly name: string;
+        readonly version?: string;
+        readonly informationUri: string;
+        rules: SarifRule[];
+      };
+    };
     results: SarifResult[];
   }[];
 }
@@ -32,7 +39,10 @@ const toUri = (file: string): string => file.replace(/\\/g, "/").split("/").map(
 
 const location = (s: SourceLocation | undefined): object[] | undefined => {
   if (s === undefined || s.file === "<stdin>") return undefined;
-  const region = s.line === undefined ? undefined : { startLine: s.line, ...(s.column === undefined ? {} : { startColumn: s.column }) };
+  const region =
+    s.line === undefined
+      ? undefined
+      : { startLine: s.line, ...(s.column === undefined ? {} : { startColumn: s.column }) };
   return [
     {
       physicalLocation: { artifactLocation: { uri: toUri(s.file) }, ...(region ? { region } : {}) },
@@ -52,12 +62,23 @@ export const sarifReport = <S extends string>(input: ReportInput<S>): SarifLog =
           name: "scopewise",
           ...(input.toolVersion ? { version: input.toolVersion } : {}),
           informationUri: "https://www.npmjs.com/package/scopewise",
-          rules: RULES.map((r) => ({ id: r.id, shortDescription: { text: r.short }, fullDescription: { text: r.help }, defaultConfiguration: { level: r.level } })),
+          rules: RULES.map((r) => ({
+            id: r.id,
+            shortDescription: { text: r.short },
+            fullDescription: { text: r.help },
+            defaultConfiguration: { level: r.level },
+          })),
         },
       },
       results: reportFindings(input).map((f) => {
         const locations = location(f.source);
-        return { ruleId: f.ruleId, ruleIndex: RULES.findIndex((r) => r.id === f.ruleId), level: f.level, message: { text: f.message }, ...(locations ? { locations } : {}) };
+        return {
+          ruleId: f.ruleId,
+          ruleIndex: RULES.findIndex((r) => r.id === f.ruleId),
+          level: f.level,
+          message: { text: f.message },
+          ...(locations ? { locations } : {}),
+        };
       }),
     },
   ],

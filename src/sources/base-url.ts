@@ -41,4 +41,6 @@ export const isAbsolute = (url: string): boolean => /^(?:[a-z][a-z0-9+.-]*:)?\/\
 
 /** Counts per host, most first, then by name: for "skipped: other hosts" summaries. */
 export const sortedHostCounts = (hosts: ReadonlyMap<string, number>): { host: string; count: number }[] =>
-  [...hosts].map(([host, count]) => ({ host, count })).sort((a, b) => b.count - a.count || (a.host < b.host ? -1 : a.host > b.host ? 1 : 0));
+  [...hosts]
+    .map(([host, count]) => ({ host, count }))
+    .sort((a, b) => b.count - a.count || (a.host < b.host ? -1 : a.host > b.host ? 1 : 0));

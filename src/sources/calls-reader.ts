@@ -26,7 +26,10 @@ export interface CallsReader {
  * Reads a calls file one line at a time (blank lines and `#` comments skipped, SDK
  * operation names resolved), folding calls into one per endpoint like a log.
  */
-export const createCallsReader = (options: { file: string; requiredScopes: (call: CallInput) => MatchResult }): CallsReader => {
+export const createCallsReader = (options: {
+  file: string;
+  requiredScopes: (call: CallInput) => MatchResult;
+}): CallsReader => {
   const tally = createTally(options.requiredScopes);
   let lines = 0;
   let calls = 0;
@@ -42,7 +45,15 @@ export const createCallsReader = (options: { file: string; requiredScopes: (call
     finish() {
       const kept = tally.calls();
       const problems: SourceProblem[] =
-        tally.dropped > 0 ? [{ source: { file: options.file }, code: "too-many-unidentified", message: `${tally.dropped} more distinct unidentified requests not listed` }] : [];
+        tally.dropped > 0
+          ? [
+              {
+                source: { file: options.file },
+                code: "too-many-unidentified",
+                message: `${tally.dropped} more distinct unidentified requests not listed`,
+              },
+            ]
+          : [];
       return { calls: kept, problems, summary: { lines, calls, distinct: kept.length, dropped: tally.dropped } };
     },
   };

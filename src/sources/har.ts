@@ -28,7 +28,12 @@ export interface HarSummary {
 
 /** The result of {@link readHar}: calls and a summary, or why the document is not a HAR at all. */
 export type HarResult =
-  | { readonly ok: true; readonly calls: SourcedCall[]; readonly problems: SourceProblem[]; readonly summary: HarSummary }
+  | {
+      readonly ok: true;
+      readonly calls: SourcedCall[];
+      readonly problems: SourceProblem[];
+      readonly summary: HarSummary;
+    }
   | { readonly ok: false; readonly problem: SourceProblem };
 
 /** A CORS preflight: DevTools marks it `_resourceType: "preflight"`; any OPTIONS with Access-Control-Request-Method is one. */
@@ -36,15 +41,21 @@ const isPreflight = (entry: unknown, method: string): boolean => {
   const e = entry as { _resourceType?: unknown; request?: { headers?: unknown } };
   if (e._resourceType === "preflight") return true;
   if (method.toUpperCase() !== "OPTIONS" || !Array.isArray(e.request?.headers)) return false;
-  return e.request.headers.some((h: { name?: unknown }) => typeof h?.name === "string" && h.name.toLowerCase() === "access-control-request-method");
+  return e.request.headers.some(
+    (h: { name?: unknown }) => typeof h?.name === "string" && h.name.toLowerCase() === "access-control-request-method",
+  );
 };
 
-const fail = (source: SourceLocation, message: string): HarResult => ({ ok: false, problem: { source, code: "not-har", message } });
+const fail = (source: SourceLocation, message: string): HarResult => ({
+  ok: false,
+  problem: { source, code: "not-har", message },
+});
 
 /** Line of every `log.entries[i]`, when the HAR came as text: for `file:line` locations. */
 const entryLines = (text: string): ((i: number) => number | undefined) => {
-  const entries = parseTree(text)?.children?.find((p) => p.children?.[0]?.value === "log")?.children?.[1]?.children?.find((p) => p.children?.[0]?.value === "entries")
-    ?.children?.[1]?.children;
+  const entries = parseTree(text)
+    ?.children?.find((p) => p.children?.[0]?.value === "log")
+    ?.children?.[1]?.children?.find((p) => p.children?.[0]?.value === "entries")?.children?.[1]?.children;
   const at = lineIndex(text);
   return (i) => {
     const node = entries?.[i];
@@ -68,7 +79,8 @@ export const readHar = (input: string | object, options: HarOptions): HarResult 
     lineOf = entryLines(input);
   }
   const entries = (doc as { log?: { entries?: unknown } } | null)?.log?.entries;
-  if (!Array.isArray(entries)) return fail({ file, path: "$.log.entries" }, "not a HAR file: expected an object with log.entries (an array)");
+  if (!Array.isArray(entries))
+    return fail({ file, path: "$.log.entries" }, "not a HAR file: expected an object with log.entries (an array)");
   const onBase = onBaseUrls(options.baseUrls);
   const calls: SourcedCall[] = [];
   const problems: SourceProblem[] = [];
@@ -95,5 +107,10 @@ export const readHar = (input: string | object, options: HarOptions): HarResult 
   });
   const otherHosts = sortedHostCounts(hosts);
   const skipped = otherHosts.reduce((n, h) => n + h.count, 0);
-  return { ok: true, calls, problems, summary: { entries: entries.length, used: calls.length, skipped, otherHosts, preflight, bad: problems.length } };
+  return {
+    ok: true,
+    calls,
+    problems,
+    summary: { entries: entries.length, used: calls.length, skipped, otherHosts, preflight, bad: problems.length },
+  };
 };

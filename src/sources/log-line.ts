@@ -24,12 +24,20 @@ const pick = (o: Record<string, unknown>, keys: readonly string[]): string | und
 };
 
 const fromJson = (o: Record<string, unknown>): { method?: string; url?: string } => {
-  const scopes = [o, ...NESTS.map((k) => o[k]).filter((v): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v))];
+  const scopes = [
+    o,
+    ...NESTS.map((k) => o[k]).filter(
+      (v): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v),
+    ),
+  ];
   const method = scopes.map((s) => pick(s, METHOD_KEYS)).find((v) => v !== undefined);
   const target = scopes.map((s) => pick(s, URL_KEYS)).find((v) => v !== undefined);
   const host = scopes.map((s) => pick(s, HOST_KEYS)).find((v) => v !== undefined);
   // A path logged with the host it was sent to is that host's request: https is assumed, as for Dynamic's API.
-  const url = target !== undefined && host !== undefined && target.startsWith("/") && !isAbsolute(target) ? `https://${host}${target}` : target;
+  const url =
+    target !== undefined && host !== undefined && target.startsWith("/") && !isAbsolute(target)
+      ? `https://${host}${target}`
+      : target;
   return { ...(method === undefined ? {} : { method }), ...(url === undefined ? {} : { url }) };
 };
 
@@ -53,12 +61,14 @@ export const parseLogLine = (line: string, onBase: (url: string) => boolean): Lo
       return { kind: "bad", message: `not JSON: ${(error as Error).message}` };
     }
     const { method, url } = fromJson(value as Record<string, unknown>);
-    if (method === undefined || url === undefined) return { kind: "bad", message: `JSON line without ${method === undefined ? "a method" : "a url or path"} field` };
+    if (method === undefined || url === undefined)
+      return { kind: "bad", message: `JSON line without ${method === undefined ? "a method" : "a url or path"} field` };
     return toCall(method, url, onBase);
   }
   const m = CLF.exec(text);
   if (!m) return { kind: "bad", message: "not a common/combined log format line or a JSON object" };
   const parts = (m[1] as string).split(" ");
-  if (parts.length < 2 || parts.length > 3) return { kind: "bad", message: `request line ${JSON.stringify(m[1])} is not "METHOD target HTTP/x"` };
+  if (parts.length < 2 || parts.length > 3)
+    return { kind: "bad", message: `request line ${JSON.stringify(m[1])} is not "METHOD target HTTP/x"` };
   return toCall(parts[0] as string, parts[1] as string, onBase);
 };

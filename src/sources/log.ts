@@ -29,7 +29,11 @@ export interface LogReader {
 }
 
 /** Reads access-log lines (common/combined format or JSON lines) one at a time; see `parseLogLine`. */
-export const createLogReader = (options: { file: string; baseUrls: readonly string[]; requiredScopes: (call: CallInput) => MatchResult }): LogReader => {
+export const createLogReader = (options: {
+  file: string;
+  baseUrls: readonly string[];
+  requiredScopes: (call: CallInput) => MatchResult;
+}): LogReader => {
   const onBase = onBaseUrls(options.baseUrls);
   const tally = createTally(options.requiredScopes);
   const problems: SourceProblem[] = [];
@@ -53,12 +57,26 @@ export const createLogReader = (options: { file: string; baseUrls: readonly stri
       }
     },
     finish() {
-      if (bad > MAX_REPORTED_BAD_LINES) problems.push({ source: { file: options.file }, code: "bad-log-line", message: `${bad - MAX_REPORTED_BAD_LINES} more bad lines not listed` });
+      if (bad > MAX_REPORTED_BAD_LINES)
+        problems.push({
+          source: { file: options.file },
+          code: "bad-log-line",
+          message: `${bad - MAX_REPORTED_BAD_LINES} more bad lines not listed`,
+        });
       const otherHosts = sortedHostCounts(hosts);
       const calls = tally.calls();
       const skipped = otherHosts.reduce((n, h) => n + h.count, 0);
-      if (tally.dropped > 0) problems.push({ source: { file: options.file }, code: "too-many-unidentified", message: `${tally.dropped} more distinct unidentified requests not listed` });
-      return { calls, problems, summary: { lines, used, distinct: calls.length, skipped, otherHosts, bad, dropped: tally.dropped } };
+      if (tally.dropped > 0)
+        problems.push({
+          source: { file: options.file },
+          code: "too-many-unidentified",
+          message: `${tally.dropped} more distinct unidentified requests not listed`,
+        });
+      return {
+        calls,
+        problems,
+        summary: { lines, used, distinct: calls.length, skipped, otherHosts, bad, dropped: tally.dropped },
+      };
     },
   };
 };

@@ -7,7 +7,10 @@ import { trimAscii } from "../util/trim-ascii.js";
  * make, noting the operation on its source. A name the SDK lacks stays as written (so it
  * is reported invalid) with a note saying so; undocumented operations end up unknown.
  */
-export const resolveOperationNames = <L extends SourceLocation>(calls: readonly unknown[], sources: readonly L[]): { calls: unknown[]; sources: L[] } => {
+export const resolveOperationNames = <L extends SourceLocation>(
+  calls: readonly unknown[],
+  sources: readonly L[],
+): { calls: unknown[]; sources: L[] } => {
   const outCalls: unknown[] = [];
   const outSources: L[] = [];
   calls.forEach((call, i) => {
@@ -22,7 +25,12 @@ export const resolveOperationNames = <L extends SourceLocation>(calls: readonly 
     outCalls.push("call" in r ? r.call : call);
     if (!("call" in r)) outSources.push({ ...source, note: r.note });
     else if (r.operation.documented) outSources.push({ ...source, operation: r.operation.operation });
-    else outSources.push({ ...source, operation: r.operation.operation, note: `${r.operation.operation} has no documented scope` });
+    else
+      outSources.push({
+        ...source,
+        operation: r.operation.operation,
+        note: `${r.operation.operation} has no documented scope`,
+      });
   });
   return { calls: outCalls, sources: outSources };
 };

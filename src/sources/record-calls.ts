@@ -14,10 +14,18 @@ export interface Recorder<F> {
 type AnyFetch = (input: never, init?: never) => Promise<unknown>;
 
 const read = (input: unknown, init: unknown): RecordedCall => {
-  const request = typeof input === "object" && input !== null && "method" in input && "url" in input ? (input as { method: string; url: string }) : undefined;
+  const request =
+    typeof input === "object" && input !== null && "method" in input && "url" in input
+      ? (input as { method: string; url: string })
+      : undefined;
   const initMethod = (init as { method?: unknown } | undefined)?.method;
   const method = typeof initMethod === "string" ? initMethod : (request?.method ?? "GET");
-  const url = typeof input === "string" ? input : request !== undefined ? request.url : String((input as { href?: unknown })?.href ?? input);
+  const url =
+    typeof input === "string"
+      ? input
+      : request !== undefined
+        ? request.url
+        : String((input as { href?: unknown })?.href ?? input);
   return { method: method.toUpperCase(), url };
 };
 

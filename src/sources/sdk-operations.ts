@@ -16,14 +16,18 @@ export interface SdkOperation {
 }
 
 /** The SDK version and catalog the mapping was generated from. */
-export const sdkOperationsInfo: { readonly sdk: { readonly name: string; readonly version: string }; readonly catalog: { readonly name: string; readonly version: string } } = {
+export const sdkOperationsInfo: {
+  readonly sdk: { readonly name: string; readonly version: string };
+  readonly catalog: { readonly name: string; readonly version: string };
+} = {
   sdk: data.sdk,
   catalog: data.catalog,
 };
 
 let index: Map<string, SdkOperation> | undefined;
 // Built on first use so that importing the library costs nothing until an operation is looked up.
-const byName = (): Map<string, SdkOperation> => (index ??= new Map((data.operations as SdkOperation[]).map((o) => [o.operation, o])));
+const byName = (): Map<string, SdkOperation> =>
+  (index ??= new Map((data.operations as SdkOperation[]).map((o) => [o.operation, o])));
 
 /** Every operation, sorted by name. */
 export const sdkOperations = (): readonly SdkOperation[] => [...byName().values()];
@@ -48,9 +52,13 @@ export const isOperationName = (text: string): boolean => /^[A-Z][A-Za-z0-9]*Api
  * The call an operation name stands for: its method and SDK path. An undocumented
  * operation keeps its real path, so the catalog reports it unknown (fail closed).
  */
-export const operationCall = (name: string): { readonly call: { method: string; path: string }; readonly operation: SdkOperation } | { readonly note: string } => {
+export const operationCall = (
+  name: string,
+):
+  { readonly call: { method: string; path: string }; readonly operation: SdkOperation } | { readonly note: string } => {
   const r = lookupSdkOperation(name);
-  if (r.status === "found") return { call: { method: r.operation.method, path: r.operation.path }, operation: r.operation };
+  if (r.status === "found")
+    return { call: { method: r.operation.method, path: r.operation.path }, operation: r.operation };
   const { name: sdk, version } = sdkOperationsInfo.sdk;
   return { note: `${sdk} ${version} has no operation ${name}${r.didYouMean ? `; did you mean ${r.didYouMean}?` : ""}` };
 };

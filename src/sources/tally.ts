@@ -44,7 +44,11 @@ export const createTally = (requiredScopes: (call: CallInput) => MatchResult): T
         seen.set(key, { call, source, count: 1 });
       }
     },
-    calls: () => [...seen.values()].map(({ call, source, count }) => ({ call, source: count === 1 ? source : { ...source, occurrences: count } })),
+    calls: () =>
+      [...seen.values()].map(({ call, source, count }) => ({
+        call,
+        source: count === 1 ? source : { ...source, occurrences: count },
+      })),
     get dropped() {
       return dropped;
     },

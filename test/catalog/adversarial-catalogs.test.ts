@@ -7,10 +7,17 @@ interface Case {
   readonly name: string;
   readonly catalog?: unknown;
   readonly text?: string;
-  readonly issues: readonly { readonly code: string; readonly path: string; readonly message: string; readonly line?: number }[];
+  readonly issues: readonly {
+    readonly code: string;
+    readonly path: string;
+    readonly message: string;
+    readonly line?: number;
+  }[];
 }
 
-const cases = JSON.parse(readFileSync(new URL("../fixtures/adversarial/catalogs.json", import.meta.url), "utf8")) as Case[];
+const cases = JSON.parse(
+  readFileSync(new URL("../fixtures/adversarial/catalogs.json", import.meta.url), "utf8"),
+) as Case[];
 
 const loadFails = (input: unknown): readonly Issue[] => {
   let loaded: unknown;
@@ -28,7 +35,9 @@ const loadFails = (input: unknown): readonly Issue[] => {
 describe("the malformed-catalog corpus (test/fixtures/adversarial/catalogs.json)", () => {
   test.each(cases.map((c) => [c.name, c] as const))("%s", (_name, c) => {
     const issues = loadFails(c.text ?? c.catalog);
-    expect(issues.map(({ code, path }) => ({ code, path }))).toEqual(c.issues.map(({ code, path }) => ({ code, path })));
+    expect(issues.map(({ code, path }) => ({ code, path }))).toEqual(
+      c.issues.map(({ code, path }) => ({ code, path })),
+    );
     c.issues.forEach((expected, i) => {
       expect(issues[i]!.message).toContain(expected.message);
       if (expected.line !== undefined) expect(issues[i]!.line).toBe(expected.line);
@@ -42,9 +51,41 @@ describe("the malformed-catalog corpus (test/fixtures/adversarial/catalogs.json)
   });
 
   test.each<[string, () => unknown]>([
-    ["a getter that throws", () => Object.defineProperty({}, "formatVersion", { enumerable: true, get: () => { throw new Error("boom"); } })],
-    ["a Proxy whose traps throw", () => new Proxy({}, { get: () => { throw new Error("trap"); }, ownKeys: () => { throw new Error("trap"); } })],
-    ["a thrown value that cannot be printed", () => Object.defineProperty({}, "formatVersion", { enumerable: true, get: () => { throw Object.create(null); } })],
+    [
+      "a getter that throws",
+      () =>
+        Object.defineProperty({}, "formatVersion", {
+          enumerable: true,
+          get: () => {
+            throw new Error("boom");
+          },
+        }),
+    ],
+    [
+      "a Proxy whose traps throw",
+      () =>
+        new Proxy(
+          {},
+          {
+            get: () => {
+              throw new Error("trap");
+            },
+            ownKeys: () => {
+              throw new Error("trap");
+            },
+          },
+        ),
+    ],
+    [
+      "a thrown value that cannot be printed",
+      () =>
+        Object.defineProperty({}, "formatVersion", {
+          enumerable: true,
+          get: () => {
+            throw Object.create(null);
+          },
+        }),
+    ],
   ])("%s is a CatalogError (unreadable), not a crash", (_name, make) => {
     expect(loadFails(make()).map((i) => i.code)).toEqual(["unreadable"]);
   });

@@ -12,7 +12,9 @@ test("a base URL that is not canonical is never compared raw by the fast path", 
 
 test("implication closure is linear in the graph whatever order the chain is listed in", () => {
   const n = 1000;
-  const scopes = Object.fromEntries(Array.from({ length: n }, (_, i) => [`s${i}`, [["GET", `/r${i}`]] as [string, string][]]));
+  const scopes = Object.fromEntries(
+    Array.from({ length: n }, (_, i) => [`s${i}`, [["GET", `/r${i}`]] as [string, string][]]),
+  );
   const implies = Object.fromEntries(Array.from({ length: n - 1 }, (_, i) => [`s${i + 1}`, [`s${i}`]]));
   const data = makeCatalog(scopes, implies);
   const catalog = compileCatalog(data);

@@ -12,7 +12,9 @@ describe("embedded Dynamic catalog", () => {
 
   test("compiles the same with and without the validator", () => {
     const parsed = parseCatalog(raw);
-    expect(parsed._routes.map((r) => [r.endpoint, r.anyOf])).toEqual(dynamicCatalog._routes.map((r) => [r.endpoint, r.anyOf]));
+    expect(parsed._routes.map((r) => [r.endpoint, r.anyOf])).toEqual(
+      dynamicCatalog._routes.map((r) => [r.endpoint, r.anyOf]),
+    );
   });
 
   test("has exactly Dynamic's 14 TokenScopes, in the Scope type's list", () => {
@@ -64,8 +66,11 @@ describe("embedded Dynamic catalog", () => {
   });
 
   test("POSTs filed under read scopes stay there: the method never implies a scope", () => {
-    const scopeOf = (method: string, path: string) => dynamicCatalog._routes.find((r) => r.endpoint.method === method && r.endpoint.path === path)?.anyOf;
-    expect(scopeOf("POST", "/environments/:environmentId/users/:userId/balances")).toEqual(["environment.balances.read"]);
+    const scopeOf = (method: string, path: string) =>
+      dynamicCatalog._routes.find((r) => r.endpoint.method === method && r.endpoint.path === path)?.anyOf;
+    expect(scopeOf("POST", "/environments/:environmentId/users/:userId/balances")).toEqual([
+      "environment.balances.read",
+    ]);
     expect(scopeOf("POST", "/environments/:environmentId/users/:userId/wallets")).toEqual(["environment.users.read"]);
   });
 

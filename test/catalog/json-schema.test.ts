@@ -4,6 +4,8 @@ import { z } from "zod";
 import { catalogSchema } from "../../src/index.js";
 
 test("the committed JSON Schema is generated from the zod schema (run `npm run schema` if this fails)", () => {
-  const committed: unknown = JSON.parse(readFileSync(new URL("../../data/catalog.schema.json", import.meta.url), "utf8"));
+  const committed: unknown = JSON.parse(
+    readFileSync(new URL("../../data/catalog.schema.json", import.meta.url), "utf8"),
+  );
   expect(committed).toEqual({ ...z.toJSONSchema(catalogSchema), title: "scopewise catalog" });
 });

@@ -1,6 +1,12 @@
 import { describe, expect, test } from "vitest";
 import { CatalogError, parseCatalog, type CatalogData } from "../../src/index.js";
-import { MAX_CATALOG_ENDPOINTS, MAX_CATALOG_ISSUES, MAX_CATALOG_RELATIONS, MAX_CATALOG_SCOPES, MAX_IMPLICATION_DEPTH } from "../../src/catalog/limits.js";
+import {
+  MAX_CATALOG_ENDPOINTS,
+  MAX_CATALOG_ISSUES,
+  MAX_CATALOG_RELATIONS,
+  MAX_CATALOG_SCOPES,
+  MAX_IMPLICATION_DEPTH,
+} from "../../src/catalog/limits.js";
 
 const catalog = (scopes: CatalogData["scopes"]): CatalogData => ({
   formatVersion: 1,
@@ -13,7 +19,10 @@ const catalog = (scopes: CatalogData["scopes"]): CatalogData => ({
 
 /** `n` scopes, scope i with `per` endpoints of its own. */
 const sized = (n: number, per: number): CatalogData["scopes"] =>
-  Array.from({ length: n }, (_, i) => ({ name: `s${i}`, endpoints: Array.from({ length: per }, (_, j) => ({ method: "GET", path: `/r${i}/e${j}/:id`, summary: "x" })) }));
+  Array.from({ length: n }, (_, i) => ({
+    name: `s${i}`,
+    endpoints: Array.from({ length: per }, (_, j) => ({ method: "GET", path: `/r${i}/e${j}/:id`, summary: "x" })),
+  }));
 
 /** The issues a load fails with, and how long it took. */
 const refuse = (input: unknown): { issues: { code: string; path: string; message: string }[]; ms: number } => {
@@ -34,18 +43,31 @@ describe("catalog size caps (src/catalog/limits.ts)", () => {
     // A chain as deep as allowed, and alsoUnlockedBy entries up to the relations cap.
     for (let i = 1; i < MAX_IMPLICATION_DEPTH; i++) scopes[i]!.implies = [`s${i - 1}`];
     let left = MAX_CATALOG_RELATIONS - (MAX_IMPLICATION_DEPTH - 1);
-    for (const s of scopes) for (const e of s.endpoints) if (left-- > 0) e.alsoUnlockedBy = [s.name === "s0" ? "s1" : "s0"];
+    for (const s of scopes)
+      for (const e of s.endpoints) if (left-- > 0) e.alsoUnlockedBy = [s.name === "s0" ? "s1" : "s0"];
     const loaded = parseCatalog(catalog(scopes));
     expect(loaded._routes).toHaveLength(MAX_CATALOG_ENDPOINTS);
     expect(performance.now() - started).toBeLessThan(5000);
   });
 
   test.each<[string, () => CatalogData, string]>([
-    ["one scope too many", () => catalog(sized(MAX_CATALOG_SCOPES + 1, 0)), `${MAX_CATALOG_SCOPES + 1} scopes; the limit is ${MAX_CATALOG_SCOPES}`],
-    ["one endpoint too many", () => catalog(sized(1, MAX_CATALOG_ENDPOINTS + 1)), `${MAX_CATALOG_ENDPOINTS + 1} endpoints; the limit is ${MAX_CATALOG_ENDPOINTS}`],
+    [
+      "one scope too many",
+      () => catalog(sized(MAX_CATALOG_SCOPES + 1, 0)),
+      `${MAX_CATALOG_SCOPES + 1} scopes; the limit is ${MAX_CATALOG_SCOPES}`,
+    ],
+    [
+      "one endpoint too many",
+      () => catalog(sized(1, MAX_CATALOG_ENDPOINTS + 1)),
+      `${MAX_CATALOG_ENDPOINTS + 1} endpoints; the limit is ${MAX_CATALOG_ENDPOINTS}`,
+    ],
     [
       "one relation too many",
-      () => catalog([{ name: "a", implies: Array.from({ length: MAX_CATALOG_RELATIONS + 1 }, () => "b"), endpoints: [] }, { name: "b", endpoints: [] }]),
+      () =>
+        catalog([
+          { name: "a", implies: Array.from({ length: MAX_CATALOG_RELATIONS + 1 }, () => "b"), endpoints: [] },
+          { name: "b", endpoints: [] },
+        ]),
       `${MAX_CATALOG_RELATIONS + 1} implies and alsoUnlockedBy entries; the limit is ${MAX_CATALOG_RELATIONS}`,
     ],
   ])("%s is refused as too-large at $.scopes, before validating the rest", (_name, make, message) => {
@@ -80,7 +102,11 @@ describe("catalog size caps (src/catalog/limits.ts)", () => {
     const { issues, ms } = refuse(JSON.stringify(catalog(scopes), null, 2));
     expect(issues).toHaveLength(MAX_CATALOG_ISSUES);
     expect(issues.slice(0, -1).every((i) => i.code === "schema")).toBe(true);
-    expect(issues.at(-1)).toMatchObject({ code: "too-many-problems", path: "$", message: `and ${5000 - MAX_CATALOG_ISSUES + 1} more problems not listed` });
+    expect(issues.at(-1)).toMatchObject({
+      code: "too-many-problems",
+      path: "$",
+      message: `and ${5000 - MAX_CATALOG_ISSUES + 1} more problems not listed`,
+    });
     expect(issues[0]).toMatchObject({ path: "$.scopes[0].endpoints[0].method", line: 17 });
     expect(ms).toBeLessThan(3000);
   });

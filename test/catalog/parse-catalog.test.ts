@@ -14,21 +14,55 @@ const issuesOf = (input: unknown): { code: string; path: string; message: string
 };
 
 const edit = (f: (c: CatalogData & Record<string, unknown>) => void): CatalogData => {
-  const c = makeCatalog({ "a.read": [["GET", "/a"], ["GET", "/a/:id"]], "a.write": [["POST", "/a"]] }) as CatalogData & Record<string, unknown>;
+  const c = makeCatalog({
+    "a.read": [
+      ["GET", "/a"],
+      ["GET", "/a/:id"],
+    ],
+    "a.write": [["POST", "/a"]],
+  }) as CatalogData & Record<string, unknown>;
   f(c);
   return c;
 };
 
 describe("parseCatalog rejects broken catalogs with every problem and its JSON path", () => {
   test.each<[string, unknown, { code: string; path: string; message?: RegExp }[]]>([
-    ["text that is not JSON", '{"formatVersion": 1,,}', [{ code: "invalid-json", path: "$", message: /line 1, column 2\d/ }]],
-    ["a newer format", edit((c) => Object.assign(c, { formatVersion: 2 })), [{ code: "unsupported-format", path: "$.formatVersion" }]],
-    ["a missing summary", edit((c) => delete (c.scopes[0]!.endpoints[0] as Partial<{ summary: string }>).summary), [{ code: "schema", path: "$.scopes[0].endpoints[0].summary" }]],
-    ["an unknown field", edit((c) => Object.assign(c.scopes[1]!, { extra: true })), [{ code: "unknown-field", path: "$.scopes[1].extra" }]],
-    ["a lower-case method", edit((c) => (c.scopes[0]!.endpoints[0]!.method = "get")), [{ code: "schema", path: "$.scopes[0].endpoints[0].method" }]],
+    [
+      "text that is not JSON",
+      '{"formatVersion": 1,,}',
+      [{ code: "invalid-json", path: "$", message: /line 1, column 2\d/ }],
+    ],
+    [
+      "a newer format",
+      edit((c) => Object.assign(c, { formatVersion: 2 })),
+      [{ code: "unsupported-format", path: "$.formatVersion" }],
+    ],
+    [
+      "a missing summary",
+      edit((c) => delete (c.scopes[0]!.endpoints[0] as Partial<{ summary: string }>).summary),
+      [{ code: "schema", path: "$.scopes[0].endpoints[0].summary" }],
+    ],
+    [
+      "an unknown field",
+      edit((c) => Object.assign(c.scopes[1]!, { extra: true })),
+      [{ code: "unknown-field", path: "$.scopes[1].extra" }],
+    ],
+    [
+      "a lower-case method",
+      edit((c) => (c.scopes[0]!.endpoints[0]!.method = "get")),
+      [{ code: "schema", path: "$.scopes[0].endpoints[0].method" }],
+    ],
     ["a version that is not semver", edit((c) => (c.version = "v1")), [{ code: "schema", path: "$.version" }]],
-    ["implies naming an unknown scope", edit((c) => (c.scopes[0]!.implies = ["a.raed"])), [{ code: "unknown-scope", path: "$.scopes[0].implies[0]", message: /a\.raed/ }]],
-    ["a scope implying itself", edit((c) => (c.scopes[0]!.implies = ["a.read"])), [{ code: "implication-cycle", path: "$.scopes[0].implies[0]", message: /implies itself/ }]],
+    [
+      "implies naming an unknown scope",
+      edit((c) => (c.scopes[0]!.implies = ["a.raed"])),
+      [{ code: "unknown-scope", path: "$.scopes[0].implies[0]", message: /a\.raed/ }],
+    ],
+    [
+      "a scope implying itself",
+      edit((c) => (c.scopes[0]!.implies = ["a.read"])),
+      [{ code: "implication-cycle", path: "$.scopes[0].implies[0]", message: /implies itself/ }],
+    ],
     [
       "an implication cycle",
       edit((c) => {
@@ -37,26 +71,94 @@ describe("parseCatalog rejects broken catalogs with every problem and its JSON p
       }),
       [{ code: "implication-cycle", path: "$.scopes[1].implies[0]", message: /a\.read → a\.write → a\.read/ }],
     ],
-    ["a duplicate scope", edit((c) => (c.scopes[1]!.name = "a.read")), [{ code: "duplicate-scope", path: "$.scopes[1].name" }]],
-    ["a duplicate method+template", edit((c) => c.scopes[1]!.endpoints.push({ method: "GET", path: "/a", summary: "again" })), [{ code: "duplicate-endpoint", path: "$.scopes[1].endpoints[1]" }]],
-    ["two templates of equal precedence", edit((c) => c.scopes[1]!.endpoints.push({ method: "GET", path: "/a/:other", summary: "x" })), [{ code: "ambiguous-templates", path: "$.scopes[1].endpoints[1].path", message: /\/a\/:id/ }]],
-    ["a template path-to-regexp cannot parse", edit((c) => (c.scopes[0]!.endpoints[1]!.path = "/a/:")), [{ code: "invalid-template", path: "$.scopes[0].endpoints[1].path", message: /path-to-regexp/ }]],
-    ["an unbalanced brace", edit((c) => (c.scopes[0]!.endpoints[1]!.path = "/a/{b")), [{ code: "invalid-template", path: "$.scopes[0].endpoints[1].path" }]],
-    ["two params in one segment", edit((c) => (c.scopes[0]!.endpoints[1]!.path = "/a/:x-:y")), [{ code: "invalid-template", path: "$.scopes[0].endpoints[1].path", message: /whole segment/ }]],
-    ["a wildcard", edit((c) => (c.scopes[0]!.endpoints[1]!.path = "/a/*rest")), [{ code: "invalid-template", path: "$.scopes[0].endpoints[1].path", message: /wildcard/ }]],
-    ["an optional group", edit((c) => (c.scopes[0]!.endpoints[1]!.path = "/a{/:id}")), [{ code: "invalid-template", path: "$.scopes[0].endpoints[1].path", message: /group/ }]],
-    ["a trailing slash", edit((c) => (c.scopes[0]!.endpoints[1]!.path = "/a/b/")), [{ code: "invalid-template", path: "$.scopes[0].endpoints[1].path" }]],
-    ["an empty segment", edit((c) => (c.scopes[0]!.endpoints[1]!.path = "/a//b")), [{ code: "invalid-template", path: "$.scopes[0].endpoints[1].path", message: /empty/ }]],
-    ["a percent sign in a literal", edit((c) => (c.scopes[0]!.endpoints[1]!.path = "/a/%62")), [{ code: "invalid-template", path: "$.scopes[0].endpoints[1].path" }]],
-    ["a repeated param name", edit((c) => (c.scopes[0]!.endpoints[1]!.path = "/a/:id/b/:id")), [{ code: "invalid-template", path: "$.scopes[0].endpoints[1].path", message: /twice/ }]],
-    ["alsoUnlockedBy naming an unknown scope", edit((c) => (c.scopes[0]!.endpoints[0]!.alsoUnlockedBy = ["nope"])), [{ code: "unknown-scope", path: "$.scopes[0].endpoints[0].alsoUnlockedBy[0]" }]],
-    ["replacedBy outside the catalog", edit((c) => Object.assign(c.scopes[0]!.endpoints[0]!, { deprecated: true, replacedBy: { method: "GET", path: "/b" } })), [{ code: "unknown-endpoint", path: "$.scopes[0].endpoints[0].replacedBy" }]],
-    ["replacedBy without deprecated", edit((c) => Object.assign(c.scopes[0]!.endpoints[0]!, { replacedBy: { method: "GET", path: "/a/:id" } })), [{ code: "replacement-without-deprecation", path: "$.scopes[0].endpoints[0].replacedBy" }]],
-    ["a base URL with a query", edit((c) => (c.baseUrls = ["https://api.example.test/v1?x=1"])), [{ code: "invalid-base-url", path: "$.baseUrls[0]" }]],
+    [
+      "a duplicate scope",
+      edit((c) => (c.scopes[1]!.name = "a.read")),
+      [{ code: "duplicate-scope", path: "$.scopes[1].name" }],
+    ],
+    [
+      "a duplicate method+template",
+      edit((c) => c.scopes[1]!.endpoints.push({ method: "GET", path: "/a", summary: "again" })),
+      [{ code: "duplicate-endpoint", path: "$.scopes[1].endpoints[1]" }],
+    ],
+    [
+      "two templates of equal precedence",
+      edit((c) => c.scopes[1]!.endpoints.push({ method: "GET", path: "/a/:other", summary: "x" })),
+      [{ code: "ambiguous-templates", path: "$.scopes[1].endpoints[1].path", message: /\/a\/:id/ }],
+    ],
+    [
+      "a template path-to-regexp cannot parse",
+      edit((c) => (c.scopes[0]!.endpoints[1]!.path = "/a/:")),
+      [{ code: "invalid-template", path: "$.scopes[0].endpoints[1].path", message: /path-to-regexp/ }],
+    ],
+    [
+      "an unbalanced brace",
+      edit((c) => (c.scopes[0]!.endpoints[1]!.path = "/a/{b")),
+      [{ code: "invalid-template", path: "$.scopes[0].endpoints[1].path" }],
+    ],
+    [
+      "two params in one segment",
+      edit((c) => (c.scopes[0]!.endpoints[1]!.path = "/a/:x-:y")),
+      [{ code: "invalid-template", path: "$.scopes[0].endpoints[1].path", message: /whole segment/ }],
+    ],
+    [
+      "a wildcard",
+      edit((c) => (c.scopes[0]!.endpoints[1]!.path = "/a/*rest")),
+      [{ code: "invalid-template", path: "$.scopes[0].endpoints[1].path", message: /wildcard/ }],
+    ],
+    [
+      "an optional group",
+      edit((c) => (c.scopes[0]!.endpoints[1]!.path = "/a{/:id}")),
+      [{ code: "invalid-template", path: "$.scopes[0].endpoints[1].path", message: /group/ }],
+    ],
+    [
+      "a trailing slash",
+      edit((c) => (c.scopes[0]!.endpoints[1]!.path = "/a/b/")),
+      [{ code: "invalid-template", path: "$.scopes[0].endpoints[1].path" }],
+    ],
+    [
+      "an empty segment",
+      edit((c) => (c.scopes[0]!.endpoints[1]!.path = "/a//b")),
+      [{ code: "invalid-template", path: "$.scopes[0].endpoints[1].path", message: /empty/ }],
+    ],
+    [
+      "a percent sign in a literal",
+      edit((c) => (c.scopes[0]!.endpoints[1]!.path = "/a/%62")),
+      [{ code: "invalid-template", path: "$.scopes[0].endpoints[1].path" }],
+    ],
+    [
+      "a repeated param name",
+      edit((c) => (c.scopes[0]!.endpoints[1]!.path = "/a/:id/b/:id")),
+      [{ code: "invalid-template", path: "$.scopes[0].endpoints[1].path", message: /twice/ }],
+    ],
+    [
+      "alsoUnlockedBy naming an unknown scope",
+      edit((c) => (c.scopes[0]!.endpoints[0]!.alsoUnlockedBy = ["nope"])),
+      [{ code: "unknown-scope", path: "$.scopes[0].endpoints[0].alsoUnlockedBy[0]" }],
+    ],
+    [
+      "replacedBy outside the catalog",
+      edit((c) =>
+        Object.assign(c.scopes[0]!.endpoints[0]!, { deprecated: true, replacedBy: { method: "GET", path: "/b" } }),
+      ),
+      [{ code: "unknown-endpoint", path: "$.scopes[0].endpoints[0].replacedBy" }],
+    ],
+    [
+      "replacedBy without deprecated",
+      edit((c) => Object.assign(c.scopes[0]!.endpoints[0]!, { replacedBy: { method: "GET", path: "/a/:id" } })),
+      [{ code: "replacement-without-deprecation", path: "$.scopes[0].endpoints[0].replacedBy" }],
+    ],
+    [
+      "a base URL with a query",
+      edit((c) => (c.baseUrls = ["https://api.example.test/v1?x=1"])),
+      [{ code: "invalid-base-url", path: "$.baseUrls[0]" }],
+    ],
     ["no scopes", edit((c) => (c.scopes = [])), [{ code: "schema", path: "$.scopes" }]],
   ])("%s", (_name, input, expected) => {
     const issues = issuesOf(input);
-    expect(issues.map(({ code, path }) => ({ code, path }))).toEqual(expected.map(({ code, path }) => ({ code, path })));
+    expect(issues.map(({ code, path }) => ({ code, path }))).toEqual(
+      expected.map(({ code, path }) => ({ code, path })),
+    );
     expected.forEach((e, i) => e.message && expect(issues[i]!.message).toMatch(e.message));
   });
 
@@ -87,7 +189,10 @@ describe("any-of and implications", () => {
   const calc = createCalculator(catalog);
 
   test("an endpoint lists every scope that alone unlocks it, implications followed transitively", () => {
-    expect(calc.requiredScopes("GET /files/1")).toMatchObject({ status: "matched", anyOf: ["files.admin", "files.read", "org.owner"] });
+    expect(calc.requiredScopes("GET /files/1")).toMatchObject({
+      status: "matched",
+      anyOf: ["files.admin", "files.read", "org.owner"],
+    });
     expect(calc.requiredScopes("PUT /files/1")).toMatchObject({ anyOf: ["files.write", "org.owner"] });
   });
 

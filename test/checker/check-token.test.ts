@@ -6,7 +6,15 @@ const calls = ["GET /environments/e1/users", "POST /environments/e1/users", "GET
 describe("checkToken", () => {
   test("sufficient when every call is identified and covered", () => {
     const r = checkToken(["environment.users.read", "environment.users.write", "environment.webhooks.read"], calls);
-    expect(r).toMatchObject({ kind: "token", sufficient: true, missing: [], unknownCalls: [], unused: [], unknownScopes: [], add: [] });
+    expect(r).toMatchObject({
+      kind: "token",
+      sufficient: true,
+      missing: [],
+      unknownCalls: [],
+      unused: [],
+      unknownScopes: [],
+      add: [],
+    });
   });
 
   test("lists each uncovered call with the scopes that would cover it, and what to add", () => {
@@ -20,8 +28,18 @@ describe("checkToken", () => {
   });
 
   test("an unknown or invalid call makes any token insufficient, kept apart from missing scopes", () => {
-    const every = ["environment.users.read", "environment.users.write", "environment.webhooks.read", "environment.settings.read"];
-    const r = checkToken(every, [...calls, "GET /environments/e1/nothing", "GET /environments/../x", "PATCH /environments/e1/users"]);
+    const every = [
+      "environment.users.read",
+      "environment.users.write",
+      "environment.webhooks.read",
+      "environment.settings.read",
+    ];
+    const r = checkToken(every, [
+      ...calls,
+      "GET /environments/e1/nothing",
+      "GET /environments/../x",
+      "PATCH /environments/e1/users",
+    ]);
     expect(r.sufficient).toBe(false);
     expect(r.missing).toEqual([]);
     expect(r.unknownCalls.map((u) => [u.index, u.status])).toEqual([
@@ -38,15 +56,25 @@ describe("checkToken", () => {
   });
 
   test("reports unused scopes with how many endpoints they unlock for nothing", () => {
-    const r = checkToken(["environment.users.read", "environment.users.write", "environment.webhooks.read", "environment.settings.write"], calls);
+    const r = checkToken(
+      ["environment.users.read", "environment.users.write", "environment.webhooks.read", "environment.settings.write"],
+      calls,
+    );
     expect(r.sufficient).toBe(true);
     expect(r.unused).toEqual([{ scope: "environment.settings.write", endpoints: 54 }]);
   });
 
   test("unknown scope names grant nothing and come with a did-you-mean", () => {
-    const r = checkToken(["environment.users.raed", "environment.users.write", "environment.webhooks.read", "toString", "__proto__"], calls);
+    const r = checkToken(
+      ["environment.users.raed", "environment.users.write", "environment.webhooks.read", "toString", "__proto__"],
+      calls,
+    );
     expect(r.sufficient).toBe(false);
-    expect(r.unknownScopes).toEqual([{ scope: "environment.users.raed", didYouMean: "environment.users.read" }, { scope: "toString" }, { scope: "__proto__" }]);
+    expect(r.unknownScopes).toEqual([
+      { scope: "environment.users.raed", didYouMean: "environment.users.read" },
+      { scope: "toString" },
+      { scope: "__proto__" },
+    ]);
   });
 
   test.each<[string, unknown]>([
@@ -58,7 +86,12 @@ describe("checkToken", () => {
 
   test("checks the { tokens } list response token by token", () => {
     const r = checkToken(
-      { tokens: [{ id: "a", note: "read only", scopes: ["environment.users.read"] }, { id: "b", scopes: ["environment.users.read", "environment.users.write"] }] },
+      {
+        tokens: [
+          { id: "a", note: "read only", scopes: ["environment.users.read"] },
+          { id: "b", scopes: ["environment.users.read", "environment.users.write"] },
+        ],
+      },
       calls.slice(0, 2),
     );
     expect(r.kind).toBe("tokens");

@@ -23,7 +23,11 @@ describe("scopewise need", () => {
   test("--json has status, anyOf and endpoint", () => {
     const r = cli(["need", "--json", "POST", "/environments/e1/users/u1/balances"]);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ status: "matched", anyOf: ["environment.balances.read"], endpoint: { method: "POST" } });
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      status: "matched",
+      anyOf: ["environment.balances.read"],
+      endpoint: { method: "POST" },
+    });
   });
 
   test.each([
@@ -47,7 +51,9 @@ describe("scopewise plan", () => {
   test("the README example: minimal scopes for examples/deploy-calls.txt", () => {
     const r = cli(["plan", "examples/deploy-calls.txt"]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("scopes: environment.balances.read,environment.users.read,environment.users.write,environment.webhooks.read,environment.webhooks.write");
+    expect(r.stdout).toContain(
+      "scopes: environment.balances.read,environment.users.read,environment.users.write,environment.webhooks.read,environment.webhooks.write",
+    );
     expect(r.stdout).toContain("examples/deploy-calls.txt:14  GET /users/:userId");
   });
 
@@ -75,7 +81,11 @@ describe("scopewise plan", () => {
   test("reads a JSON array of strings and objects", () => {
     const r = cli(["plan", "--json", "examples/calls.json"]);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).scopes).toEqual(["environment.analytics.read", "environment.users.read", "environment.users.write"]);
+    expect(JSON.parse(r.stdout).scopes).toEqual([
+      "environment.analytics.read",
+      "environment.users.read",
+      "environment.users.write",
+    ]);
   });
 
   test("reads stdin with -", () => {
@@ -128,10 +138,23 @@ describe("scopewise check", () => {
   });
 
   test("--token reads the { tokens } list and passes if one token is sufficient", () => {
-    const t = file("tokens.json", JSON.stringify({ tokens: [{ id: "ro", scopes: ["environment.users.read"] }, { id: "rw", scopes: ["environment.users.read", "environment.users.write"] }] }));
+    const t = file(
+      "tokens.json",
+      JSON.stringify({
+        tokens: [
+          { id: "ro", scopes: ["environment.users.read"] },
+          { id: "rw", scopes: ["environment.users.read", "environment.users.write"] },
+        ],
+      }),
+    );
     const r = cli(["check", "--json", "--token", t, calls()]);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).tokens.map((x: { id: string; check: { sufficient: boolean } }) => [x.id, x.check.sufficient])).toEqual([
+    expect(
+      JSON.parse(r.stdout).tokens.map((x: { id: string; check: { sufficient: boolean } }) => [
+        x.id,
+        x.check.sufficient,
+      ]),
+    ).toEqual([
       ["ro", false],
       ["rw", true],
     ]);
@@ -174,7 +197,14 @@ describe("--catalog, --help, --version, colour", () => {
   test("--catalog uses another catalog", () => {
     const c = file(
       "cat.json",
-      JSON.stringify({ formatVersion: 1, name: "mini", version: "2.0.0", source: { url: "https://x.test/", retrieved: "2026-01-01" }, baseUrls: ["https://x.test/v1"], scopes: [{ name: "things.read", endpoints: [{ method: "GET", path: "/things/:id", summary: "Get a thing" }] }] }),
+      JSON.stringify({
+        formatVersion: 1,
+        name: "mini",
+        version: "2.0.0",
+        source: { url: "https://x.test/", retrieved: "2026-01-01" },
+        baseUrls: ["https://x.test/v1"],
+        scopes: [{ name: "things.read", endpoints: [{ method: "GET", path: "/things/:id", summary: "Get a thing" }] }],
+      }),
     );
     const r = cli(["need", "--json", "--catalog", c, "GET", "https://x.test/v1/things/7"]);
     expect(r.code).toBe(0);
@@ -182,7 +212,17 @@ describe("--catalog, --help, --version, colour", () => {
   });
 
   test("a broken --catalog exits 2 naming the file and JSON path", () => {
-    const c = file("broken-cat.json", JSON.stringify({ formatVersion: 1, name: "b", version: "1.0.0", source: { url: "https://x.test/", retrieved: "2026-01-01" }, baseUrls: ["https://x.test/v1"], scopes: [{ name: "a", implies: ["zz"], endpoints: [] }] }));
+    const c = file(
+      "broken-cat.json",
+      JSON.stringify({
+        formatVersion: 1,
+        name: "b",
+        version: "1.0.0",
+        source: { url: "https://x.test/", retrieved: "2026-01-01" },
+        baseUrls: ["https://x.test/v1"],
+        scopes: [{ name: "a", implies: ["zz"], endpoints: [] }],
+      }),
+    );
     const r = cli(["scopes", "--catalog", c]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("broken-cat.json");

@@ -7,7 +7,8 @@ import { cli } from "../helpers/cli.js";
 // Over STREAM_CALLS_BYTES (1 MiB), a calls file is streamed and folded to one call per endpoint.
 test("a large calls file is streamed: one entry per endpoint with its count, bad lines kept", () => {
   const lines: string[] = ["# a generated file"];
-  for (let i = 0; i < 40_000; i++) lines.push(i % 2 === 0 ? `GET /environments/e${i % 7}/users/usr_${i}` : `DELETE /environments/e1/webhooks/w${i}`);
+  for (let i = 0; i < 40_000; i++)
+    lines.push(i % 2 === 0 ? `GET /environments/e${i % 7}/users/usr_${i}` : `DELETE /environments/e1/webhooks/w${i}`);
   lines.push("not a call", "GET /environments/e1/nothing");
   const file = join(mkdtempSync(join(tmpdir(), "scopewise-large-")), "calls.txt");
   writeFileSync(file, `${lines.join("\n")}\n`);
@@ -25,7 +26,10 @@ test("a large calls file is streamed: one entry per endpoint with its count, bad
 });
 
 test("a 1,000,000-line calls file is planned within a 48 MB heap (it is never held whole)", () => {
-  const chunk = Array.from({ length: 1000 }, (_, i) => `GET /environments/e${i % 50}/users/usr_${i}\nPOST /environments/e1/users/u${i}/balances`).join("\n");
+  const chunk = Array.from(
+    { length: 1000 },
+    (_, i) => `GET /environments/e${i % 50}/users/usr_${i}\nPOST /environments/e1/users/u${i}/balances`,
+  ).join("\n");
   const file = join(mkdtempSync(join(tmpdir(), "scopewise-million-")), "calls.txt");
   writeFileSync(file, `${Array.from({ length: 500 }, () => chunk).join("\n")}\n`);
   const r = cli(["plan", "--json", file], { nodeArgs: ["--max-old-space-size=48"] });

@@ -12,7 +12,12 @@ const file = (name: string, content: string | Buffer): string => {
   writeFileSync(path, content);
   return path;
 };
-const json = (stdout: string) => JSON.parse(stdout) as { calls: unknown[]; unknown: { status: string; reason: string; source: { file: string; line?: number; path?: string } }[]; scopes: string[] };
+const json = (stdout: string) =>
+  JSON.parse(stdout) as {
+    calls: unknown[];
+    unknown: { status: string; reason: string; source: { file: string; line?: number; path?: string } }[];
+    scopes: string[];
+  };
 
 describe("bad lines are reported with file and line; the rest is analysed; the exit code is 1", () => {
   test.each<[string, string, number, RegExp]>([
@@ -37,7 +42,10 @@ describe("bad lines are reported with file and line; the rest is analysed; the e
   });
 
   test("line numbers count blank lines, comments and CRLF endings; the human output names file:line", () => {
-    const f = file("crlf.txt", "# calls\r\n\r\nGET /environments/e1/users\r\nbogus\r\n\r\nGET /environments/e1/nope\r\n");
+    const f = file(
+      "crlf.txt",
+      "# calls\r\n\r\nGET /environments/e1/users\r\nbogus\r\n\r\nGET /environments/e1/nope\r\n",
+    );
     const r = cli(["plan", f]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(`${f}:4  bogus: invalid: expected METHOD URL`);
@@ -46,17 +54,24 @@ describe("bad lines are reported with file and line; the rest is analysed; the e
   });
 
   test("one bad line among 5,000 is reported at its line and the other 4,999 are analysed", () => {
-    const lines = Array.from({ length: 5000 }, (_, i) => (i === 2499 ? "GET /environments/e1/%2e%2e/tokens" : `GET /environments/e${i}/users/u${i}`));
+    const lines = Array.from({ length: 5000 }, (_, i) =>
+      i === 2499 ? "GET /environments/e1/%2e%2e/tokens" : `GET /environments/e${i}/users/u${i}`,
+    );
     const f = file("many.txt", `${lines.join("\n")}\n`);
     const r = cli(["plan", f]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("Minimal scopes for 5000 calls: 1 scope");
     expect(r.stdout).toContain("environment.users.read  needed by 4999 calls");
-    expect(r.stdout).toContain(`Not identified, so not covered by this plan (1):\n  ${f}:2500  GET /environments/e1/%2e%2e/tokens: invalid`);
+    expect(r.stdout).toContain(
+      `Not identified, so not covered by this plan (1):\n  ${f}:2500  GET /environments/e1/%2e%2e/tokens: invalid`,
+    );
   });
 
   test("bytes that are not UTF-8 (but no NUL) make a bad line, not a crash", () => {
-    const f = file("latin1.txt", Buffer.concat([Buffer.from("GET /environments/e1/users\n"), Buffer.from([0xff, 0xfe, 0x41, 0x0a])]));
+    const f = file(
+      "latin1.txt",
+      Buffer.concat([Buffer.from("GET /environments/e1/users\n"), Buffer.from([0xff, 0xfe, 0x41, 0x0a])]),
+    );
     const r = cli(["plan", "--json", f]);
     expect(r.code).toBe(1);
     expect(json(r.stdout).unknown.map((u) => [u.source.line, u.status])).toEqual([[2, "invalid"]]);
@@ -69,7 +84,10 @@ describe("bad lines are reported with file and line; the rest is analysed; the e
     expect(r.stdout).toContain("NOT sufficient");
     expect(r.stdout).toContain(`${f}:2  bogus: invalid: expected METHOD URL`);
     const j = cli(["check", "--json", "--scopes", "environment.users.read", f]);
-    expect(JSON.parse(j.stdout)).toMatchObject({ sufficient: false, unknownCalls: [{ status: "invalid", source: { file: f, line: 2 } }] });
+    expect(JSON.parse(j.stdout)).toMatchObject({
+      sufficient: false,
+      unknownCalls: [{ status: "invalid", source: { file: f, line: 2 } }],
+    });
   });
 
   test("stdin (-) names <stdin> and the line", () => {
@@ -81,7 +99,18 @@ describe("bad lines are reported with file and line; the rest is analysed; the e
 
 describe("a JSON array with elements that are not calls: each is reported at its JSON path, exit 1", () => {
   test("null, numbers, arrays, objects without a string method or url", () => {
-    const f = file("mixed.json", JSON.stringify([null, 42, ["GET", "/environments/e1/users"], { method: 1, url: "/x" }, { method: "GET" }, "GET /environments/e1/users", { method: "GET", url: "/environments/e1/tokens" }]));
+    const f = file(
+      "mixed.json",
+      JSON.stringify([
+        null,
+        42,
+        ["GET", "/environments/e1/users"],
+        { method: 1, url: "/x" },
+        { method: "GET" },
+        "GET /environments/e1/users",
+        { method: "GET", url: "/environments/e1/tokens" },
+      ]),
+    );
     const r = cli(["plan", "--json", f]);
     expect(r.code).toBe(1);
     const out = json(r.stdout);
@@ -101,10 +130,22 @@ describe("a JSON array with elements that are not calls: each is reported at its
 
 describe("unreadable input and bad JSON are input errors (exit 2) naming the file and where", () => {
   test.each<[string, () => string, RegExp]>([
-    ["JSON cut off mid-array", () => file("cut.json", '[\n  "GET /environments/e1/users",\n  "GET'), /cut\.json.*line 3, column 3/s],
-    ["a trailing comma", () => file("comma.json", '[\n  "GET /environments/e1/users",\n]'), /comma\.json.*line 3, column 1/s],
+    [
+      "JSON cut off mid-array",
+      () => file("cut.json", '[\n  "GET /environments/e1/users",\n  "GET'),
+      /cut\.json.*line 3, column 3/s,
+    ],
+    [
+      "a trailing comma",
+      () => file("comma.json", '[\n  "GET /environments/e1/users",\n]'),
+      /comma\.json.*line 3, column 1/s,
+    ],
     ["an unclosed array", () => file("open.json", "[1,"), /open\.json.*line 1, column 4/s],
-    ["a NUL byte in the middle of a text file", () => file("nul.txt", "GET /environments/e1/users\nGET /a\u0000b\n"), /nul\.txt.*binary/s],
+    [
+      "a NUL byte in the middle of a text file",
+      () => file("nul.txt", "GET /environments/e1/users\nGET /a\u0000b\n"),
+      /nul\.txt.*binary/s,
+    ],
     ["a nested missing file", () => join(tmp, "no", "such", "calls.txt"), /calls\.txt.*no such file/s],
     [
       "a directory named like a calls file",
@@ -149,14 +190,30 @@ describe("empty input", () => {
   test("a calls-file line keeps non-ASCII whitespace in its URL, as the library does", () => {
     const f = file("nbsp.txt", "GET /environments/e1/users/\u00a0\n");
     const r = cli(["plan", "--json", f]);
-    expect(json(r.stdout).calls).toMatchObject([{ result: { status: "matched", endpoint: { path: "/environments/:environmentId/users/:userId" } } }]);
+    expect(json(r.stdout).calls).toMatchObject([
+      { result: { status: "matched", endpoint: { path: "/environments/:environmentId/users/:userId" } } },
+    ]);
   });
 });
 
 describe("a catalog over the size caps", () => {
   test("is an input error (2) naming the file, the JSON path and the cap, refused before it is validated", () => {
     const scopes = Array.from({ length: 1001 }, (_, i) => ({ name: `s${i}`, endpoints: [] }));
-    const f = file("big.catalog.json", JSON.stringify({ formatVersion: 1, name: "big", version: "1.0.0", source: { url: "https://example.test/", retrieved: "2026-11-27" }, baseUrls: ["https://api.example.test/v1"], scopes }, null, 2));
+    const f = file(
+      "big.catalog.json",
+      JSON.stringify(
+        {
+          formatVersion: 1,
+          name: "big",
+          version: "1.0.0",
+          source: { url: "https://example.test/", retrieved: "2026-11-27" },
+          baseUrls: ["https://api.example.test/v1"],
+          scopes,
+        },
+        null,
+        2,
+      ),
+    );
     const r = cli(["need", "--catalog", f, "GET", "/x"]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");

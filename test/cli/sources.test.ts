@@ -17,9 +17,13 @@ describe("--from: HAR files", () => {
   test("a HAR is auto-detected; entries on --base-url become calls, the summary counts used, skipped and unknown", () => {
     const r = cli(["plan", ...localApi, har]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain("HAR: 9 entries: 7 used, 2 skipped (other hosts: 127.0.0.1:47101 ×2), 0 bad; 1 not identified");
+    expect(r.stdout).toContain(
+      "HAR: 9 entries: 7 used, 2 skipped (other hosts: 127.0.0.1:47101 ×2), 0 bad; 1 not identified",
+    );
     expect(r.stdout).toContain(`${har}:277  GET /environments/:environmentId/users`);
-    expect(r.stdout).toContain("scopes: environment.analytics.read,environment.apiTokens.write,environment.users.read,environment.users.write,environment.webhooks.read");
+    expect(r.stdout).toContain(
+      "scopes: environment.analytics.read,environment.apiTokens.write,environment.users.read,environment.users.write,environment.webhooks.read",
+    );
   });
 
   test("check --token against a recorded session: the pre-deploy gate", () => {
@@ -50,13 +54,20 @@ describe("--from: access logs", () => {
   test("a combined log is auto-detected and streamed; bad lines are listed with file:line and exit 1", () => {
     const r = cli(["plan", "test/fixtures/access.log"]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain("log: 8 lines: 5 calls (4 distinct), 1 skipped (other hosts: api.github.com ×1), 2 bad; 1 not identified");
+    expect(r.stdout).toContain(
+      "log: 8 lines: 5 calls (4 distinct), 1 skipped (other hosts: api.github.com ×1), 2 bad; 1 not identified",
+    );
     expect(r.stdout).toContain("test/fixtures/access.log:1 (×2)  GET /environments/:environmentId/users");
-    expect(r.stdout).toContain("test/fixtures/access.log:6  not a common/combined log format line or a JSON object [bad-log-line]");
+    expect(r.stdout).toContain(
+      "test/fixtures/access.log:6  not a common/combined log format line or a JSON object [bad-log-line]",
+    );
   });
 
   test("JSON lines from stdin with --from log", () => {
-    const r = cli(["plan", "--json", "--from", "log", "-"], { input: '{"method":"GET","path":"/environments/e1/webhooks"}\n{"method":"DELETE","url":"/api/v0/environments/e1/tokens/t1"}\n' });
+    const r = cli(["plan", "--json", "--from", "log", "-"], {
+      input:
+        '{"method":"GET","path":"/environments/e1/webhooks"}\n{"method":"DELETE","url":"/api/v0/environments/e1/tokens/t1"}\n',
+    });
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.scopes).toEqual(["environment.apiTokens.write", "environment.webhooks.read"]);
@@ -72,11 +83,16 @@ describe("--from: access logs", () => {
 
 describe("calls files with SDK operation names", () => {
   test("operation names resolve through the mapping; an undocumented one is unidentified (fail closed)", () => {
-    const f = file("ops.txt", "UsersApi.getEnvironmentUsers\nTokensApi.deleteTokenById\nWalletsApi.getWalletsByEnvironmentId\nUsersApi.getUsr\n");
+    const f = file(
+      "ops.txt",
+      "UsersApi.getEnvironmentUsers\nTokensApi.deleteTokenById\nWalletsApi.getWalletsByEnvironmentId\nUsersApi.getUsr\n",
+    );
     const r = cli(["plan", f]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(`${f}:1 UsersApi.getEnvironmentUsers  GET /environments/:environmentId/users`);
-    expect(r.stdout).toContain(`${f}:3 WalletsApi.getWalletsByEnvironmentId  GET /environments/{environmentId}/wallets: unknown`);
+    expect(r.stdout).toContain(
+      `${f}:3 WalletsApi.getWalletsByEnvironmentId  GET /environments/{environmentId}/wallets: unknown`,
+    );
     expect(r.stdout).toContain("(WalletsApi.getWalletsByEnvironmentId has no documented scope)");
     expect(r.stdout).toContain("did you mean UsersApi.getUser?");
     expect(r.stdout).toContain("scopes: environment.apiTokens.write,environment.users.read");
@@ -85,7 +101,9 @@ describe("calls files with SDK operation names", () => {
 
 describe("--format", () => {
   test("--json equals --format json", () => {
-    expect(cli(["plan", "--json", "examples/deploy-calls.txt"]).stdout).toBe(cli(["plan", "--format", "json", "examples/deploy-calls.txt"]).stdout);
+    expect(cli(["plan", "--json", "examples/deploy-calls.txt"]).stdout).toBe(
+      cli(["plan", "--format", "json", "examples/deploy-calls.txt"]).stdout,
+    );
   });
 
   test.each([
@@ -110,10 +128,17 @@ describe("--format", () => {
     const args = ["--scopes", "environment.users.read,environment.settings.read", "examples/deploy-calls.txt"];
     const sarif = cli(["check", "--format", "sarif", ...args]);
     expect(sarif.code).toBe(1);
-    expect(JSON.parse(sarif.stdout)).toMatchObject({ version: "2.1.0", runs: [{ tool: { driver: { name: "scopewise", version: "0.1.0" } } }] });
+    expect(JSON.parse(sarif.stdout)).toMatchObject({
+      version: "2.1.0",
+      runs: [{ tool: { driver: { name: "scopewise", version: "0.1.0" } } }],
+    });
     const gh = cli(["check", "--format", "github", ...args]);
-    expect(gh.stdout.split("\n")[0]).toMatch(/^::error file=examples\/deploy-calls\.txt,line=7,title=scopewise missing-scope::POST /);
-    expect(gh.stdout).toContain("::warning title=scopewise unused-scope::environment.settings.read is granted but no call needs it; it unlocks 26 endpoints for nothing");
+    expect(gh.stdout.split("\n")[0]).toMatch(
+      /^::error file=examples\/deploy-calls\.txt,line=7,title=scopewise missing-scope::POST /,
+    );
+    expect(gh.stdout).toContain(
+      "::warning title=scopewise unused-scope::environment.settings.read is granted but no call needs it; it unlocks 26 endpoints for nothing",
+    );
   });
 });
 
@@ -122,27 +147,45 @@ describe("scopewise scan", () => {
     const r = cli(["scan", "test/fixtures/scan"]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("scan: 2 files: 8 calls (3 SDK, 5 URL), 2 unclassified; 1 not identified");
-    expect(r.stdout).toContain("test/fixtures/scan/src/user-sync.ts:12:17 UsersApi.getEnvironmentUsers  GET /environments/:environmentId/users");
-    expect(r.stdout).toContain("test/fixtures/scan/src/user-sync.ts:22:17  https://app.dynamicauth.com/api/v0/environments/{envId}/gates: cannot tell the HTTP method");
+    expect(r.stdout).toContain(
+      "test/fixtures/scan/src/user-sync.ts:12:17 UsersApi.getEnvironmentUsers  GET /environments/:environmentId/users",
+    );
+    expect(r.stdout).toContain(
+      "test/fixtures/scan/src/user-sync.ts:22:17  https://app.dynamicauth.com/api/v0/environments/{envId}/gates: cannot tell the HTTP method",
+    );
     expect(r.stdout).toContain("test/fixtures/scan/src/broken.jsx:2:10  cannot parse");
   });
 
   test("--format github annotates each call site; --format sarif has regions with columns", () => {
     const gh = cli(["scan", "--format", "github", "test/fixtures/scan/src/user-sync.ts"]).stdout.split("\n");
-    expect(gh).toContain("::notice file=test/fixtures/scan/src/user-sync.ts,line=13,col=22,title=scopewise required-scope::WebhooksApi.getWebhooks (GET /environments/{environmentId}/webhooks) needs environment.webhooks.read");
+    expect(gh).toContain(
+      "::notice file=test/fixtures/scan/src/user-sync.ts,line=13,col=22,title=scopewise required-scope::WebhooksApi.getWebhooks (GET /environments/{environmentId}/webhooks) needs environment.webhooks.read",
+    );
     const sarif = JSON.parse(cli(["scan", "--format", "sarif", "test/fixtures/scan/src/user-sync.ts"]).stdout);
     const unknown = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === "unidentified-call");
-    expect(unknown.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: "test/fixtures/scan/src/user-sync.ts" }, region: { startLine: 20, startColumn: 17 } });
+    expect(unknown.locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: "test/fixtures/scan/src/user-sync.ts" },
+      region: { startLine: 20, startColumn: 17 },
+    });
   });
 
   test("with --scopes it checks the token against what the code calls", () => {
     const r = cli(["scan", "--json", "--scopes", "environment.users.read", "test/fixtures/scan/src/user-sync.ts"]);
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.stdout).add).toEqual(["environment.analytics.read", "environment.apiTokens.write", "environment.users.write", "environment.webhooks.read", "environment.webhooks.write"]);
+    expect(JSON.parse(r.stdout).add).toEqual([
+      "environment.analytics.read",
+      "environment.apiTokens.write",
+      "environment.users.write",
+      "environment.webhooks.read",
+      "environment.webhooks.write",
+    ]);
   });
 
   test("a file with only documented calls passes (exit 0)", () => {
-    const f = file("ok.ts", 'import { UsersApi } from "@dynamic-labs/sdk-api";\nnew UsersApi().getEnvironmentUsers({ environmentId: "e" });\n');
+    const f = file(
+      "ok.ts",
+      'import { UsersApi } from "@dynamic-labs/sdk-api";\nnew UsersApi().getEnvironmentUsers({ environmentId: "e" });\n',
+    );
     const r = cli(["scan", f]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("scopes: environment.users.read");
@@ -162,13 +205,17 @@ describe("token locations", () => {
   test("--format github places unused scopes on their line in the token file", () => {
     const r = cli(["check", "--format", "github", "--token", "examples/token-ci.json", "examples/deploy-calls.txt"]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain("::warning file=examples/token-ci.json,line=9,col=7,title=scopewise unused-scope::environment.settings.write is granted");
+    expect(r.stdout).toContain(
+      "::warning file=examples/token-ci.json,line=9,col=7,title=scopewise unused-scope::environment.settings.write is granted",
+    );
   });
 });
 
 describe("--format on the other commands", () => {
   test("--format json is --json for need", () => {
-    expect(cli(["need", "--format", "json", "GET", "/environments/e1/users"]).stdout).toBe(cli(["need", "--json", "GET", "/environments/e1/users"]).stdout);
+    expect(cli(["need", "--format", "json", "GET", "/environments/e1/users"]).stdout).toBe(
+      cli(["need", "--json", "GET", "/environments/e1/users"]).stdout,
+    );
   });
 
   test("report formats are refused where there is nothing to report (2)", () => {
@@ -182,6 +229,8 @@ describe("scan on a diff's files", () => {
   test("named files that are not JS/TS are skipped and counted, not parsed into errors", () => {
     const r = cli(["scan", "README.md", "examples/worker/sync-users.ts"]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("scan: 1 file (1 not JS/TS, skipped): 4 calls (3 SDK, 1 URL), 0 unclassified; 0 not identified");
+    expect(r.stdout).toContain(
+      "scan: 1 file (1 not JS/TS, skipped): 4 calls (3 SDK, 1 URL), 0 unclassified; 0 not identified",
+    );
   });
 });

@@ -19,7 +19,16 @@ export const randomCatalog = (): fc.Arbitrary<CatalogData> =>
             name,
             implies: implies[i] ?? [],
             endpoints: endpoints.flatMap(([owner, also], k) =>
-              owner === i ? [{ method: "GET", path: `/r${k}/:id`, summary: `r${k}`, alsoUnlockedBy: also.filter((a) => a !== name) }] : [],
+              owner === i
+                ? [
+                    {
+                      method: "GET",
+                      path: `/r${k}/:id`,
+                      summary: `r${k}`,
+                      alsoUnlockedBy: also.filter((a) => a !== name),
+                    },
+                  ]
+                : [],
             ),
           })),
         ),

@@ -3,7 +3,16 @@ import type { Catalog } from "../../src/index.js";
 
 /** Literal segments of a catalog's templates. */
 export const literalsOf = (catalog: Catalog<string>): string[] => [
-  ...new Set(catalog._routes.flatMap((r) => (r.endpoint.path === "/" ? [] : r.endpoint.path.slice(1).split("/").filter((s) => !s.startsWith(":"))))),
+  ...new Set(
+    catalog._routes.flatMap((r) =>
+      r.endpoint.path === "/"
+        ? []
+        : r.endpoint.path
+            .slice(1)
+            .split("/")
+            .filter((s) => !s.startsWith(":")),
+    ),
+  ),
 ];
 
 /** Methods the catalog uses. */
@@ -12,13 +21,80 @@ export const methodsOf = (catalog: Catalog<string>): string[] => [...catalog._tr
 // Pieces that each exercise a matching rule (README: Matching rules).
 const IDS = ["e1", "usr_1", "0b6c6f6e-6a1d-4f7e-9a51-3c1f3d1e9b10", "x", "1", "a.b", "a~b", "a-b", "a@b", "a!b", "a=b"];
 const TRICKY = [
-  "%2e", "%2E", ".%2e", "%2e%2E", ".", "..", "...", "%41", "%61", "%7e", "%40", "%20", "%25", "%252e", "%2F", "%2f", "%5C", "%3B", "%3b", "%zz", "%4",
-  "%", "%c0%af", "%C4%B1", "%e2%80%ae", "%00", "%7f", "%0a", ";", ";v=1", ":x", "{x}", ":", "{", "}", "{x", ":x;y", "\\", "é", "ı", "ſ", "\u212a", "ｐ",
-  "\u0000", "\u0001", "\u007f", "\u0085", "\t", " ", "\u00a0", "\u2028", "\ufeff", "?", "#", "?a=/../b", "#/..", "&", "+", "*", "$", "'", "(", ")", ",",
+  "%2e",
+  "%2E",
+  ".%2e",
+  "%2e%2E",
+  ".",
+  "..",
+  "...",
+  "%41",
+  "%61",
+  "%7e",
+  "%40",
+  "%20",
+  "%25",
+  "%252e",
+  "%2F",
+  "%2f",
+  "%5C",
+  "%3B",
+  "%3b",
+  "%zz",
+  "%4",
+  "%",
+  "%c0%af",
+  "%C4%B1",
+  "%e2%80%ae",
+  "%00",
+  "%7f",
+  "%0a",
+  ";",
+  ";v=1",
+  ":x",
+  "{x}",
+  ":",
+  "{",
+  "}",
+  "{x",
+  ":x;y",
+  "\\",
+  "é",
+  "ı",
+  "ſ",
+  "\u212a",
+  "ｐ",
+  "\u0000",
+  "\u0001",
+  "\u007f",
+  "\u0085",
+  "\t",
+  " ",
+  "\u00a0",
+  "\u2028",
+  "\ufeff",
+  "?",
+  "#",
+  "?a=/../b",
+  "#/..",
+  "&",
+  "+",
+  "*",
+  "$",
+  "'",
+  "(",
+  ")",
+  ",",
 ];
 
 const caseChange = (s: string): fc.Arbitrary<string> =>
-  fc.constantFrom(s, s.toUpperCase(), s.toLowerCase(), s.charAt(0).toUpperCase() + s.slice(1), s.charAt(0).toLowerCase() + s.slice(1));
+  fc.constantFrom(
+    s,
+    s.toUpperCase(),
+    s.toLowerCase(),
+    s.charAt(0).toUpperCase() + s.slice(1),
+    s.charAt(0).toLowerCase() + s.slice(1),
+  );
 
 /** One path segment built from interesting pieces: literals (case-changed), ids, escapes, placeholders, unicode, controls. */
 export const segmentOf = (literals: readonly string[]): fc.Arbitrary<string> => {
@@ -67,7 +143,22 @@ export const methodOf = (catalog: Catalog<string>): fc.Arbitrary<string> =>
   fc.oneof(
     { weight: 8, arbitrary: fc.constantFrom(...methodsOf(catalog)) },
     { weight: 2, arbitrary: fc.constantFrom(...methodsOf(catalog)).chain(caseChange) },
-    { weight: 1, arbitrary: fc.constantFrom("HEAD", "OPTIONS", "PATCH", "FOO", "G3T", "", "GET ", "M-SEARCH", "x".repeat(33), "__proto__", "constructor") },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        "HEAD",
+        "OPTIONS",
+        "PATCH",
+        "FOO",
+        "G3T",
+        "",
+        "GET ",
+        "M-SEARCH",
+        "x".repeat(33),
+        "__proto__",
+        "constructor",
+      ),
+    },
   );
 
 /** A URL built from the grammar: prefix, segments, optional trailing slash(es), query or fragment. */
@@ -81,7 +172,10 @@ export const urlOf = (catalog: Catalog<string>): fc.Arbitrary<string> => {
       fc.constantFrom("", "", "", "?limit=5", "#top", "?", "#", "?a=/../b#c"),
       fc.boolean(),
     )
-    .map(([prefix, segments, slash, tail, leading]) => `${prefix}${leading || segments.length === 0 ? "/" : ""}${segments.join("/")}${slash}${tail}`);
+    .map(
+      ([prefix, segments, slash, tail, leading]) =>
+        `${prefix}${leading || segments.length === 0 ? "/" : ""}${segments.join("/")}${slash}${tail}`,
+    );
 };
 
 /** A URL near a catalog endpoint: a template with ids (or literals, placeholders) filled in, then 0–2 segments mutated. */
@@ -104,7 +198,13 @@ export const nearUrlOf = (catalog: Catalog<string>): fc.Arbitrary<string> => {
     )
     .map(([template, ids, mutations, prefix, tail]) => {
       let k = 0;
-      const segments = template === "/" ? [] : template.slice(1).split("/").map((s) => (s.startsWith(":") ? (ids[k++ % ids.length] as string) : s));
+      const segments =
+        template === "/"
+          ? []
+          : template
+              .slice(1)
+              .split("/")
+              .map((s) => (s.startsWith(":") ? (ids[k++ % ids.length] as string) : s));
       for (const [at, kind, extra] of mutations) {
         if (segments.length === 0) break;
         const i = at % segments.length;

@@ -9,11 +9,14 @@ export const model = (data: CatalogData) => {
     for (const t of implies.get(s) ?? []) reach(t, seen);
     return seen;
   };
-  const endpoints = data.scopes.flatMap((s) => s.endpoints.map((e) => ({ method: e.method, path: e.path, direct: [s.name, ...(e.alsoUnlockedBy ?? [])] })));
+  const endpoints = data.scopes.flatMap((s) =>
+    s.endpoints.map((e) => ({ method: e.method, path: e.path, direct: [s.name, ...(e.alsoUnlockedBy ?? [])] })),
+  );
   const unlocks = (scope: string, path: string, method = "GET"): boolean => {
     const e = endpoints.find((x) => x.path === path && x.method === method)!;
     return e.direct.some((d) => reach(scope).has(d));
   };
-  const radius = (set: string[]): number => endpoints.filter((e) => set.some((s) => unlocks(s, e.path, e.method))).length;
+  const radius = (set: string[]): number =>
+    endpoints.filter((e) => set.some((s) => unlocks(s, e.path, e.method))).length;
   return { names: data.scopes.map((s) => s.name), endpoints, unlocks, radius };
 };

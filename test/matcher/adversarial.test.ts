@@ -15,10 +15,13 @@ interface Case {
   readonly reason: string;
 }
 
-const cases = JSON.parse(readFileSync(new URL("../fixtures/adversarial/requests.json", import.meta.url), "utf8")) as Case[];
+const cases = JSON.parse(
+  readFileSync(new URL("../fixtures/adversarial/requests.json", import.meta.url), "utf8"),
+) as Case[];
 
 /** `<<x*N>>` in a call stands for `x` repeated N times, so long inputs stay readable in the file. */
-const expand = (call: string): string => call.replace(/<<(.+?)\*(\d+)>>/g, (_, text: string, n: string) => text.repeat(Number(n)));
+const expand = (call: string): string =>
+  call.replace(/<<(.+?)\*(\d+)>>/g, (_, text: string, n: string) => text.repeat(Number(n)));
 
 /** A result as plain data (reads the lazy suggestions too). */
 const plain = (result: unknown): unknown => JSON.parse(JSON.stringify(result));
@@ -41,7 +44,8 @@ describe("the adversarial request corpus (test/fixtures/adversarial/requests.jso
     const result = requiredScopes(call);
     expect(performance.now() - started).toBeLessThan(100);
     const got: Record<string, unknown> = { status: result.status };
-    if (result.status === "matched") Object.assign(got, { endpoint: `${result.endpoint.method} ${result.endpoint.path}`, anyOf: result.anyOf });
+    if (result.status === "matched")
+      Object.assign(got, { endpoint: `${result.endpoint.method} ${result.endpoint.path}`, anyOf: result.anyOf });
     if (result.status === "invalid") got["code"] = result.code;
     if (result.status === "method-not-allowed") got["allowedMethods"] = result.allowedMethods;
     expect(got).toEqual(Object.fromEntries(Object.entries(c).filter(([key]) => key !== "call" && key !== "reason")));

@@ -14,32 +14,52 @@ const plain = (result: unknown): unknown => JSON.parse(JSON.stringify(result));
 const agree = (catalog: Catalog<string>, method: string, url: string): void => {
   const fast = fastMatch(catalog, method, url);
   if (fast === undefined) return;
-  expect({ method, url, result: plain(fast) }).toEqual({ method, url, result: plain(requiredScopesCareful(catalog, { method, url })) });
+  expect({ method, url, result: plain(fast) }).toEqual({
+    method,
+    url,
+    result: plain(requiredScopesCareful(catalog, { method, url })),
+  });
 };
 
-test("the fast path agrees with the careful path on the Dynamic catalog, for requests built from interesting pieces", () => {
-  fc.assert(
-    fc.property(requestOf(dynamicCatalog), ({ method, url }) => agree(dynamicCatalog, method, url)),
-    { numRuns },
-  );
-}, timeout);
+test(
+  "the fast path agrees with the careful path on the Dynamic catalog, for requests built from interesting pieces",
+  () => {
+    fc.assert(
+      fc.property(requestOf(dynamicCatalog), ({ method, url }) => agree(dynamicCatalog, method, url)),
+      { numRuns },
+    );
+  },
+  timeout,
+);
 
-test("the fast path agrees with the careful path on random catalogs of literal/param siblings", () => {
-  const arbitrary = routeShapeCatalog().chain((data) => {
-    const catalog = parseCatalog(data);
-    return fc.tuple(fc.constant(catalog), fc.array(requestOf(catalog), { minLength: 1, maxLength: 10 }));
-  });
-  fc.assert(
-    fc.property(arbitrary, ([catalog, requests]) => {
-      for (const { method, url } of requests) agree(catalog, method, url);
-    }),
-    { numRuns },
-  );
-}, timeout);
+test(
+  "the fast path agrees with the careful path on random catalogs of literal/param siblings",
+  () => {
+    const arbitrary = routeShapeCatalog().chain((data) => {
+      const catalog = parseCatalog(data);
+      return fc.tuple(fc.constant(catalog), fc.array(requestOf(catalog), { minLength: 1, maxLength: 10 }));
+    });
+    fc.assert(
+      fc.property(arbitrary, ([catalog, requests]) => {
+        for (const { method, url } of requests) agree(catalog, method, url);
+      }),
+      { numRuns },
+    );
+  },
+  timeout,
+);
 
-test("the fast path agrees with the careful path on arbitrary strings after a known method", () => {
-  fc.assert(
-    fc.property(fc.constantFrom("GET", "POST", "get"), fc.string({ unit: "grapheme-ascii", maxLength: 60 }), (method, url) => agree(dynamicCatalog, method, url)),
-    { numRuns },
-  );
-}, timeout);
+test(
+  "the fast path agrees with the careful path on arbitrary strings after a known method",
+  () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom("GET", "POST", "get"),
+        fc.string({ unit: "grapheme-ascii", maxLength: 60 }),
+        (method, url) => agree(dynamicCatalog, method, url),
+      ),
+      { numRuns },
+    );
+  },
+  timeout,
+);

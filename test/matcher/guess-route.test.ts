@@ -53,23 +53,27 @@ test.each([
   expect(careful.status === "matched" ? careful.endpoint.path : careful.status).toBe(answer);
 });
 
-test("a guess, when made, is the careful path's answer, params included, on random catalogs", () => {
-  const arbitrary = routeShapeCatalog().chain((data) => {
-    const c = parseCatalog(data);
-    return fc.tuple(fc.constant(c), fc.array(requestOf(c), { minLength: 1, maxLength: 10 }));
-  });
-  let guessed = 0;
-  fc.assert(
-    fc.property(arbitrary, ([c, requests]) => {
-      for (const { method, url } of requests) {
-        const result = guess(c, method, url);
-        if (result === undefined) continue;
-        guessed++;
-        expect({ url, result }).toEqual({ url, result: requiredScopesCareful(c, { method, url }) });
-      }
-    }),
-    { numRuns },
-  );
-  // The property is empty if the guess never answers.
-  expect(guessed).toBeGreaterThan(numRuns / 10);
-}, timeout);
+test(
+  "a guess, when made, is the careful path's answer, params included, on random catalogs",
+  () => {
+    const arbitrary = routeShapeCatalog().chain((data) => {
+      const c = parseCatalog(data);
+      return fc.tuple(fc.constant(c), fc.array(requestOf(c), { minLength: 1, maxLength: 10 }));
+    });
+    let guessed = 0;
+    fc.assert(
+      fc.property(arbitrary, ([c, requests]) => {
+        for (const { method, url } of requests) {
+          const result = guess(c, method, url);
+          if (result === undefined) continue;
+          guessed++;
+          expect({ url, result }).toEqual({ url, result: requiredScopesCareful(c, { method, url }) });
+        }
+      }),
+      { numRuns },
+    );
+    // The property is empty if the guess never answers.
+    expect(guessed).toBeGreaterThan(numRuns / 10);
+  },
+  timeout,
+);

@@ -1,7 +1,11 @@
 import { expect, test } from "vitest";
 import { requiredScopes, type CallInput } from "../../src/index.js";
 
-const expected = { status: "matched", anyOf: ["environment.users.read"], endpoint: { path: "/environments/:environmentId/users" } };
+const expected = {
+  status: "matched",
+  anyOf: ["environment.users.read"],
+  endpoint: { path: "/environments/:environmentId/users" },
+};
 
 test.each<[string, unknown]>([
   ["a METHOD URL string", "GET /environments/e1/users"],
@@ -19,8 +23,20 @@ test.each<[string, unknown, string]>([
   ["a number", 42, "bad-call"],
   ["a numeric method", { method: 42, url: "/environments/e1/users" }, "bad-call"],
   ["no url", { method: "GET" }, "bad-call"],
-  ["url and path that disagree", { method: "GET", url: "/environments/e1/users", path: "/environments/e2/users" }, "bad-call"],
-  ["a throwing getter", Object.defineProperty({ url: "/x" }, "method", { get: () => { throw new Error("boom"); } }), "bad-call"],
+  [
+    "url and path that disagree",
+    { method: "GET", url: "/environments/e1/users", path: "/environments/e2/users" },
+    "bad-call",
+  ],
+  [
+    "a throwing getter",
+    Object.defineProperty({ url: "/x" }, "method", {
+      get: () => {
+        throw new Error("boom");
+      },
+    }),
+    "bad-call",
+  ],
 ])("refuses %s as invalid, without throwing", (_name, call, code) => {
   expect(requiredScopes(call as CallInput)).toMatchObject({ status: "invalid", code });
 });

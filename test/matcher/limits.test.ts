@@ -16,7 +16,10 @@ describe("input caps (src/matcher/limits.ts)", () => {
     ["a 1 MB path", `GET /environments/e1/users/${"a".repeat(MB)}`],
     ["a 1 MB path in an object", { method: "GET", url: `/environments/${"a".repeat(MB)}/users` }],
     ["a 100,000-segment path", `GET ${"/a".repeat(100_000)}`],
-    ["a 100,000-segment absolute URL", { method: "GET", url: `https://app.dynamicauth.com/api/v0${"/users".repeat(100_000)}` }],
+    [
+      "a 100,000-segment absolute URL",
+      { method: "GET", url: `https://app.dynamicauth.com/api/v0${"/users".repeat(100_000)}` },
+    ],
     ["1 MB of percent signs", `GET /${"%".repeat(MB)}`],
     ["1 MB of slashes", { method: "GET", path: "/".repeat(MB) }],
     ["a 1 MB method", { method: "G".repeat(MB), url: "/environments/e1/users" }],
@@ -30,7 +33,10 @@ describe("input caps (src/matcher/limits.ts)", () => {
   test("a URL of exactly MAX_URL_LENGTH characters is read; one more is too long", () => {
     const path = (n: number) => `/environments/e1/users/${"u".repeat(n - "/environments/e1/users/".length)}`;
     expect(requiredScopes({ method: "GET", url: path(MAX_URL_LENGTH) })).toMatchObject({ status: "matched" });
-    expect(requiredScopes({ method: "GET", url: path(MAX_URL_LENGTH + 1) })).toMatchObject({ status: "invalid", code: "too-long" });
+    expect(requiredScopes({ method: "GET", url: path(MAX_URL_LENGTH + 1) })).toMatchObject({
+      status: "invalid",
+      code: "too-long",
+    });
   });
 
   test("a path of 4,000 segments under the length cap is unknown, answered quickly, suggestions included", () => {
@@ -60,6 +66,10 @@ describe("input caps (src/matcher/limits.ts)", () => {
     const check = checkToken(["environment.users.read"], failing() as Iterable<CallInput>);
     expect(check.sufficient).toBe(false);
     expect(check.calls.map((c) => c.result.status)).toEqual(["matched", "invalid"]);
-    expect(check.unknownCalls[0]).toMatchObject({ index: 1, status: "invalid", reason: "reading the list of calls threw: disk gone" });
+    expect(check.unknownCalls[0]).toMatchObject({
+      index: 1,
+      status: "invalid",
+      reason: "reading the list of calls threw: disk gone",
+    });
   });
 });

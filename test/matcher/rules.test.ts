@@ -24,7 +24,12 @@ const rules: [string, string, string, string][] = [
   ["a ;suffix look-alike is refused", "GET /environments/e1/waas/policies;v=1", "invalid", "look-alike"],
   // base URL and prefixes
   ["any origin with the base path", "GET http://localhost:8080/api/v0/environments/e1/users", "matched", USERS],
-  ["an absolute URL outside the base path", "GET https://app.dynamicauth.com/environments/e1/users", "invalid", "outside-base-path"],
+  [
+    "an absolute URL outside the base path",
+    "GET https://app.dynamicauth.com/environments/e1/users",
+    "invalid",
+    "outside-base-path",
+  ],
   ["another API version is not this API", "GET /api/v1/environments/e1/users", "unknown", ""],
   ["a base path prefix that is not a segment", "GET /api/v0environments/e1/users", "unknown", ""],
   ["an unsupported scheme", "GET ftp://app.dynamicauth.com/api/v0/environments/e1/users", "invalid", "bad-url"],
@@ -81,7 +86,12 @@ describe("matching rules (README: Matching rules)", () => {
   test("catalog order never decides: reversing the catalog changes no answer", async () => {
     const { dynamicCatalog, compileCatalog, createCalculator } = await import("../../src/index.js");
     const reversed = createCalculator(
-      compileCatalog({ ...dynamicCatalog._data, scopes: [...dynamicCatalog._data.scopes].reverse().map((s) => ({ ...s, endpoints: [...s.endpoints].reverse() })) }),
+      compileCatalog({
+        ...dynamicCatalog._data,
+        scopes: [...dynamicCatalog._data.scopes]
+          .reverse()
+          .map((s) => ({ ...s, endpoints: [...s.endpoints].reverse() })),
+      }),
     );
     for (const [, call] of rules) expect(reversed.requiredScopes(call)).toEqual(requiredScopes(call));
   });

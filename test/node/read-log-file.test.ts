@@ -13,7 +13,15 @@ const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, i
 describe("readLogFile", () => {
   test("combined log format: one call per endpoint with its first line and count; other hosts and bad lines reported", async () => {
     const r = await readLogFile(fixture("access.log"), { ...options, name: "access.log" });
-    expect(r.summary).toEqual({ lines: 8, used: 5, distinct: 4, skipped: 1, otherHosts: [{ host: "api.github.com", count: 1 }], bad: 2, dropped: 0 });
+    expect(r.summary).toEqual({
+      lines: 8,
+      used: 5,
+      distinct: 4,
+      skipped: 1,
+      otherHosts: [{ host: "api.github.com", count: 1 }],
+      bad: 2,
+      dropped: 0,
+    });
     expect(r.calls.map((c) => c.source)).toEqual([
       { file: "access.log", line: 1, occurrences: 2 },
       { file: "access.log", line: 3 },
@@ -21,8 +29,16 @@ describe("readLogFile", () => {
       { file: "access.log", line: 8 },
     ]);
     expect(r.problems).toEqual([
-      { source: { file: "access.log", line: 6 }, code: "bad-log-line", message: "not a common/combined log format line or a JSON object" },
-      { source: { file: "access.log", line: 7 }, code: "bad-log-line", message: 'request line "-" is not "METHOD target HTTP/x"' },
+      {
+        source: { file: "access.log", line: 6 },
+        code: "bad-log-line",
+        message: "not a common/combined log format line or a JSON object",
+      },
+      {
+        source: { file: "access.log", line: 7 },
+        code: "bad-log-line",
+        message: 'request line "-" is not "METHOD target HTTP/x"',
+      },
     ]);
     const plan = minimalScopes(r.calls.map((c) => c.call));
     expect(plan.scopes).toEqual(["environment.users.read", "environment.users.write", "environment.webhooks.write"]);
@@ -32,19 +48,28 @@ describe("readLogFile", () => {
   test("JSON lines: top-level, nested request and GCP httpRequest fields", async () => {
     const r = await readLogFile(fixture("access.jsonl"), { ...options, name: "access.jsonl" });
     expect(r.summary).toMatchObject({ lines: 6, used: 3, skipped: 1, bad: 2 });
-    expect(minimalScopes(r.calls.map((c) => c.call)).scopes).toEqual(["environment.analytics.read", "environment.balances.read", "environment.users.read"]);
+    expect(minimalScopes(r.calls.map((c) => c.call)).scopes).toEqual([
+      "environment.analytics.read",
+      "environment.balances.read",
+      "environment.users.read",
+    ]);
     expect(r.problems.map((p) => p.source.line)).toEqual([5, 6]);
   });
 
   test("a byte-order mark does not spoil the first line; CRLF line ends are fine", async () => {
     const file = join(mkdtempSync(join(tmpdir(), "scopewise-bom-")), "bom.log");
-    writeFileSync(file, '\uFEFF1.2.3.4 - - [27/Nov/2026:10:00:01 +0000] "GET /environments/e1/users HTTP/1.1" 200 1\r\n{"method":"GET","path":"/environments/e1/webhooks"}\r\n');
+    writeFileSync(
+      file,
+      '\uFEFF1.2.3.4 - - [27/Nov/2026:10:00:01 +0000] "GET /environments/e1/users HTTP/1.1" 200 1\r\n{"method":"GET","path":"/environments/e1/webhooks"}\r\n',
+    );
     const r = await readLogFile(file, options);
     expect(r.summary).toMatchObject({ lines: 2, used: 2, bad: 0 });
   });
 
   test("a missing file is an InputError naming it", async () => {
-    await expect(readLogFile(join(tmpdir(), "no-such-scopewise.log"), options)).rejects.toThrow(/no-such-scopewise\.log.*no such file/s);
+    await expect(readLogFile(join(tmpdir(), "no-such-scopewise.log"), options)).rejects.toThrow(
+      /no-such-scopewise\.log.*no such file/s,
+    );
   });
 
   test("streams a large log with bounded memory: 300,000 lines fold into a handful of calls", async () => {
@@ -53,15 +78,36 @@ describe("readLogFile", () => {
     const out = createWriteStream(file);
     const lines = 300_000;
     for (let i = 0; i < lines; i++) {
-      const path = i % 3 === 0 ? `/api/v0/environments/e${i % 7}/users/u${i}` : i % 3 === 1 ? `/api/v0/environments/e1/webhooks` : `/api/v0/environments/e1/userz/${i}`;
-      if (!out.write(`10.0.0.${i % 250} - - [27/Nov/2026:10:00:01 +0000] "GET ${path} HTTP/1.1" 200 ${i % 1000} "-" "load"\n`)) await new Promise<void>((r) => out.once("drain", () => r()));
+      const path =
+        i % 3 === 0
+          ? `/api/v0/environments/e${i % 7}/users/u${i}`
+          : i % 3 === 1
+            ? `/api/v0/environments/e1/webhooks`
+            : `/api/v0/environments/e1/userz/${i}`;
+      if (
+        !out.write(
+          `10.0.0.${i % 250} - - [27/Nov/2026:10:00:01 +0000] "GET ${path} HTTP/1.1" 200 ${i % 1000} "-" "load"\n`,
+        )
+      )
+        await new Promise<void>((r) => out.once("drain", () => r()));
     }
     await new Promise<void>((r) => out.end(() => r()));
     const start = performance.now();
     const r = await readLogFile(file, options);
     const seconds = (performance.now() - start) / 1000;
-    expect(r.summary).toMatchObject({ lines, used: lines, distinct: 2 + MAX_DISTINCT_UNIDENTIFIED, dropped: lines / 3 - MAX_DISTINCT_UNIDENTIFIED });
-    expect(r.problems).toEqual([{ source: { file }, code: "too-many-unidentified", message: `${lines / 3 - MAX_DISTINCT_UNIDENTIFIED} more distinct unidentified requests not listed` }]);
+    expect(r.summary).toMatchObject({
+      lines,
+      used: lines,
+      distinct: 2 + MAX_DISTINCT_UNIDENTIFIED,
+      dropped: lines / 3 - MAX_DISTINCT_UNIDENTIFIED,
+    });
+    expect(r.problems).toEqual([
+      {
+        source: { file },
+        code: "too-many-unidentified",
+        message: `${lines / 3 - MAX_DISTINCT_UNIDENTIFIED} more distinct unidentified requests not listed`,
+      },
+    ]);
     expect(r.calls[0]?.source.occurrences).toBe(lines / 3);
     console.log(`read-log-file: ${lines} lines in ${seconds.toFixed(2)} s = ${Math.round(lines / seconds)} lines/s`);
   }, 60_000);

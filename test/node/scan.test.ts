@@ -6,7 +6,8 @@ import { listSourceFiles, scanFiles, scanSource } from "../../src/node/index.js"
 const options = { baseUrls: dynamicCatalog.baseUrls, requiredScopes };
 const root = fileURLToPath(new URL("../fixtures/scan", import.meta.url));
 const scan = (code: string, file = "a.ts") => scanSource(code, file, options);
-const calls = (code: string, file?: string) => scan(code, file).findings.map((f) => (f.kind === "call" ? `${f.call.method} ${f.call.path}` : `? ${f.reason}`));
+const calls = (code: string, file?: string) =>
+  scan(code, file).findings.map((f) => (f.kind === "call" ? `${f.call.method} ${f.call.path}` : `? ${f.reason}`));
 
 describe("scanSource: SDK calls", () => {
   test("finds SDK methods on instances from new, annotations, class fields and parameter properties, with line:column", () => {
@@ -15,37 +16,75 @@ const users = new UsersApi();
 class W { t = new TokensApi(); constructor(private readonly u2: UsersApi) {}
   async go() { await users.getUser({}); await this.t.getTokens({}); await this.u2.deleteUserRaw({}); } }`);
     expect(r.findings).toEqual([
-      { kind: "call", via: "sdk", source: { file: "a.ts", line: 4, column: 28, operation: "UsersApi.getUser" }, text: "users.getUser(…)", call: { method: "GET", path: "/environments/{environmentId}/users/{userId}" } },
-      { kind: "call", via: "sdk", source: { file: "a.ts", line: 4, column: 54, operation: "TokensApi.getTokens" }, text: "this.t.getTokens(…)", call: { method: "GET", path: "/environments/{environmentId}/tokens" } },
-      { kind: "call", via: "sdk", source: { file: "a.ts", line: 4, column: 83, operation: "UsersApi.deleteUser" }, text: "this.u2.deleteUserRaw(…)", call: { method: "DELETE", path: "/environments/{environmentId}/users/{userId}" } },
+      {
+        kind: "call",
+        via: "sdk",
+        source: { file: "a.ts", line: 4, column: 28, operation: "UsersApi.getUser" },
+        text: "users.getUser(…)",
+        call: { method: "GET", path: "/environments/{environmentId}/users/{userId}" },
+      },
+      {
+        kind: "call",
+        via: "sdk",
+        source: { file: "a.ts", line: 4, column: 54, operation: "TokensApi.getTokens" },
+        text: "this.t.getTokens(…)",
+        call: { method: "GET", path: "/environments/{environmentId}/tokens" },
+      },
+      {
+        kind: "call",
+        via: "sdk",
+        source: { file: "a.ts", line: 4, column: 83, operation: "UsersApi.deleteUser" },
+        text: "this.u2.deleteUserRaw(…)",
+        call: { method: "DELETE", path: "/environments/{environmentId}/users/{userId}" },
+      },
     ]);
   });
 
   test("method names alone count only in files that import the SDK; a known receiver of the wrong class is unclassified", () => {
     expect(calls(`declare const x: any; x.getEnvironmentUsers({});`)).toEqual([]);
-    expect(calls(`import type { Configuration } from "@dynamic-labs/sdk-api"; declare const x: any; x.getEnvironmentUsers({});`)).toEqual(["GET /environments/{environmentId}/users"]);
-    expect(calls(`import { TokensApi } from "@dynamic-labs/sdk-api"; new TokensApi().getEnvironmentUsers({});`)).toEqual([
-      "? TokensApi has no operation getEnvironmentUsers; UsersApi.getEnvironmentUsers do",
-    ]);
+    expect(
+      calls(
+        `import type { Configuration } from "@dynamic-labs/sdk-api"; declare const x: any; x.getEnvironmentUsers({});`,
+      ),
+    ).toEqual(["GET /environments/{environmentId}/users"]);
+    expect(
+      calls(`import { TokensApi } from "@dynamic-labs/sdk-api"; new TokensApi().getEnvironmentUsers({});`),
+    ).toEqual(["? TokensApi has no operation getEnvironmentUsers; UsersApi.getEnvironmentUsers do"]);
   });
 
   test("require() and namespace imports are followed", () => {
-    expect(calls(`const { WebhooksApi: W } = require("@dynamic-labs/sdk-api"); new W().getWebhooks({});`, "a.js")).toEqual(["GET /environments/{environmentId}/webhooks"]);
-    expect(calls(`import * as dyn from "@dynamic-labs/sdk-api"; const w: dyn.WebhooksApi = make(); w.createWebhook({});`)).toEqual(["POST /environments/{environmentId}/webhooks"]);
+    expect(
+      calls(`const { WebhooksApi: W } = require("@dynamic-labs/sdk-api"); new W().getWebhooks({});`, "a.js"),
+    ).toEqual(["GET /environments/{environmentId}/webhooks"]);
+    expect(
+      calls(`import * as dyn from "@dynamic-labs/sdk-api"; const w: dyn.WebhooksApi = make(); w.createWebhook({});`),
+    ).toEqual(["POST /environments/{environmentId}/webhooks"]);
   });
 });
 
 describe("scanSource: URL literals", () => {
   test.each([
     ['fetch("https://app.dynamicauth.com/api/v0/environments/e1/users")', "GET /environments/e1/users"],
-    ["fetch(`https://app.dynamic.xyz/api/v0/environments/${env.id}/users?limit=${n}`, { method: 'POST' })", "POST /environments/{id}/users"],
-    ['const B = "https://app.dynamicauth.com/api/v0"; fetch(B + "/environments/" + envId + "/tokens", { method: "post" })', "POST /environments/{envId}/tokens"],
+    [
+      "fetch(`https://app.dynamic.xyz/api/v0/environments/${env.id}/users?limit=${n}`, { method: 'POST' })",
+      "POST /environments/{id}/users",
+    ],
+    [
+      'const B = "https://app.dynamicauth.com/api/v0"; fetch(B + "/environments/" + envId + "/tokens", { method: "post" })',
+      "POST /environments/{envId}/tokens",
+    ],
     ["axios.put(`${baseUrl}/environments/${e}/webhooks/${w}`, body)", "PUT /environments/{e}/webhooks/{w}"],
     ["client.delete(`/api/v0/users/${encodeURIComponent(id)}`)", "DELETE /users/{id}"],
     ["request({ url: `/environments/${e}/gates`, method: 'GET' })", "GET /environments/{e}/gates"],
     ["new Request(`/environments/${e}/origins`, { method: 'POST' })", "POST /environments/{e}/origins"],
-    ["const u = `/environments/${e}/webhooks`; fetch(u); fetch(u, { method: 'POST' }); fetch(u)", "GET /environments/{e}/webhooks|POST /environments/{e}/webhooks"],
-    ["this.request({ path: `/environments/{environmentId}/tokens`.replace(`{environmentId}`, encodeURIComponent(id)), method: 'POST' })", "POST /environments/{environmentId}/tokens"],
+    [
+      "const u = `/environments/${e}/webhooks`; fetch(u); fetch(u, { method: 'POST' }); fetch(u)",
+      "GET /environments/{e}/webhooks|POST /environments/{e}/webhooks",
+    ],
+    [
+      "this.request({ path: `/environments/{environmentId}/tokens`.replace(`{environmentId}`, encodeURIComponent(id)), method: 'POST' })",
+      "POST /environments/{environmentId}/tokens",
+    ],
     ["fetch(encodeURI(`/api/v0/environments/${e}/webhooks`.trim()))", "GET /environments/{e}/webhooks"],
   ])("%s → %s", (code, expected) => {
     expect(calls(code, "a.js").join("|")).toBe(expected);
@@ -66,21 +105,31 @@ describe("scanSource: URL literals", () => {
     expect(calls("const u = `https://app.dynamicauth.com/api/v0/environments/${e}/exports`; log(u)", "a.js")).toEqual([
       "? no request in this file sends it, so its method is unknown; the catalog has GET, POST for this path",
     ]);
-    expect(calls("fetch(`/api/v0/environments/${e}/gates`, { method: verb })", "a.js")).toEqual(["? cannot tell the HTTP method: the method is not a string literal"]);
-    expect(calls("fetch(`/api/v0/environments/${e}/gates`, opts)", "a.js")).toEqual(["? cannot tell the HTTP method: the request options are not an object literal"]);
+    expect(calls("fetch(`/api/v0/environments/${e}/gates`, { method: verb })", "a.js")).toEqual([
+      "? cannot tell the HTTP method: the method is not a string literal",
+    ]);
+    expect(calls("fetch(`/api/v0/environments/${e}/gates`, opts)", "a.js")).toEqual([
+      "? cannot tell the HTTP method: the request options are not an object literal",
+    ]);
   });
 
   test("constants built from constants are inlined; one used only to build URLs is not a call itself", () => {
-    const code = 'const BASE = "https://app.dynamicauth.com/api/v0";\nconst env = `${BASE}/environments/${id}`;\nfetch(`${env}/users/${u}`, { method: "PUT" });\nfetch(env + "/webhooks");';
+    const code =
+      'const BASE = "https://app.dynamicauth.com/api/v0";\nconst env = `${BASE}/environments/${id}`;\nfetch(`${env}/users/${u}`, { method: "PUT" });\nfetch(env + "/webhooks");';
     expect(calls(code, "a.js")).toEqual(["PUT /environments/{id}/users/{u}", "GET /environments/{id}/webhooks"]);
   });
 
   test("TypeScript casts around a URL are seen through", () => {
-    expect(calls("fetch(`/api/v0/environments/${e}/webhooks` as string, { method: 'PUT' })", "a.ts")).toEqual(["PUT /environments/{e}/webhooks"]);
+    expect(calls("fetch(`/api/v0/environments/${e}/webhooks` as string, { method: 'PUT' })", "a.ts")).toEqual([
+      "PUT /environments/{e}/webhooks",
+    ]);
   });
 
   test("a file that does not parse is one problem with its line and column, not an exception", () => {
-    expect(scan("const a = ;\n", "bad.ts")).toMatchObject({ findings: [], problems: [{ code: "parse-error", source: { file: "bad.ts", line: 1, column: 11 } }] });
+    expect(scan("const a = ;\n", "bad.ts")).toMatchObject({
+      findings: [],
+      problems: [{ code: "parse-error", source: { file: "bad.ts", line: 1, column: 11 } }],
+    });
   });
 });
 
@@ -91,8 +140,13 @@ describe("scanFiles on test/fixtures/scan", () => {
     expect(skipped).toEqual([`${root}/../README.md`]);
     const r = await scanFiles([root], options);
     expect(r.files).toBe(2);
-    expect(r.problems).toMatchObject([{ code: "parse-error", source: { file: "test/fixtures/scan/src/broken.jsx", line: 2, column: 10 } }]);
-    const found = r.findings.map((f) => `${f.source.line}:${f.source.column} ${f.kind === "call" ? `${f.call.method} ${f.call.path}` : "unclassified"}`);
+    expect(r.problems).toMatchObject([
+      { code: "parse-error", source: { file: "test/fixtures/scan/src/broken.jsx", line: 2, column: 10 } },
+    ]);
+    const found = r.findings.map(
+      (f) =>
+        `${f.source.line}:${f.source.column} ${f.kind === "call" ? `${f.call.method} ${f.call.path}` : "unclassified"}`,
+    );
     expect(found).toEqual([
       "12:17 GET /environments/{environmentId}/users",
       "13:22 GET /environments/{environmentId}/webhooks",
@@ -106,7 +160,14 @@ describe("scanFiles on test/fixtures/scan", () => {
       "22:17 unclassified",
     ]);
     const plan = minimalScopes(r.findings.flatMap((f) => (f.kind === "call" ? [f.call] : [])));
-    expect(plan.scopes).toEqual(["environment.analytics.read", "environment.apiTokens.write", "environment.users.read", "environment.users.write", "environment.webhooks.read", "environment.webhooks.write"]);
+    expect(plan.scopes).toEqual([
+      "environment.analytics.read",
+      "environment.apiTokens.write",
+      "environment.users.read",
+      "environment.users.write",
+      "environment.webhooks.read",
+      "environment.webhooks.write",
+    ]);
     expect(plan.unknown).toMatchObject([{ index: 7, status: "unknown" }]);
   });
 

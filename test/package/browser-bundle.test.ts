@@ -21,9 +21,13 @@ test("the whole library bundles for a browser: no Node built-ins outside the CLI
 });
 
 test("a browser bundle of requiredScopes carries the catalog but neither zod nor path-to-regexp", async () => {
-  const result = await bundle(`import { requiredScopes } from "./src/index.ts"; console.log(requiredScopes("GET /environments/e1/users"));`);
+  const result = await bundle(
+    `import { requiredScopes } from "./src/index.ts"; console.log(requiredScopes("GET /environments/e1/users"));`,
+  );
   const output = Object.values(result.metafile.outputs)[0]!;
-  const inputs = Object.entries(output.inputs).filter(([, i]) => i.bytesInOutput > 0).map(([f]) => f);
+  const inputs = Object.entries(output.inputs)
+    .filter(([, i]) => i.bytesInOutput > 0)
+    .map(([f]) => f);
   expect(inputs).toContain("data/dynamic.catalog.json");
   expect(inputs.filter((f) => /node_modules\/(zod|path-to-regexp|jsonc-parser)\//.test(f))).toEqual([]);
 });

@@ -13,7 +13,11 @@ console.log(JSON.stringify(found.findings.map((f) => f.call)), typeof node.readL
 const expected = '[{"method":"POST","path":"/environments/e1/webhooks"}] function function';
 
 test("scopewise/node works from ESM, next to the core", () => {
-  const r = run(["--input-type=module", "-e", script('import * as core from "scopewise"; import * as node from "scopewise/node";')]);
+  const r = run([
+    "--input-type=module",
+    "-e",
+    script('import * as core from "scopewise"; import * as node from "scopewise/node";'),
+  ]);
   expect(r.stderr).toBe("");
   expect(r.stdout.trim()).toBe(expected);
 });

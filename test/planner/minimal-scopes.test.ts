@@ -4,7 +4,11 @@ import { makeCatalog } from "../helpers/catalogs.js";
 
 describe("minimalScopes on the Dynamic catalog", () => {
   test("one scope per distinct need, each with the calls that need it", () => {
-    const p = minimalScopes(["GET /environments/e1/users", "GET /environments/e2/users/u1", "DELETE /environments/e1/webhooks/w1"]);
+    const p = minimalScopes([
+      "GET /environments/e1/users",
+      "GET /environments/e2/users/u1",
+      "DELETE /environments/e1/webhooks/w1",
+    ]);
     expect(p.scopes).toEqual(["environment.users.read", "environment.webhooks.write"]);
     expect(p.reasons.map((r) => [r.scope, r.calls.map((c) => c.index)])).toEqual([
       ["environment.users.read", [0, 1]],
@@ -29,7 +33,12 @@ describe("minimalScopes on the Dynamic catalog", () => {
   test("deprecated calls are flagged with their replacement", () => {
     const p = minimalScopes(["GET /users/u1"]);
     expect(p.deprecated).toEqual([
-      { index: 0, call: "GET /users/u1", endpoint: expect.objectContaining({ path: "/users/:userId" }), replacedBy: { method: "GET", path: "/environments/:environmentId/users/:userId" } },
+      {
+        index: 0,
+        call: "GET /users/u1",
+        endpoint: expect.objectContaining({ path: "/users/:userId" }),
+        replacedBy: { method: "GET", path: "/environments/:environmentId/users/:userId" },
+      },
     ]);
   });
 
@@ -45,8 +54,11 @@ describe("minimalScopes with any-of and implications", () => {
         {
           "a.read": [["GET", "/a"]],
           "b.read": [["GET", "/b"]],
-          "ab.read": [["GET", "/ab"], ["GET", "/x"]],
-          "narrow": [],
+          "ab.read": [
+            ["GET", "/ab"],
+            ["GET", "/x"],
+          ],
+          narrow: [],
         },
         { "ab.read": ["a.read", "b.read"] },
       ),

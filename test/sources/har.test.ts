@@ -10,8 +10,19 @@ describe("readHar on a HAR recorded from a real Chromium session", () => {
   test("entries on the fake API's base URL become calls; the page's own requests are skipped per host", () => {
     const r = readHar(fixture, { file, baseUrls: [...dynamicCatalog.baseUrls, localApi] });
     if (!r.ok) throw new Error(r.problem.message);
-    expect(r.summary).toEqual({ entries: 9, used: 7, skipped: 2, otherHosts: [{ host: "127.0.0.1:47101", count: 2 }], preflight: 0, bad: 0 });
-    expect(r.calls.map((c) => `${(c.call as { method: string }).method} ${new URL((c.call as { url: string }).url).pathname}`)).toEqual([
+    expect(r.summary).toEqual({
+      entries: 9,
+      used: 7,
+      skipped: 2,
+      otherHosts: [{ host: "127.0.0.1:47101", count: 2 }],
+      preflight: 0,
+      bad: 0,
+    });
+    expect(
+      r.calls.map(
+        (c) => `${(c.call as { method: string }).method} ${new URL((c.call as { url: string }).url).pathname}`,
+      ),
+    ).toEqual([
       "GET /api/v0/environments/0b6c6f6e-6a1d-4f7e-9a51-3c1f3d1e9b10/users",
       "POST /api/v0/environments/0b6c6f6e-6a1d-4f7e-9a51-3c1f3d1e9b10/users",
       "GET /api/v0/environments/0b6c6f6e-6a1d-4f7e-9a51-3c1f3d1e9b10/users/u-42/wallets",
@@ -30,7 +41,13 @@ describe("readHar on a HAR recorded from a real Chromium session", () => {
     const r = readHar(fixture, { file, baseUrls: [localApi] });
     if (!r.ok) throw new Error(r.problem.message);
     const plan = minimalScopes(r.calls.map((c) => c.call));
-    expect(plan.scopes).toEqual(["environment.analytics.read", "environment.apiTokens.write", "environment.users.read", "environment.users.write", "environment.webhooks.read"]);
+    expect(plan.scopes).toEqual([
+      "environment.analytics.read",
+      "environment.apiTokens.write",
+      "environment.users.read",
+      "environment.users.write",
+      "environment.webhooks.read",
+    ]);
     expect(plan.complete).toBe(false);
     expect(plan.unknown.map((u) => [u.index, u.status])).toEqual([[6, "unknown"]]);
   });
@@ -46,24 +63,46 @@ describe("readHar on bad input", () => {
 
   test("text that is not JSON is a problem with line and column, not an exception", () => {
     const r = readHar('{\n  "log": {\n    "entries": [,]\n  }\n}', { file: "x.har", baseUrls });
-    expect(r).toMatchObject({ ok: false, problem: { code: "not-har", source: { file: "x.har", line: 3, column: 17 } } });
+    expect(r).toMatchObject({
+      ok: false,
+      problem: { code: "not-har", source: { file: "x.har", line: 3, column: 17 } },
+    });
   });
 
   test("JSON without log.entries is not a HAR", () => {
-    expect(readHar({ log: {} }, { file: "x.har", baseUrls })).toMatchObject({ ok: false, problem: { source: { path: "$.log.entries" } } });
+    expect(readHar({ log: {} }, { file: "x.har", baseUrls })).toMatchObject({
+      ok: false,
+      problem: { source: { path: "$.log.entries" } },
+    });
   });
 
   test("entries without a request are reported by path and line, and the rest is still read", () => {
     const text = JSON.stringify(
-      { log: { entries: [{ request: { method: "GET" } }, null, { request: { method: "GET", url: "https://app.dynamicauth.com/api/v0/environments/e1/users" } }] } },
+      {
+        log: {
+          entries: [
+            { request: { method: "GET" } },
+            null,
+            { request: { method: "GET", url: "https://app.dynamicauth.com/api/v0/environments/e1/users" } },
+          ],
+        },
+      },
       null,
       2,
     );
     const r = readHar(text, { file: "x.har", baseUrls });
     if (!r.ok) throw new Error(r.problem.message);
     expect(r.problems).toEqual([
-      { source: { file: "x.har", path: "$.log.entries[0]", line: 4 }, code: "bad-entry", message: "entry has no request with a string method and url" },
-      { source: { file: "x.har", path: "$.log.entries[1]", line: 9 }, code: "bad-entry", message: "entry has no request with a string method and url" },
+      {
+        source: { file: "x.har", path: "$.log.entries[0]", line: 4 },
+        code: "bad-entry",
+        message: "entry has no request with a string method and url",
+      },
+      {
+        source: { file: "x.har", path: "$.log.entries[1]", line: 9 },
+        code: "bad-entry",
+        message: "entry has no request with a string method and url",
+      },
     ]);
     expect(r.summary).toMatchObject({ entries: 3, used: 1, bad: 2 });
   });
@@ -83,7 +122,14 @@ describe("readHar on bad input", () => {
   });
 
   test("a URL on a base URL's host but outside its path is another host's request", () => {
-    const r = readHar({ log: { entries: [{ request: { method: "GET", url: "https://app.dynamicauth.com/login" } }] } }, { file: "x.har", baseUrls });
-    expect(r.ok && r.summary).toMatchObject({ used: 0, skipped: 1, otherHosts: [{ host: "app.dynamicauth.com", count: 1 }] });
+    const r = readHar(
+      { log: { entries: [{ request: { method: "GET", url: "https://app.dynamicauth.com/login" } }] } },
+      { file: "x.har", baseUrls },
+    );
+    expect(r.ok && r.summary).toMatchObject({
+      used: 0,
+      skipped: 1,
+      otherHosts: [{ host: "app.dynamicauth.com", count: 1 }],
+    });
   });
 });

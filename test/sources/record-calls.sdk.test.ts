@@ -11,7 +11,8 @@ let basePath: string;
 
 const body = (req: IncomingMessage): unknown => {
   if (req.method === "DELETE") return undefined;
-  if (req.url?.endsWith("/tokens") && req.method === "POST") return { token: { id: "t1", scopes: ["environment.users.read"] }, rawToken: "dyn_x" };
+  if (req.url?.endsWith("/tokens") && req.method === "POST")
+    return { token: { id: "t1", scopes: ["environment.users.read"] }, rawToken: "dyn_x" };
   if (req.url?.endsWith("/wallets")) return { wallets: [] };
   return req.url?.includes("/users") ? { count: 0, users: [] } : {};
 };
@@ -51,13 +52,21 @@ describe("recordCalls with Dynamic's generated client (@dynamic-labs/sdk-api)", 
       { method: "DELETE", url: `${base}/webhooks/w1` },
     ]);
     // The wrapper passed every request through: the server saw the same six, with the SDK's auth header.
-    expect(received.slice(-6).map((r) => `${r.method} ${r.url}`)).toEqual(calls.map((c) => `${c.method} ${new URL(c.url).pathname}${new URL(c.url).search}`));
+    expect(received.slice(-6).map((r) => `${r.method} ${r.url}`)).toEqual(
+      calls.map((c) => `${c.method} ${new URL(c.url).pathname}${new URL(c.url).search}`),
+    );
     // SDK 0.0.847 quirk, seen here: WebhooksApi methods send no Authorization header at all.
     expect(received.slice(-6).map((r) => r.auth)).toEqual([...Array(4).fill("Bearer dyn_test"), undefined, undefined]);
 
     const plan = minimalScopes(calls);
     expect(plan.complete).toBe(true);
-    expect(plan.scopes).toEqual(["environment.apiTokens.read", "environment.apiTokens.write", "environment.users.read", "environment.webhooks.read", "environment.webhooks.write"]);
+    expect(plan.scopes).toEqual([
+      "environment.apiTokens.read",
+      "environment.apiTokens.write",
+      "environment.users.read",
+      "environment.webhooks.read",
+      "environment.webhooks.write",
+    ]);
     expect(checkToken(["environment.users.read"], calls).missing.map((m) => m.anyOf)).toEqual([
       ["environment.apiTokens.read"],
       ["environment.apiTokens.write"],
@@ -69,7 +78,10 @@ describe("recordCalls with Dynamic's generated client (@dynamic-labs/sdk-api)", 
   test("a POST with a body is recorded with its method, and an undocumented operation stays unidentified", async () => {
     const { fetch, calls } = recordCalls();
     const config = new Configuration({ basePath, fetchApi: fetch });
-    await new TokensApi(config).postToken({ environmentId: "e1", postTokenFields: { note: "ci", scopes: ["environment.users.read"] } as never });
+    await new TokensApi(config).postToken({
+      environmentId: "e1",
+      postTokenFields: { note: "ci", scopes: ["environment.users.read"] } as never,
+    });
     await new WalletsApi(config).getWalletsByEnvironmentId({ environmentId: "e1" });
     expect(calls.map((c) => c.method)).toEqual(["POST", "GET"]);
     const plan = minimalScopes(calls);

@@ -1,9 +1,20 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { buildMapping } from "../../scripts/sdk-operations.mjs";
-import { dynamicCatalog, grants, lookupSdkOperation, minimalScopes, requiredScopes, resolveOperationNames, sdkOperations, sdkOperationsInfo } from "../../src/index.js";
+import {
+  dynamicCatalog,
+  grants,
+  lookupSdkOperation,
+  minimalScopes,
+  requiredScopes,
+  resolveOperationNames,
+  sdkOperations,
+  sdkOperationsInfo,
+} from "../../src/index.js";
 
-const committed = JSON.parse(readFileSync(new URL("../../data/dynamic-sdk-operations.json", import.meta.url), "utf8")) as ReturnType<typeof buildMapping>;
+const committed = JSON.parse(
+  readFileSync(new URL("../../data/dynamic-sdk-operations.json", import.meta.url), "utf8"),
+) as ReturnType<typeof buildMapping>;
 
 describe("the committed SDK mapping (data/dynamic-sdk-operations.json)", () => {
   test("is what the generator makes from the installed SDK and the catalog (run `npm run sdk-operations` if this fails)", () => {
@@ -13,13 +24,17 @@ describe("the committed SDK mapping (data/dynamic-sdk-operations.json)", () => {
   test("agrees with the catalog: documented operations match their endpoint and scopes, the others match nothing", () => {
     for (const op of sdkOperations()) {
       const r = requiredScopes({ method: op.method, path: op.path });
-      if (op.documented) expect(r, op.operation).toMatchObject({ status: "matched", endpoint: { path: op.endpoint }, anyOf: op.anyOf });
+      if (op.documented)
+        expect(r, op.operation).toMatchObject({ status: "matched", endpoint: { path: op.endpoint }, anyOf: op.anyOf });
       else expect(r.status, op.operation).not.toBe("matched");
     }
   });
 
   test("covers the SDK's API classes, names the SDK version, and every method name is unique across classes", () => {
-    expect(sdkOperationsInfo).toEqual({ sdk: { name: "@dynamic-labs/sdk-api", version: "0.0.847" }, catalog: { name: "dynamic", version: dynamicCatalog.version } });
+    expect(sdkOperationsInfo).toEqual({
+      sdk: { name: "@dynamic-labs/sdk-api", version: "0.0.847" },
+      catalog: { name: "dynamic", version: dynamicCatalog.version },
+    });
     const names = sdkOperations().map((o) => o.operation);
     expect(names.length).toBe(446);
     expect(new Set(names.map((n) => n.split(".")[1])).size).toBe(names.length);
@@ -27,7 +42,11 @@ describe("the committed SDK mapping (data/dynamic-sdk-operations.json)", () => {
   });
 
   test("every catalog endpoint has an SDK operation", () => {
-    const mapped = new Set(sdkOperations().filter((o) => o.documented).map((o) => `${o.method} ${o.endpoint}`));
+    const mapped = new Set(
+      sdkOperations()
+        .filter((o) => o.documented)
+        .map((o) => `${o.method} ${o.endpoint}`),
+    );
     const endpoints = new Set(dynamicCatalog.scopes.flatMap((s) => grants(s)).map((e) => `${e.method} ${e.path}`));
     expect(endpoints.size).toBe(131);
     expect([...endpoints].filter((e) => !mapped.has(e))).toEqual([]);
@@ -36,13 +55,23 @@ describe("the committed SDK mapping (data/dynamic-sdk-operations.json)", () => {
 
 describe("operation names as calls", () => {
   test("lookupSdkOperation finds names and Raw twins, and suggests a near name", () => {
-    expect(lookupSdkOperation("UsersApi.getUserRaw")).toMatchObject({ status: "found", operation: { operation: "UsersApi.getUser", method: "GET" } });
-    expect(lookupSdkOperation("UsersApi.getUsr")).toEqual({ status: "not-found", name: "UsersApi.getUsr", didYouMean: "UsersApi.getUser" });
+    expect(lookupSdkOperation("UsersApi.getUserRaw")).toMatchObject({
+      status: "found",
+      operation: { operation: "UsersApi.getUser", method: "GET" },
+    });
+    expect(lookupSdkOperation("UsersApi.getUsr")).toEqual({
+      status: "not-found",
+      name: "UsersApi.getUsr",
+      didYouMean: "UsersApi.getUser",
+    });
   });
 
   test("resolveOperationNames: documented → its call, undocumented → its real path (unknown), missing → left invalid with a note", () => {
     const src = (line: number) => ({ file: "calls.txt", line });
-    const r = resolveOperationNames(["UsersApi.getUser", "WalletsApi.getWalletsByEnvironmentId", "UsersApi.getUsr", "GET /environments/e1/users"], [src(1), src(2), src(3), src(4)]);
+    const r = resolveOperationNames(
+      ["UsersApi.getUser", "WalletsApi.getWalletsByEnvironmentId", "UsersApi.getUsr", "GET /environments/e1/users"],
+      [src(1), src(2), src(3), src(4)],
+    );
     expect(r.calls).toEqual([
       { method: "GET", path: "/environments/{environmentId}/users/{userId}" },
       { method: "GET", path: "/environments/{environmentId}/wallets" },
@@ -51,8 +80,17 @@ describe("operation names as calls", () => {
     ]);
     expect(r.sources).toEqual([
       { file: "calls.txt", line: 1, operation: "UsersApi.getUser" },
-      { file: "calls.txt", line: 2, operation: "WalletsApi.getWalletsByEnvironmentId", note: "WalletsApi.getWalletsByEnvironmentId has no documented scope" },
-      { file: "calls.txt", line: 3, note: "@dynamic-labs/sdk-api 0.0.847 has no operation UsersApi.getUsr; did you mean UsersApi.getUser?" },
+      {
+        file: "calls.txt",
+        line: 2,
+        operation: "WalletsApi.getWalletsByEnvironmentId",
+        note: "WalletsApi.getWalletsByEnvironmentId has no documented scope",
+      },
+      {
+        file: "calls.txt",
+        line: 3,
+        note: "@dynamic-labs/sdk-api 0.0.847 has no operation UsersApi.getUsr; did you mean UsersApi.getUser?",
+      },
       src(4),
     ]);
     const plan = minimalScopes(r.calls as never);

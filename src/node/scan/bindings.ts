@@ -20,7 +20,11 @@ const isSdkSource = (s: string): boolean => s === SDK || s.startsWith(`${SDK}/`)
 export const receiverKey = (node: Node | null | undefined): string | undefined => {
   if (!node) return undefined;
   if (node.type === "Identifier") return node.name;
-  if ((node.type === "MemberExpression" || node.type === "OptionalMemberExpression") && node.object.type === "ThisExpression" && !node.computed) {
+  if (
+    (node.type === "MemberExpression" || node.type === "OptionalMemberExpression") &&
+    node.object.type === "ThisExpression" &&
+    !node.computed
+  ) {
     if (node.property.type === "Identifier") return `this.${node.property.name}`;
     if (node.property.type === "PrivateName") return `this.#${node.property.id.name}`;
   }
@@ -28,11 +32,20 @@ export const receiverKey = (node: Node | null | undefined): string | undefined =
 };
 
 /** The SDK class a `new X()` or `new sdk.X()` constructs, if X is an SDK import. */
-export const constructedClass = (node: Node | null | undefined, sdkNames: ReadonlyMap<string, string>): string | undefined => {
+export const constructedClass = (
+  node: Node | null | undefined,
+  sdkNames: ReadonlyMap<string, string>,
+): string | undefined => {
   if (node?.type !== "NewExpression") return undefined;
   const c = node.callee;
   if (c.type === "Identifier") return sdkNames.get(c.name);
-  if (c.type === "MemberExpression" && c.object.type === "Identifier" && sdkNames.get(c.object.name) === "*" && c.property.type === "Identifier") return c.property.name;
+  if (
+    c.type === "MemberExpression" &&
+    c.object.type === "Identifier" &&
+    sdkNames.get(c.object.name) === "*" &&
+    c.property.type === "Identifier"
+  )
+    return c.property.name;
   return undefined;
 };
 
@@ -41,12 +54,18 @@ const annotatedClass = (node: Node | null | undefined, sdkNames: ReadonlyMap<str
   if (t?.type !== "TSTypeReference") return undefined;
   const n = t.typeName;
   if (n.type === "Identifier") return sdkNames.get(n.name);
-  if (n.type === "TSQualifiedName" && n.left.type === "Identifier" && sdkNames.get(n.left.name) === "*") return n.right.name;
+  if (n.type === "TSQualifiedName" && n.left.type === "Identifier" && sdkNames.get(n.left.name) === "*")
+    return n.right.name;
   return undefined;
 };
 
 const requireOf = (node: Node | null | undefined): string | undefined =>
-  node?.type === "CallExpression" && node.callee.type === "Identifier" && node.callee.name === "require" && node.arguments[0]?.type === "StringLiteral" ? node.arguments[0].value : undefined;
+  node?.type === "CallExpression" &&
+  node.callee.type === "Identifier" &&
+  node.callee.name === "require" &&
+  node.arguments[0]?.type === "StringLiteral"
+    ? node.arguments[0].value
+    : undefined;
 
 /** One pass over a file's AST collecting {@link Bindings}. */
 export const collectBindings = (ast: Node): Bindings => {
@@ -63,7 +82,11 @@ export const collectBindings = (ast: Node): Bindings => {
     }
     if (node.type === "ImportDeclaration" && isSdkSource(node.source.value)) {
       importsSdk = true;
-      for (const s of node.specifiers) sdkNames.set(s.local.name, s.type === "ImportSpecifier" ? (s.imported.type === "Identifier" ? s.imported.name : s.imported.value) : "*");
+      for (const s of node.specifiers)
+        sdkNames.set(
+          s.local.name,
+          s.type === "ImportSpecifier" ? (s.imported.type === "Identifier" ? s.imported.name : s.imported.value) : "*",
+        );
     } else if (node.type === "VariableDeclarator" && node.id.type === "Identifier") {
       const source = requireOf(node.init);
       if (source !== undefined && isSdkSource(source)) {
@@ -75,13 +98,20 @@ export const collectBindings = (ast: Node): Bindings => {
       const source = requireOf(node.init);
       if (source !== undefined && isSdkSource(source)) {
         importsSdk = true;
-        for (const p of node.id.properties) if (p.type === "ObjectProperty" && p.key.type === "Identifier" && p.value.type === "Identifier") sdkNames.set(p.value.name, p.key.name);
+        for (const p of node.id.properties)
+          if (p.type === "ObjectProperty" && p.key.type === "Identifier" && p.value.type === "Identifier")
+            sdkNames.set(p.value.name, p.key.name);
       }
     } else if (node.type === "AssignmentExpression") {
       const key = receiverKey(node.left);
       if (key) pending.push({ key, value: node.right });
     } else if ((node.type === "ClassProperty" || node.type === "ClassPrivateProperty") && !node.static) {
-      const key = node.key.type === "Identifier" ? `this.${node.key.name}` : node.key.type === "PrivateName" ? `this.#${node.key.id.name}` : undefined;
+      const key =
+        node.key.type === "Identifier"
+          ? `this.${node.key.name}`
+          : node.key.type === "PrivateName"
+            ? `this.#${node.key.id.name}`
+            : undefined;
       if (key) pending.push({ key, value: node.value, annotation: node.typeAnnotation });
     } else if (node.type === "TSParameterProperty" && node.parameter.type === "Identifier") {
       pending.push({ key: `this.${node.parameter.name}`, value: undefined, annotation: node.parameter.typeAnnotation });

@@ -9,14 +9,19 @@ export interface DynamicPath {
 
 const API_PREFIX = "/api/v0";
 const stripQuery = (text: string): string => text.replace(/[?#].*$/s, "");
-const under = (text: string, base: string): string | undefined => (text === base ? "/" : text.startsWith(`${base}/`) ? text.slice(base.length) : undefined);
+const under = (text: string, base: string): string | undefined =>
+  text === base ? "/" : text.startsWith(`${base}/`) ? text.slice(base.length) : undefined;
 
 /**
  * Reads literal text as a Dynamic API path, or undefined when it is not one: a Dynamic
  * base URL or `/api/v0` prefix makes it definite; a bare path (or one after an unresolved
  * base expression, `{base}/…`) counts only if `known` says the catalog has the path.
  */
-export const classifyUrl = (text: string, baseUrls: readonly string[], known: (path: string) => boolean): DynamicPath | undefined => {
+export const classifyUrl = (
+  text: string,
+  baseUrls: readonly string[],
+  known: (path: string) => boolean,
+): DynamicPath | undefined => {
   let t = stripQuery(text.trim());
   for (const base of baseUrls) {
     const rest = under(t, base.replace(/\/+$/, ""));

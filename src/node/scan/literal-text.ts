@@ -9,13 +9,24 @@ export interface LiteralText {
   readonly inlined: readonly string[];
 }
 
-const isPlus = (node: Node): node is Node & { type: "BinaryExpression" } => node.type === "BinaryExpression" && node.operator === "+";
+const isPlus = (node: Node): node is Node & { type: "BinaryExpression" } =>
+  node.type === "BinaryExpression" && node.operator === "+";
 
 /** A param name for an unresolved expression: `envId`, `params.envId` → envId, `encodeURIComponent(id)` → id. */
 const paramName = (node: Node): string => {
   if (node.type === "Identifier") return node.name;
-  if ((node.type === "MemberExpression" || node.type === "OptionalMemberExpression") && !node.computed && node.property.type === "Identifier") return node.property.name;
-  if ((node.type === "CallExpression" || node.type === "OptionalCallExpression") && node.arguments.length === 1 && node.arguments[0]) return paramName(node.arguments[0]);
+  if (
+    (node.type === "MemberExpression" || node.type === "OptionalMemberExpression") &&
+    !node.computed &&
+    node.property.type === "Identifier"
+  )
+    return node.property.name;
+  if (
+    (node.type === "CallExpression" || node.type === "OptionalCallExpression") &&
+    node.arguments.length === 1 &&
+    node.arguments[0]
+  )
+    return paramName(node.arguments[0]);
   if (node.type === "TSAsExpression" || node.type === "TSNonNullExpression") return paramName(node.expression);
   return "param";
 };

@@ -23,7 +23,8 @@ export const listSourceFiles = async (paths: readonly string[]): Promise<{ files
     if (info.isDirectory()) {
       for (const entry of (await readdir(path, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))) {
         if (entry.isDirectory() && (SKIP_DIRS.has(entry.name) || entry.name.startsWith("."))) continue;
-        if (entry.isDirectory() || (entry.isFile() && SOURCE_FILE.test(entry.name))) await visit(join(path, entry.name), false);
+        if (entry.isDirectory() || (entry.isFile() && SOURCE_FILE.test(entry.name)))
+          await visit(join(path, entry.name), false);
       }
     } else if (SOURCE_FILE.test(path)) files.add(path);
     // A named file that is not JS/TS (a diff's README, say) is skipped, not parsed into errors.
@@ -55,7 +56,11 @@ export const scanFiles = async (paths: readonly string[], options: ScanOptions):
   for (const file of files) {
     const bytes = await readFile(file);
     if (bytes.includes(0)) {
-      problems.push({ source: { file: shown(file) }, code: "binary", message: "looks binary (has NUL bytes); not scanned" });
+      problems.push({
+        source: { file: shown(file) },
+        code: "binary",
+        message: "looks binary (has NUL bytes); not scanned",
+      });
       continue;
     }
     const r = scanSource(bytes.toString("utf8"), shown(file), options);

@@ -19,7 +19,13 @@ export interface ScanOptions {
 
 /** A Dynamic API call found in source code, or a place that looks like one but could not be classified. */
 export type ScanFinding =
-  | { readonly kind: "call"; readonly via: "sdk" | "url"; readonly source: SourceLocation; readonly text: string; readonly call: { readonly method: string; readonly path: string } }
+  | {
+      readonly kind: "call";
+      readonly via: "sdk" | "url";
+      readonly source: SourceLocation;
+      readonly text: string;
+      readonly call: { readonly method: string; readonly path: string };
+    }
   | { readonly kind: "unclassified"; readonly source: SourceLocation; readonly text: string; readonly reason: string };
 
 /** Findings of one file, and why it could not be read if so. */
@@ -48,13 +54,30 @@ const operationsNamed = (name: string): readonly SdkOperation[] => {
 };
 
 // Strings in these places are names, not URLs.
-const NOT_A_VALUE = new Set(["ImportDeclaration", "ExportNamedDeclaration", "ExportAllDeclaration", "TSLiteralType", "JSXAttribute", "TSExternalModuleReference", "TaggedTemplateExpression", "ImportExpression"]);
+const NOT_A_VALUE = new Set([
+  "ImportDeclaration",
+  "ExportNamedDeclaration",
+  "ExportAllDeclaration",
+  "TSLiteralType",
+  "JSXAttribute",
+  "TSExternalModuleReference",
+  "TaggedTemplateExpression",
+  "ImportExpression",
+]);
 const isKey = (node: Node, parent: Node | undefined): boolean =>
-  (parent?.type === "ObjectProperty" || parent?.type === "ClassProperty" || parent?.type === "ObjectMethod" || parent?.type === "ClassMethod" || parent?.type === "TSPropertySignature") &&
+  (parent?.type === "ObjectProperty" ||
+    parent?.type === "ClassProperty" ||
+    parent?.type === "ObjectMethod" ||
+    parent?.type === "ClassMethod" ||
+    parent?.type === "TSPropertySignature") &&
   parent.key === node;
 
 const sdkFinding = (node: Node, b: Bindings, at: (n: Node) => SourceLocation): ScanFinding | undefined => {
-  if ((node.type !== "CallExpression" && node.type !== "OptionalCallExpression") || (node.callee.type !== "MemberExpression" && node.callee.type !== "OptionalMemberExpression")) return undefined;
+  if (
+    (node.type !== "CallExpression" && node.type !== "OptionalCallExpression") ||
+    (node.callee.type !== "MemberExpression" && node.callee.type !== "OptionalMemberExpression")
+  )
+    return undefined;
   const { object, property } = node.callee;
   if (property.type !== "Identifier" || node.callee.computed) return undefined;
   const ops = operationsNamed(property.name);
@@ -63,12 +86,22 @@ const sdkFinding = (node: Node, b: Bindings, at: (n: Node) => SourceLocation): S
   if (cls === undefined && !b.importsSdk) return undefined;
   const text = `${receiverKey(object) ?? "…"}.${property.name}(…)`;
   const source = at(property);
-  const op = cls === undefined ? (ops.length === 1 ? ops[0] : undefined) : ops.find((o) => o.operation.startsWith(`${cls}.`));
+  const op =
+    cls === undefined ? (ops.length === 1 ? ops[0] : undefined) : ops.find((o) => o.operation.startsWith(`${cls}.`));
   if (op === undefined) {
-    const reason = cls === undefined ? `the receiver's class is unknown and ${ops.map((o) => o.operation).join(", ")} all have this name` : `${cls} has no operation ${property.name}; ${ops.map((o) => o.operation).join(", ")} do`;
+    const reason =
+      cls === undefined
+        ? `the receiver's class is unknown and ${ops.map((o) => o.operation).join(", ")} all have this name`
+        : `${cls} has no operation ${property.name}; ${ops.map((o) => o.operation).join(", ")} do`;
     return { kind: "unclassified", source, text, reason };
   }
-  return { kind: "call", via: "sdk", source: { ...source, operation: op.operation }, text, call: { method: op.method, path: op.path } };
+  return {
+    kind: "call",
+    via: "sdk",
+    source: { ...source, operation: op.operation },
+    text,
+    call: { method: op.method, path: op.path },
+  };
 };
 
 // Calls that keep a URL a URL: `…`.replace(…), url.trim(), String(url), encodeURI(url).
@@ -79,16 +112,38 @@ const WRAPPERS = new Set(["String", "encodeURI"]);
 const climb = (node: Node, ancestors: readonly Node[]): { node: Node; ancestors: readonly Node[] } => {
   const parent = ancestors.at(-1);
   const grand = ancestors.at(-2);
-  if (parent?.type === "TSAsExpression" || parent?.type === "TSNonNullExpression" || parent?.type === "ParenthesizedExpression") return climb(parent, ancestors.slice(0, -1));
-  if (parent?.type === "MemberExpression" && parent.object === node && parent.property.type === "Identifier" && STRING_METHODS.has(parent.property.name) && grand?.type === "CallExpression" && grand.callee === parent) {
+  if (
+    parent?.type === "TSAsExpression" ||
+    parent?.type === "TSNonNullExpression" ||
+    parent?.type === "ParenthesizedExpression"
+  )
+    return climb(parent, ancestors.slice(0, -1));
+  if (
+    parent?.type === "MemberExpression" &&
+    parent.object === node &&
+    parent.property.type === "Identifier" &&
+    STRING_METHODS.has(parent.property.name) &&
+    grand?.type === "CallExpression" &&
+    grand.callee === parent
+  ) {
     return climb(grand, ancestors.slice(0, -2));
   }
-  if (parent?.type === "CallExpression" && parent.arguments[0] === node && parent.callee.type === "Identifier" && WRAPPERS.has(parent.callee.name)) return climb(parent, ancestors.slice(0, -1));
+  if (
+    parent?.type === "CallExpression" &&
+    parent.arguments[0] === node &&
+    parent.callee.type === "Identifier" &&
+    WRAPPERS.has(parent.callee.name)
+  )
+    return climb(parent, ancestors.slice(0, -1));
   return { node, ancestors };
 };
 
 /** The methods a URL expression is sent with: its own call, the object it sits in, or the calls its variable is passed to. */
-const methodsFor = (start: Node, startAncestors: readonly Node[], uses: ReadonlyMap<string, Node[]>): MethodContext[] => {
+const methodsFor = (
+  start: Node,
+  startAncestors: readonly Node[],
+  uses: ReadonlyMap<string, Node[]>,
+): MethodContext[] => {
   const { node, ancestors } = climb(start, startAncestors);
   const parent = ancestors.at(-1);
   const direct = methodOf(node, parent);
@@ -99,7 +154,9 @@ const methodsFor = (start: Node, startAncestors: readonly Node[], uses: Readonly
   }
   if (parent?.type === "VariableDeclarator" && parent.init === node && parent.id.type === "Identifier") {
     const name = parent.id.name;
-    return (uses.get(name) ?? []).map((call) => methodOf((call as { arguments: Node[] }).arguments[0] as Node, call)).filter((m) => m.kind !== "none");
+    return (uses.get(name) ?? [])
+      .map((call) => methodOf((call as { arguments: Node[] }).arguments[0] as Node, call))
+      .filter((m) => m.kind !== "none");
   }
   return [];
 };
@@ -111,14 +168,29 @@ export const scanSource = (code: string, file: string, options: ScanOptions): Sc
     ast = parse(code, { sourceType: "unambiguous", plugins: pluginsFor(file), errorRecovery: true }) as unknown as Node;
   } catch (error) {
     const loc = (error as { loc?: { line: number; column: number } }).loc;
-    return { findings: [], problems: [{ source: { file, ...(loc ? { line: loc.line, column: loc.column + 1 } : {}) }, code: "parse-error", message: `cannot parse: ${(error as Error).message}` }] };
+    return {
+      findings: [],
+      problems: [
+        {
+          source: { file, ...(loc ? { line: loc.line, column: loc.column + 1 } : {}) },
+          code: "parse-error",
+          message: `cannot parse: ${(error as Error).message}`,
+        },
+      ],
+    };
   }
-  const problems: SourceProblem[] = ((ast as unknown as { errors?: { loc?: { line: number; column: number }; message: string }[] }).errors ?? []).map((e) => ({
+  const problems: SourceProblem[] = (
+    (ast as unknown as { errors?: { loc?: { line: number; column: number }; message: string }[] }).errors ?? []
+  ).map((e) => ({
     source: { file, ...(e.loc ? { line: e.loc.line, column: e.loc.column + 1 } : {}) },
     code: "parse-error",
     message: `parsed with errors: ${e.message}`,
   }));
-  const at = (n: Node): SourceLocation => ({ file, line: n.loc?.start.line ?? 0, column: (n.loc?.start.column ?? 0) + 1 });
+  const at = (n: Node): SourceLocation => ({
+    file,
+    line: n.loc?.start.line ?? 0,
+    column: (n.loc?.start.column ?? 0) + 1,
+  });
   const b = collectBindings(ast);
   const known = (path: string) => {
     const r = options.requiredScopes({ method: "GET", path });
@@ -135,7 +207,11 @@ export const scanSource = (code: string, file: string, options: ScanOptions): Sc
     if ((node.type === "CallExpression" || node.type === "NewExpression") && node.arguments[0]?.type === "Identifier") {
       uses.set(node.arguments[0].name, [...(uses.get(node.arguments[0].name) ?? []), node]);
     }
-    if (consumed.has(node) || (node.type !== "StringLiteral" && node.type !== "TemplateLiteral" && node.type !== "BinaryExpression")) return;
+    if (
+      consumed.has(node) ||
+      (node.type !== "StringLiteral" && node.type !== "TemplateLiteral" && node.type !== "BinaryExpression")
+    )
+      return;
     const parent = ancestors.at(-1);
     if ((parent && NOT_A_VALUE.has(parent.type)) || isKey(node, parent)) return;
     const lt = literalText(node, b.constants);
@@ -147,10 +223,16 @@ export const scanSource = (code: string, file: string, options: ScanOptions): Sc
   // `const base = \`${BASE}/environments/${id}\``, only ever built into other URLs, is not a call of its own.
   const buildingBlock = (c: (typeof candidates)[number]): boolean => {
     const parent = c.ancestors.at(-1);
-    return parent?.type === "VariableDeclarator" && parent.id.type === "Identifier" && inlined.has(parent.id.name) && !uses.has(parent.id.name);
+    return (
+      parent?.type === "VariableDeclarator" &&
+      parent.id.type === "Identifier" &&
+      inlined.has(parent.id.name) &&
+      !uses.has(parent.id.name)
+    );
   };
   // A bare catalog path counts in a file that is about Dynamic, or when it is under /environments.
-  const dynamicFile = b.importsSdk || candidates.some((c) => classifyUrl(c.text, options.baseUrls, () => false)?.definite);
+  const dynamicFile =
+    b.importsSdk || candidates.some((c) => classifyUrl(c.text, options.baseUrls, () => false)?.definite);
   for (const c of candidates) {
     if (buildingBlock(c)) continue;
     const url = classifyUrl(c.text, options.baseUrls, known);
@@ -160,11 +242,22 @@ export const scanSource = (code: string, file: string, options: ScanOptions): Sc
     const source = at(c.node);
     if (methods.length === 0) {
       const has = catalogMethods(url.path, options.requiredScopes);
-      findings.push({ kind: "unclassified", source, text: c.text, reason: `no request in this file sends it, so its method is unknown${has.length > 0 ? `; the catalog has ${has.join(", ")} for this path` : ""}` });
+      findings.push({
+        kind: "unclassified",
+        source,
+        text: c.text,
+        reason: `no request in this file sends it, so its method is unknown${has.length > 0 ? `; the catalog has ${has.join(", ")} for this path` : ""}`,
+      });
     }
     const seen = new Set<string>();
     for (const m of methods) {
-      if (m.kind === "unknown") findings.push({ kind: "unclassified", source, text: c.text, reason: `cannot tell the HTTP method: ${m.reason}` });
+      if (m.kind === "unknown")
+        findings.push({
+          kind: "unclassified",
+          source,
+          text: c.text,
+          reason: `cannot tell the HTTP method: ${m.reason}`,
+        });
       else if (m.kind === "method" && !seen.has(m.method)) {
         seen.add(m.method);
         findings.push({ kind: "call", via: "url", source, text: c.text, call: { method: m.method, path: url.path } });

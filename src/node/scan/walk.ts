@@ -1,6 +1,18 @@
 import type { Node } from "@babel/types";
 
-const SKIP = new Set(["loc", "start", "end", "extra", "range", "comments", "leadingComments", "trailingComments", "innerComments", "errors", "tokens"]);
+const SKIP = new Set([
+  "loc",
+  "start",
+  "end",
+  "extra",
+  "range",
+  "comments",
+  "leadingComments",
+  "trailingComments",
+  "innerComments",
+  "errors",
+  "tokens",
+]);
 
 /** Visits every node depth-first with its ancestors (nearest last); no scope analysis, no dependency. */
 export const walk = (root: Node, visit: (node: Node, ancestors: readonly Node[]) => void): void => {
@@ -20,4 +32,5 @@ export const walk = (root: Node, visit: (node: Node, ancestors: readonly Node[])
   go(root);
 };
 
-const isNode = (value: unknown): value is Node => typeof value === "object" && value !== null && typeof (value as { type?: unknown }).type === "string";
+const isNode = (value: unknown): value is Node =>
+  typeof value === "object" && value !== null && typeof (value as { type?: unknown }).type === "string";
