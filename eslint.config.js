@@ -1,5 +1,18 @@
+import { fileURLToPath } from "node:url";
 import js from "@eslint/js";
+import boundaries from "eslint-plugin-boundaries";
 import tseslint from "typescript-eslint";
+
+// The layers, lowest first: a module may import its own layer and the ones before it.
+const LAYERS = ["util", "catalog", "matcher", ["planner", "checker"], "sources", "report", "api", "node", "cli"];
+const below = (i) => LAYERS.slice(0, i + 1).flat();
+const policies = LAYERS.flatMap((layer, i) =>
+  [layer].flat().map((type) => ({
+    from: { element: { type } },
+    // Siblings on one level (planner, checker) do not import each other.
+    allow: { to: { element: { types: { anyOf: [...below(i - 1), type] } } } },
+  })),
+);
 
 export default tseslint.config(
   { ignores: ["dist/", "coverage/", "node_modules/", ".bench/"] },
@@ -9,7 +22,39 @@ export default tseslint.config(
     languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly", Buffer: "readonly" } },
     rules: {
       "@typescript-eslint/no-non-null-assertion": "off",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "no-control-regex": "off",
+    },
+  },
+  {
+    files: ["**/*.cjs"],
+    languageOptions: {
+      sourceType: "commonjs",
+      globals: { require: "readonly", exports: "writable", module: "writable" },
+    },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  {
+    // The layers of src/, enforced: util → catalog → matcher → planner/checker → sources → report → api → node → cli.
+    files: ["src/**/*.ts"],
+    plugins: { boundaries },
+    settings: {
+      "boundaries/include": ["src/**/*.ts"],
+      // Re-exports only: the package's front door stands above every layer.
+      "boundaries/ignore": ["src/index.ts"],
+      "boundaries/elements": [
+        ...["util", "catalog", "matcher", "planner", "checker", "sources", "report", "api", "node", "cli"].map(
+          (type) => ({
+            type,
+            pattern: `src/${type}`,
+          }),
+        ),
+      ],
+      "import/resolver": { [fileURLToPath(new URL("scripts/eslint-ts-resolver.cjs", import.meta.url))]: {} },
+    },
+    rules: {
+      "boundaries/dependencies": ["error", { default: "disallow", policies }],
+      "boundaries/no-unknown-files": "error",
     },
   },
   {
@@ -48,6 +93,18 @@ export default tseslint.config(
     files: ["src/**/*.ts"],
     rules: {
       "no-restricted-syntax": ["error", { selector: "ExportDefaultDeclaration", message: "Named exports only." }],
+      "max-lines": ["error", { max: 250, skipBlankLines: true, skipComments: true }],
+      "max-len": ["error", { code: 120 }],
+    },
+  },
+  {
+    // Tests quote long expected output as is; the code around it keeps to 120 columns too.
+    files: ["test/**", "bench/**", "scripts/**", "*.js", "*.ts"],
+    rules: {
+      "max-len": [
+        "error",
+        { code: 120, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreRegExpLiterals: true },
+      ],
     },
   },
 );

@@ -1,5 +1,4 @@
 import { defineConfig, type Options } from "tsup";
-import pkg from "./package.json" with { type: "json" };
 
 // ESM keeps one output file per source module, so a bundler that imports only
 // `requiredScopes` never reaches (and drops) zod, path-to-regexp and jsonc-parser.
@@ -22,7 +21,6 @@ export default defineConfig([
     splitting: false,
     esbuildPlugins: [keepModules],
     dts: { entry: { index: "src/index.ts", "node/index": "src/node/index.ts" } },
-    sourcemap: true,
     clean: true,
     target: "es2022",
     platform: "neutral",
@@ -34,7 +32,6 @@ export default defineConfig([
     format: ["cjs"],
     external: [/^node:/],
     dts: { entry: { index: "src/index.ts", node: "src/node/index.ts" } },
-    sourcemap: true,
     clean: true,
     target: "es2022",
     platform: "neutral",
@@ -50,7 +47,5 @@ export default defineConfig([
     platform: "node",
     banner: { js: "#!/usr/bin/env node" },
     noExternal: [/.*/],
-    define: { __VERSION__: JSON.stringify(pkg.version) },
-    sourcemap: true,
   },
 ]);

@@ -1,68 +1,8 @@
-import type { CatalogData, EndpointRef } from "./schema.js";
-import { splitTemplate, type TemplateSegment } from "./split-template.js";
 import { byName } from "../util/by-name.js";
+import { withCompiled, type LiteralChild, type Node, type Route } from "./compiled.js";
 import { routePattern } from "./route-pattern.js";
-
-/** An endpoint as results report it. */
-export interface Endpoint {
-  readonly method: string;
-  readonly path: string;
-  readonly summary: string;
-  readonly deprecated: boolean;
-  readonly replacedBy?: EndpointRef;
-}
-
-/** @internal A compiled endpoint: its public face plus what matching needs. */
-export interface Route<S extends string> {
-  readonly endpoint: Endpoint;
-  /** Every scope that alone unlocks it, implications included, sorted by name. */
-  readonly anyOf: readonly S[];
-  /** Param name per segment index; undefined for literal segments. */
-  readonly params: readonly (string | undefined)[];
-  /** Literal per segment index ("" for params), as is and lower-cased: for suggestions. */
-  readonly literals: readonly string[];
-  readonly lowerLiterals: readonly string[];
-  /** Position in catalog order: a stable id for dedupe. */
-  readonly id: number;
-  /** Confirms a guessed match in one native pass; see route-pattern.ts. Its `lastIndex` is set before every use. */
-  readonly pattern: RegExp | undefined;
-}
-
-/** @internal Trie node: literal children win over the param child. */
-export interface Node<S extends string> {
-  readonly literals: Map<string, Node<S>>;
-  /** Literal children folded for the look-alike check; see matcher/walk-trie.ts. */
-  readonly folded: Map<string, string>;
-  /** Literal children by first character code (ASCII), for the fast matcher's in-place compare. */
-  readonly byFirst: (readonly { readonly literal: string; readonly node: Node<S> }[] | undefined)[];
-  /** Literal children by segment length, for the fast matcher's look-alike check. */
-  readonly byLength: (readonly { readonly literal: string; readonly node: Node<S> }[] | undefined)[];
-  param: Node<S> | undefined;
-  route: Route<S> | undefined;
-}
-
-/** A loaded catalog, ready for matching. Build with `parseCatalog` or use `dynamicCatalog`. */
-export interface Catalog<S extends string = string> {
-  readonly name: string;
-  readonly version: string;
-  readonly formatVersion: number;
-  readonly source: CatalogData["source"];
-  readonly baseUrls: readonly string[];
-  /** Scope names in catalog order. */
-  readonly scopes: readonly S[];
-  /** @internal */ readonly _data: CatalogData;
-  /** @internal Path prefixes of the base URLs, e.g. `/api/v0`. */ readonly _basePaths: readonly string[];
-  /** @internal Base URLs already in canonical form, which the fast path may compare raw. */ readonly _plainBaseUrls: readonly string[];
-  /** @internal One trie per method. */ readonly _tries: ReadonlyMap<string, Node<S>>;
-  /** @internal The methods of `_tries`, sorted. */ readonly _methods: readonly string[];
-  /** @internal Every method's routes in one trie: a miss there is a miss for all methods. */ readonly _anyMethod: Node<S>;
-  /** @internal */ readonly _routes: readonly Route<S>[];
-  /** @internal Routes each scope unlocks, implications included. */ readonly _grants: ReadonlyMap<
-    S,
-    readonly Route<S>[]
-  >;
-  /** @internal Max segments of any template: longer paths cannot match. */ readonly _maxDepth: number;
-}
+import { splitTemplate, type TemplateSegment } from "./split-template.js";
+import type { Catalog, CatalogData, CatalogEndpoint, Endpoint, ScopeInfo } from "./types.js";
 
 const newNode = <S extends string>(): Node<S> => ({
   literals: new Map(),
@@ -91,11 +31,11 @@ const insert = <S extends string>(root: Node<S>, segments: readonly TemplateSegm
     if (!child) {
       node.literals.set(seg.value, (child = newNode()));
       node.folded.set(foldSegment(seg.value), seg.value);
-      const entry = { literal: seg.value, node: child };
-      ((node.byLength[seg.value.length] ??= []) as (typeof entry)[]).push(entry);
+      const entry: LiteralChild<S> = { literal: seg.value, node: child };
+      ((node.byLength[seg.value.length] ??= []) as LiteralChild<S>[]).push(entry);
       // A full-width array: reads past a short holey array are slow in V8.
       if (node.byFirst.length === 0) (node.byFirst as unknown[]).push(...new Array<undefined>(128).fill(undefined));
-      ((node.byFirst[seg.value.charCodeAt(0)] ??= []) as (typeof entry)[]).push(entry);
+      ((node.byFirst[seg.value.charCodeAt(0)] ??= []) as LiteralChild<S>[]).push(entry);
     }
     node = child;
   }
@@ -172,22 +112,40 @@ export const compileCatalog = <S extends string = string>(data: CatalogData): Ca
   const basePaths = [...new Set(data.baseUrls.map((u) => new URL(u).pathname.replace(/\/+$/, "")))].filter(
     (p) => p !== "",
   );
-  return {
+  const compiled = {
+    data,
+    // parseCatalog insists on canonical base URLs; data compiled directly may not be.
+    plainBaseUrls: data.baseUrls.filter((u) => new URL(u).href.replace(/\/$/, "") === u),
+    basePaths: basePaths.sort((a, b) => b.length - a.length || byName(a, b)),
+    tries,
+    methods: [...tries.keys()].sort(byName),
+    anyMethod,
+    routes,
+    grants,
+    maxDepth,
+  };
+  const infos = new Map<string, ScopeInfo<S>>(
+    data.scopes.map((s) => [
+      s.name,
+      Object.freeze({
+        name: s.name as S,
+        ...(s.group === undefined ? {} : { group: s.group }),
+        ...(s.description === undefined ? {} : { description: s.description }),
+        implies: Object.freeze([...(s.implies ?? [])]) as readonly S[],
+        unlocks: grants.get(s.name as S)?.length ?? 0,
+      }),
+    ]),
+  );
+  const endpoints: CatalogEndpoint<S>[] = routes.map((r) => Object.freeze({ ...r.endpoint, anyOf: r.anyOf }));
+  const catalog: Catalog<S> = {
     name: data.name,
     version: data.version,
     formatVersion: data.formatVersion,
-    source: data.source,
-    baseUrls: data.baseUrls,
-    scopes: data.scopes.map((s) => s.name as S),
-    _data: data,
-    // parseCatalog insists on canonical base URLs; data compiled directly may not be.
-    _plainBaseUrls: data.baseUrls.filter((u) => new URL(u).href.replace(/\/$/, "") === u),
-    _basePaths: basePaths.sort((a, b) => b.length - a.length || byName(a, b)),
-    _tries: tries,
-    _methods: [...tries.keys()].sort(byName),
-    _anyMethod: anyMethod,
-    _routes: routes,
-    _grants: grants,
-    _maxDepth: maxDepth,
+    source: Object.freeze({ ...data.source }),
+    baseUrls: Object.freeze([...data.baseUrls]),
+    scopes: Object.freeze(data.scopes.map((s) => s.name as S)),
+    endpoints: Object.freeze(endpoints),
+    scope: (name) => infos.get(name),
   };
+  return withCompiled(catalog, compiled);
 };

@@ -1,7 +1,8 @@
 import data from "../../data/dynamic.catalog.json" with { type: "json" };
 import type { Scope } from "./dynamic-scopes.js";
-import { compileCatalog, type Catalog } from "./compile-catalog.js";
-import type { CatalogData } from "./schema.js";
+import { compileCatalog } from "./compile-catalog.js";
+import type { Catalog } from "./types.js";
+import type { CatalogData } from "./types.js";
 
 /**
  * Dynamic's catalog, embedded. Compiled without zod: the test gate validates this

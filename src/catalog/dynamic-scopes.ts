@@ -1,7 +1,5 @@
-import { z } from "zod";
-
 /** Dynamic's `TokenScopes` enum: every scope a Dynamic API token can carry. */
-export const dynamicScopeSchema = z.enum([
+export const DYNAMIC_SCOPES = [
   "waas.authenticate",
   "waas.delegatedAccess.signMessage",
   "environment.balances.read",
@@ -16,7 +14,7 @@ export const dynamicScopeSchema = z.enum([
   "environment.users.write",
   "environment.settings.read",
   "environment.settings.write",
-]);
+] as const;
 
 /** A Dynamic API token scope. */
-export type Scope = z.infer<typeof dynamicScopeSchema>;
+export type Scope = (typeof DYNAMIC_SCOPES)[number];

@@ -1,7 +1,8 @@
-import { CatalogError, jsonPath, type Issue } from "../errors.js";
-import { describeError } from "../matcher/read-call.js";
+import { CatalogError, jsonPath, type Issue } from "../util/errors.js";
+import { describeError } from "../util/describe-error.js";
 import { lineFinder, parseJson } from "../util/parse-json.js";
-import { compileCatalog, type Catalog } from "./compile-catalog.js";
+import { compileCatalog } from "./compile-catalog.js";
+import type { Catalog } from "./types.js";
 import { MAX_CATALOG_ENDPOINTS, MAX_CATALOG_ISSUES, MAX_CATALOG_RELATIONS, MAX_CATALOG_SCOPES } from "./limits.js";
 import { catalogSchema, FORMAT_VERSION } from "./schema.js";
 import { validateRelations } from "./validate-relations.js";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { CatalogData } from "./types.js";
 
 /** Highest catalog file format this build reads. */
 export const FORMAT_VERSION = 1;
@@ -88,14 +89,9 @@ export const catalogSchema = /* @__PURE__ */ (() => {
     .strict();
 })();
 
-/** A catalog file's content. */
-export type CatalogData = z.infer<typeof catalogSchema>;
-/** One scope of a catalog. */
-export type ScopeData = CatalogData["scopes"][number];
-/** One endpoint of a scope. */
-export type EndpointData = ScopeData["endpoints"][number];
-/** A method + template pair naming one endpoint. */
-export type EndpointRef = NonNullable<EndpointData["replacedBy"]>;
+type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+// The typecheck fails here if the written-out public types (types.ts) drift from the schema.
+export const typesMatchSchema: Equal<CatalogData, z.infer<typeof catalogSchema>> = true;
 
 /** True when `segment` may stand as a literal template segment. */
 export const isLiteralSegment = (segment: string): boolean => LITERAL_CHARS.test(segment);

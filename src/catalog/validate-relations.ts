@@ -1,5 +1,5 @@
-import type { Issue } from "../errors.js";
-import type { CatalogData } from "./schema.js";
+import type { Issue } from "../util/errors.js";
+import type { CatalogData } from "./types.js";
 import { MAX_IMPLICATION_DEPTH } from "./limits.js";
 import { parseTemplate } from "./parse-template.js";
 import { splitTemplate } from "./split-template.js";
@@ -49,7 +49,9 @@ const findDeepChains = (data: CatalogData, issues: Issue[]): void => {
     issues.push({
       code: "too-large",
       path: `${at(i)}.implies`,
-      message: `${data.scopes[i]!.name} starts an implication chain of ${depthOf(data.scopes[i]!.name)} scopes; the limit is ${MAX_IMPLICATION_DEPTH}`,
+      message:
+        `${data.scopes[i]!.name} starts an implication chain of ${depthOf(data.scopes[i]!.name)} scopes; ` +
+        `the limit is ${MAX_IMPLICATION_DEPTH}`,
     });
   }
 };
@@ -122,7 +124,9 @@ export const validateRelations = (data: CatalogData): Issue[] => {
         issues.push({
           code: "ambiguous-templates",
           path: `${where}.path`,
-          message: `${key} matches the same requests as ${e.method} ${firstShape.path} at ${firstShape.where} with equal precedence`,
+          message:
+            `${key} matches the same requests as ${e.method} ${firstShape.path} at ${firstShape.where} ` +
+            "with equal precedence",
         });
       }
       if (firstExact === undefined) exact.set(key, where);

@@ -1,5 +1,5 @@
-import { InputError, type Issue } from "../errors.js";
-import { describeError } from "../matcher/read-call.js";
+import { InputError, type Issue } from "../util/errors.js";
+import { describeError } from "../util/describe-error.js";
 
 /** A token's scopes as an array, or one of Dynamic's token documents. */
 export type TokenInput = SingleTokenInput | TokenListInput;

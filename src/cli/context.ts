@@ -1,19 +1,81 @@
-import { createCalculator, type Calculator } from "../calculator.js";
+import { createCalculator, type Calculator } from "../api/calculator.js";
 import { dynamicCatalog } from "../catalog/dynamic-catalog.js";
-import type { Args } from "./args.js";
-import type { Style } from "./color.js";
-import { readInput } from "./read-calls.js";
-
-/** What every command gets: its arguments, the bound calculator and the output style. */
-export interface Context {
-  readonly args: Args;
-  readonly calc: Calculator<string>;
-  readonly style: Style;
-}
+import type { EndpointRef } from "../catalog/types.js";
+import { readText } from "../node/read-source.js";
+import { formatReport, type ReportFormat } from "../report/format.js";
+import type { InputSummary, Report, ReportResult } from "../report/model.js";
+import { colorEnabled } from "../report/style.js";
+import type { SourceLocation, SourceProblem } from "../sources/types.js";
+import { UsageError } from "./command.js";
+import type { Io } from "./io.js";
+import { VERSION } from "./version.js";
 
 /** The embedded catalog, or `--catalog FILE` validated in full (zod loads only then). */
-export const loadCalculator = async (args: Args): Promise<Calculator<string>> => {
-  if (args.catalog === undefined) return createCalculator<string>(dynamicCatalog);
+export const loadCalculator = async (file: string | undefined, io: Io): Promise<Calculator<string>> => {
+  if (file === undefined) return createCalculator<string>(dynamicCatalog);
   const { parseCatalog } = await import("../catalog/parse-catalog.js");
-  return createCalculator(parseCatalog(await readInput(args.catalog), { file: args.catalog }));
+  const name = file === "-" ? "<stdin>" : file;
+  return createCalculator(parseCatalog(await readText(file, { stdin: io.stdin }), { file: name }));
+};
+
+/** `--format` and `--json` as one format; they must agree. */
+export const outputFormat = (values: { format?: string | undefined; json: boolean }, command: string): ReportFormat => {
+  if (values.format === undefined) return values.json ? "json" : "text";
+  if (values.json && values.format !== "json")
+    throw new UsageError(`--json and --format ${values.format} disagree; give one`, command);
+  return values.format as ReportFormat; // the parser checked it against the option's choices
+};
+
+/** What a report needs besides the answer. */
+export interface ReportParts {
+  readonly inputs?: readonly InputSummary[];
+  readonly problems?: readonly SourceProblem[];
+  readonly unlocked?: readonly { readonly scope: string; readonly endpoints: readonly EndpointRef[] }[];
+  readonly scopeSources?: readonly { readonly scope: string; readonly source: SourceLocation }[];
+}
+
+/** Builds the report and writes it once, in `format`, to stdout. */
+export const render = <S extends string>(
+  io: Io,
+  format: ReportFormat,
+  result: ReportResult<S>,
+  parts: ReportParts = {},
+): void => {
+  const report: Report<S> = {
+    tool: { name: "scopewise", version: VERSION },
+    result,
+    inputs: parts.inputs ?? [],
+    problems: parts.problems ?? [],
+    ...(parts.unlocked ? { unlocked: parts.unlocked } : {}),
+    ...(parts.scopeSources ? { scopeSources: parts.scopeSources } : {}),
+  };
+  const text = formatReport(report, format, { color: format === "text" && colorEnabled(io.isTTY.stdout, io.env) });
+  if (text !== "") io.stdout(`${text}\n`);
+};
+
+/** A progress line on stderr for work that takes a while. */
+export interface Progress {
+  update(message: string): void;
+  /** Clears the line, if one was shown. */
+  done(): void;
+}
+
+/**
+ * Progress for work that takes a while: on a terminal's stderr only, never in CI, when
+ * piped or with `--quiet`; one line overwritten in place, so nothing is left in a log.
+ */
+export const progress = (io: Io, quiet = false): Progress => {
+  const on = !quiet && io.isTTY.stderr && (io.env["CI"] ?? "") === "";
+  let shown = false;
+  return {
+    update(message) {
+      if (!on) return;
+      io.stderr(`\r\u001b[2Kscopewise: ${message}`);
+      shown = true;
+    },
+    done() {
+      if (shown) io.stderr("\r\u001b[2K");
+      shown = false;
+    },
+  };
 };

@@ -1,12 +1,10 @@
-import type { Catalog } from "../catalog/compile-catalog.js";
+import type { Compiled } from "../catalog/compiled.js";
 import { hasOddSegment, isPlainUrl, locatePath, type PlainPath } from "./fast-scan.js";
 import { walkPlain } from "./fast-walk.js";
 import { guessMatch } from "./guess-route.js";
 import { plainParams } from "./plain-params.js";
-import { normalizePath } from "./normalize-path.js";
 import type { MatchResult, NormalizedRequest } from "./result.js";
 import { suggest } from "./suggest.js";
-import { UnknownResult } from "./unknown-result.js";
 
 const requestOf = (method: string, url: string, path: PlainPath): NormalizedRequest => ({
   method,
@@ -19,11 +17,11 @@ const requestOf = (method: string, url: string, path: PlainPath): NormalizedRequ
  * path must decide, so the paths never answer differently (property tests hold them to it).
  */
 export const fastMatch = <S extends string>(
-  catalog: Catalog<S>,
+  catalog: Compiled<S>,
   method: string,
   url: string,
 ): MatchResult<S> | undefined => {
-  const root = catalog._tries.get(method);
+  const root = catalog.tries.get(method);
   if (root === undefined) return undefined;
   const path = locatePath(catalog, url);
   if (path === undefined) return undefined;
@@ -40,19 +38,18 @@ export const fastMatch = <S extends string>(
   if (hasOddSegment(url, path)) return undefined;
   const allowedMethods: string[] = [];
   // One walk over all methods' routes settles most misses; only a hit there needs the per-method walks.
-  const any = walkPlain(catalog._anyMethod, url, path.start, path.limit);
+  const any = walkPlain(catalog.anyMethod, url, path.start, path.limit);
   if (any === null) return undefined;
-  for (let i = 0; any !== undefined && i < catalog._methods.length; i++) {
-    const other = catalog._methods[i] as string;
+  for (let i = 0; any !== undefined && i < catalog.methods.length; i++) {
+    const other = catalog.methods[i] as string;
     if (other === method) continue;
-    const found = walkPlain(catalog._tries.get(other)!, url, path.start, path.limit);
+    const found = walkPlain(catalog.tries.get(other)!, url, path.start, path.limit);
     if (found === null) return undefined;
     if (found !== undefined) allowedMethods.push(other);
   }
   const request = requestOf(method, url, path);
   if (allowedMethods.length > 0) return { status: "method-not-allowed", allowedMethods, request };
-  return new UnknownResult(request, () => {
-    const parsed = normalizePath(request.path, []);
-    return "status" in parsed ? [] : suggest(catalog, method, parsed);
-  });
+  // A plain path that passed the checks above splits exactly as the careful path would.
+  const segments = request.path === "/" ? [] : request.path.slice(1).split("/");
+  return { status: "unknown", request, suggestions: suggest(catalog, method, segments) };
 };

@@ -1,4 +1,4 @@
-import type { Catalog } from "../catalog/compile-catalog.js";
+import type { Compiled } from "../catalog/compiled.js";
 import { PLAIN_PATH_CHAR, PLAIN_QUERY } from "../catalog/route-pattern.js";
 
 const SLASH = 47;
@@ -41,7 +41,7 @@ const hasPrefixAt = (url: string, prefix: string, at: number): boolean =>
   url.indexOf(prefix, at) === at &&
   isBoundary(url, at + prefix.length);
 
-/** @internal True when the URL needs no rule beyond the plain ones: no escapes, `;`, backslashes, controls, spaces or non-ASCII. */
+/** @internal True when the URL needs only the plain rules: no escapes, `;`, `\\`, controls, spaces, non-ASCII. */
 export const isPlainUrl = (url: string): boolean => PLAIN_URL.test(url);
 
 /**
@@ -51,14 +51,14 @@ export const isPlainUrl = (url: string): boolean => PLAIN_URL.test(url);
  * checks no character; {@link isPlainUrl} or a route pattern does. Empty and dot
  * segments are left to {@link hasOddSegment} and the walks, which look only where needed.
  */
-export const locatePath = (catalog: Catalog<string>, url: string): PlainPath | undefined => {
+export const locatePath = (catalog: Compiled<string>, url: string): PlainPath | undefined => {
   let start = 0;
   let based = false;
   let foreignHost = false;
   if (url.charCodeAt(0) !== SLASH) {
     // The catalog's own base URLs first: one native compare instead of reading the authority.
-    for (let i = 0; !based && i < catalog._plainBaseUrls.length; i++) {
-      const base = catalog._plainBaseUrls[i] as string;
+    for (let i = 0; !based && i < catalog.plainBaseUrls.length; i++) {
+      const base = catalog.plainBaseUrls[i] as string;
       if (hasPrefixAt(url, base, 0)) {
         start = base.length;
         based = true;
@@ -67,8 +67,8 @@ export const locatePath = (catalog: Catalog<string>, url: string): PlainPath | u
     if (!based && (start = hasOrigin(url)) === -1) return undefined;
     foreignHost = !based;
   }
-  for (let i = 0; !based && i < catalog._basePaths.length; i++) {
-    const prefix = catalog._basePaths[i] as string;
+  for (let i = 0; !based && i < catalog.basePaths.length; i++) {
+    const prefix = catalog.basePaths[i] as string;
     if (hasPrefixAt(url, prefix, start)) {
       start += prefix.length;
       based = true;
@@ -88,7 +88,7 @@ export const locatePath = (catalog: Catalog<string>, url: string): PlainPath | u
   };
 };
 
-/** @internal True when the path has an empty (`//`) or dot (`.`, `..`) segment, which only the careful path may judge. */
+/** @internal True when the path has an empty (`//`) or dot (`.`, `..`) segment: only the careful path judges those. */
 export const hasOddSegment = (url: string, { start, limit }: PlainPath): boolean => {
   const empty = url.indexOf("//", start);
   if (empty !== -1 && empty < limit) return true;

@@ -1,4 +1,4 @@
-import type { Node, Route } from "../catalog/compile-catalog.js";
+import type { Node, Route } from "../catalog/compiled.js";
 
 const SLASH = 47;
 

@@ -1,4 +1,4 @@
-import type { Node, Route } from "../catalog/compile-catalog.js";
+import type { Node, Route } from "../catalog/compiled.js";
 import type { PlainPath } from "./fast-scan.js";
 import { plainParams } from "./plain-params.js";
 import type { MatchResult } from "./result.js";

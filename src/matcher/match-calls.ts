@@ -1,9 +1,10 @@
-import type { Catalog } from "../catalog/compile-catalog.js";
-import { describeError } from "./read-call.js";
-import { requiredScopesIn } from "./required-scopes.js";
-import type { EndpointRef } from "../catalog/schema.js";
+import type { Compiled } from "../catalog/compiled.js";
+import type { EndpointRef } from "../catalog/types.js";
+import { describeError } from "../util/describe-error.js";
 import { MAX_CALLS } from "./limits.js";
+import { matchCompiled } from "./required-scopes.js";
 import { invalid, type MatchResult } from "./result.js";
+import { unwrapSourced, type SourceLocation } from "./sourced-call.js";
 
 /** One input call and what the catalog says of it. */
 export interface CallReport<S extends string = string> {
@@ -11,12 +12,26 @@ export interface CallReport<S extends string = string> {
   readonly index: number;
   /** The call as written, for display (long input is cut). */
   readonly call: string;
+  /** Where it was read, when it came as `{ call, source }`. */
+  readonly source?: SourceLocation;
   readonly result: MatchResult<S>;
+}
+
+/** A call that could not be identified, kept in the answer rather than dropped. */
+export interface UnidentifiedCall {
+  readonly index: number;
+  readonly call: string;
+  readonly source?: SourceLocation;
+  readonly status: "unknown" | "invalid" | "method-not-allowed";
+  readonly reason: string;
+  /** For `unknown`: up to 3 nearest catalog endpoints. */
+  readonly suggestions?: readonly EndpointRef[];
 }
 
 /** @internal Calls as read and their answers, index for index (reports are built from them on demand). */
 export interface MatchedCalls<S extends string> {
   readonly inputs: readonly unknown[];
+  readonly sources: readonly (SourceLocation | undefined)[];
   readonly results: readonly MatchResult<S>[];
 }
 
@@ -41,11 +56,8 @@ export const describeCall = (call: unknown): string => {
 
 const isIterable = (value: unknown): value is Iterable<unknown> => {
   try {
-    return (
-      typeof value === "object" &&
-      value !== null &&
-      typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] === "function"
-    );
+    const iterator = (value as { [Symbol.iterator]?: unknown } | null)?.[Symbol.iterator];
+    return typeof value === "object" && value !== null && typeof iterator === "function";
   } catch {
     return false;
   }
@@ -57,28 +69,29 @@ const isIterable = (value: unknown): value is Iterable<unknown> => {
  * value that is not a list is one `invalid` call, an iterator that throws and
  * calls past {@link MAX_CALLS} end the list with an `invalid` entry saying so.
  */
-export const matchAll = <S extends string>(catalog: Catalog<S>, calls: Iterable<unknown>): MatchedCalls<S> => {
+export const matchAll = <S extends string>(compiled: Compiled<S>, calls: Iterable<unknown>): MatchedCalls<S> => {
   const inputs: unknown[] = [];
+  const sources: (SourceLocation | undefined)[] = [];
   const results: MatchResult<S>[] = [];
-  const add = (call: unknown, result: MatchResult<S> = requiredScopesIn(catalog, call)): void => {
+  const add = (input: unknown, result?: MatchResult<S>): void => {
+    const { call, source } = result === undefined ? unwrapSourced(input) : { call: input, source: undefined };
     inputs.push(call);
-    results.push(result);
+    sources.push(source);
+    results.push(result ?? matchCompiled(compiled, call));
   };
   if (typeof calls === "string") {
     add(calls);
-    return { inputs, results };
+    return { inputs, sources, results };
   }
   if (!isIterable(calls)) {
     add(calls, invalid("bad-call", "calls must be a list (an iterable) of calls"));
-    return { inputs, results };
+    return { inputs, sources, results };
   }
   try {
     for (const call of calls) {
       if (results.length === MAX_CALLS) {
-        add(
-          "(more calls)",
-          invalid("too-many-calls", `more than ${MAX_CALLS} calls in one run; the rest were not read`),
-        );
+        const why = `more than ${MAX_CALLS} calls in one run; the rest were not read`;
+        add("(more calls)", invalid("too-many-calls", why));
         break;
       }
       add(call);
@@ -86,18 +99,18 @@ export const matchAll = <S extends string>(catalog: Catalog<S>, calls: Iterable<
   } catch (error) {
     add("(calls)", invalid("bad-call", `reading the list of calls threw: ${describeError(error)}`));
   }
-  return { inputs, results };
+  return { inputs, sources, results };
 };
 
-/** @internal One report per call: its position, how it reads, and its answer. */
-export const toReports = <S extends string>({ inputs, results }: MatchedCalls<S>): CallReport<S>[] =>
-  results.map((result, index) => ({ index, call: describeCall(inputs[index]), result }));
+/** @internal One report per call: its position, how it reads, where it came from, and its answer. */
+export const toReports = <S extends string>({ inputs, sources, results }: MatchedCalls<S>): CallReport<S>[] =>
+  results.map((result, index) => {
+    const source = sources[index];
+    const call = describeCall(inputs[index]);
+    return source === undefined ? { index, call, result } : { index, call, source, result };
+  });
 
-/** @internal Matches every call; the one loop `checkToken` and `minimalScopes` share. */
-export const matchCalls = <S extends string>(catalog: Catalog<S>, calls: Iterable<unknown>): CallReport<S>[] =>
-  toReports(matchAll(catalog, calls));
-
-/** Why an unidentified call could not be checked, in one line. */
+/** Why a call that did not match could not be checked, in one line. */
 export const unidentifiedReason = (result: MatchResult): string => {
   switch (result.status) {
     case "invalid":
@@ -113,33 +126,12 @@ export const unidentifiedReason = (result: MatchResult): string => {
   }
 };
 
-/** A call that could not be identified, kept in the answer rather than dropped. */
-export interface UnidentifiedCall {
-  readonly index: number;
-  readonly call: string;
-  readonly status: "unknown" | "invalid" | "method-not-allowed";
-  readonly reason: string;
-  readonly suggestions?: readonly EndpointRef[];
-}
-
 /** @internal The calls that did not match, with why; shared by the checker and the planner. */
 export const unidentified = <S extends string>(reports: readonly CallReport<S>[]): UnidentifiedCall[] =>
-  reports.flatMap(({ index, call, result }): UnidentifiedCall[] => {
+  reports.flatMap(({ index, call, source, result }): UnidentifiedCall[] => {
     if (result.status === "matched") return [];
-    if (result.status !== "unknown")
-      return [{ index, call, status: result.status, reason: unidentifiedReason(result) }];
-    // Suggestions cost more than the whole plan: computed only when read (the result keeps them).
-    return [
-      {
-        index,
-        call,
-        status: "unknown",
-        get reason() {
-          return unidentifiedReason(result);
-        },
-        get suggestions() {
-          return result.suggestions;
-        },
-      },
-    ];
+    const reason = unidentifiedReason(result);
+    const where = source === undefined ? {} : { source };
+    if (result.status !== "unknown") return [{ index, call, ...where, status: result.status, reason }];
+    return [{ index, call, ...where, status: "unknown", reason, suggestions: result.suggestions }];
   });

@@ -26,7 +26,8 @@ const checkCompatible = (decoded: string): Invalid | undefined => {
   if (compatible.includes("/") || compatible.includes("\\")) {
     return invalid(
       "encoded-delimiter",
-      `${JSON.stringify(decoded.slice(0, 80))} holds a character that Unicode normalization turns into a path delimiter`,
+      `${JSON.stringify(decoded.slice(0, 80))} holds a character that Unicode normalization turns into a ` +
+        "path delimiter",
     );
   }
   if (compatible === "." || compatible === "..") {

@@ -1,4 +1,4 @@
-import type { Route } from "../catalog/compile-catalog.js";
+import type { Route } from "../catalog/compiled.js";
 import { setParam } from "../util/set-param.js";
 import type { PlainPath } from "./fast-scan.js";
 

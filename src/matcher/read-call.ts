@@ -1,6 +1,7 @@
 import { MAX_METHOD_LENGTH, MAX_URL_LENGTH } from "./limits.js";
 import { invalid, type Invalid } from "./result.js";
 import { trimAscii } from "../util/trim-ascii.js";
+import { describeError } from "../util/describe-error.js";
 
 /** A call to look up: `"GET /path"`, `{ method, url }`, `{ method, path }`, or a fetch `Request`. */
 export type CallInput =
@@ -56,15 +57,6 @@ const fromObject = (input: object): RawCall | Invalid => {
   if (u !== undefined && p !== undefined && u !== p)
     return invalid("bad-call", "call object has both url and path; give one");
   return checkMethod(method, (u ?? p) as string);
-};
-
-/** @internal The message of anything thrown, cut short; never throws. */
-export const describeError = (error: unknown): string => {
-  try {
-    return String(error instanceof Error ? error.message : error).slice(0, 200);
-  } catch {
-    return "(unprintable error)";
-  }
 };
 
 /** @internal Reads any value as a call; never throws (a throwing getter makes it `invalid`). */

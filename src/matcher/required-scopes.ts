@@ -1,13 +1,14 @@
-import type { Catalog, Route } from "../catalog/compile-catalog.js";
+import { compiledOf, type Compiled, type Route } from "../catalog/compiled.js";
+import type { Catalog } from "../catalog/types.js";
 import { byName } from "../util/by-name.js";
-import { fastMatch } from "./fast-match.js";
 import { setParam } from "../util/set-param.js";
+import { fastMatch } from "./fast-match.js";
 import { MAX_URL_LENGTH } from "./limits.js";
 import { decodeSegment, normalizePath, type ParsedPath } from "./normalize-path.js";
 import { readCall } from "./read-call.js";
 import { invalid, type MatchResult } from "./result.js";
+import { unwrapSourced } from "./sourced-call.js";
 import { suggest } from "./suggest.js";
-import { UnknownResult } from "./unknown-result.js";
 import { findLookAlike, walkTrie } from "./walk-trie.js";
 
 const paramsOf = <S extends string>(route: Route<S>, path: ParsedPath): Record<string, string> => {
@@ -20,9 +21,9 @@ const paramsOf = <S extends string>(route: Route<S>, path: ParsedPath): Record<s
   return params;
 };
 
-const find = <S extends string>(catalog: Catalog<S>, method: string, path: ParsedPath): Route<S> | undefined => {
-  if (path.segments.length > catalog._maxDepth) return undefined;
-  const root = catalog._tries.get(method);
+const find = <S extends string>(catalog: Compiled<S>, method: string, path: ParsedPath): Route<S> | undefined => {
+  if (path.segments.length > catalog.maxDepth) return undefined;
+  const root = catalog.tries.get(method);
   return root ? walkTrie(root, path) : undefined;
 };
 
@@ -30,35 +31,36 @@ const find = <S extends string>(catalog: Catalog<S>, method: string, path: Parse
  * @internal The careful path: every rule in full. Decides all misses and anything
  * unusual. Exported so tests can hold the fast path to it.
  */
-export const requiredScopesCareful = <S extends string>(catalog: Catalog<S>, call: unknown): MatchResult<S> => {
+export const requiredScopesCareful = <S extends string>(catalog: Compiled<S>, call: unknown): MatchResult<S> => {
   const raw = readCall(call);
   if ("status" in raw) return raw;
-  const path = normalizePath(raw.target, catalog._basePaths);
+  const path = normalizePath(raw.target, catalog.basePaths);
   if ("status" in path) return path;
   const request = { method: raw.method, path: path.path };
   const route = find(catalog, raw.method, path);
   if (route) {
-    const lookAlike = findLookAlike(catalog._tries.get(raw.method)!, route, path);
+    const lookAlike = findLookAlike(catalog.tries.get(raw.method)!, route, path);
     if (lookAlike) {
+      const { segment, literal } = lookAlike;
       return invalid(
         "look-alike",
-        `segment ${JSON.stringify(lookAlike.segment)} differs from the literal ${JSON.stringify(lookAlike.literal)} only by case, a ;suffix or its encoding; servers disagree on which endpoint it is`,
+        `segment ${JSON.stringify(segment)} differs from the literal ${JSON.stringify(literal)} only by case, ` +
+          "a ;suffix or its encoding; servers disagree on which endpoint it is",
       );
     }
     return { status: "matched", anyOf: route.anyOf, endpoint: route.endpoint, params: paramsOf(route, path) };
   }
-  const allowedMethods = [...catalog._tries.keys()]
+  const allowedMethods = [...catalog.tries.keys()]
     .filter((m) => m !== raw.method && find(catalog, m, path))
     .sort(byName);
   if (allowedMethods.length > 0) return { status: "method-not-allowed", allowedMethods, request };
-  return new UnknownResult(request, () => suggest(catalog, raw.method, path));
+  return { status: "unknown", request, suggestions: suggest(catalog, raw.method, path.segments) };
 };
 
-/**
- * Which scopes one call needs, per `catalog`. Never throws: bad input is
- * `invalid`, a path the catalog lacks is `unknown` (fail closed).
- */
-export const requiredScopesIn = <S extends string>(catalog: Catalog<S>, call: unknown): MatchResult<S> => {
+/** @internal {@link requiredScopesIn} on compiled state: the fast path when it can decide, else the careful one. */
+export const matchCompiled = <S extends string>(catalog: Compiled<S>, input: unknown): MatchResult<S> => {
+  // One level only: a `{ call: { call: … } }` is a call object without a method, so invalid.
+  const call = typeof input === "object" && input !== null ? unwrapSourced(input).call : input;
   let method: unknown;
   let url: unknown;
   if (typeof call === "string") {
@@ -70,8 +72,9 @@ export const requiredScopesIn = <S extends string>(catalog: Catalog<S>, call: un
   } else if (typeof call === "object" && call !== null) {
     try {
       // The common shapes only; url and path together go the careful way.
-      if ((call as { path?: unknown }).path === undefined)
-        ({ method, url } = call as { method?: unknown; url?: unknown });
+      const o = call as { method?: unknown; url?: unknown; path?: unknown };
+      if (o.path === undefined) ({ method, url } = o);
+      else if (o.url === undefined) ({ method, path: url } = o);
     } catch {
       // a throwing getter: the careful path reports it
     }
@@ -82,3 +85,10 @@ export const requiredScopesIn = <S extends string>(catalog: Catalog<S>, call: un
   }
   return requiredScopesCareful(catalog, call);
 };
+
+/**
+ * Which scopes one call needs, per `catalog`. Never throws: bad input is
+ * `invalid`, a path the catalog lacks is `unknown` (fail closed).
+ */
+export const requiredScopesIn = <S extends string>(catalog: Catalog<S>, call: unknown): MatchResult<S> =>
+  matchCompiled(compiledOf(catalog), call);

@@ -1,5 +1,5 @@
-import type { Endpoint } from "../catalog/compile-catalog.js";
-import type { EndpointRef } from "../catalog/schema.js";
+import type { Endpoint } from "../catalog/types.js";
+import type { EndpointRef } from "../catalog/types.js";
 
 /** Why a call was refused as `invalid`. */
 export type InvalidCode =

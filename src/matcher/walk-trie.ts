@@ -1,4 +1,5 @@
-import { foldSegment, type Node, type Route } from "../catalog/compile-catalog.js";
+import { foldSegment } from "../catalog/compile-catalog.js";
+import type { Node, Route } from "../catalog/compiled.js";
 import { decodeSegment, type ParsedPath } from "./normalize-path.js";
 
 const NON_ASCII = /[^\x00-\x7f]/;

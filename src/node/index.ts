@@ -1,5 +1,5 @@
-// Node-only adapters: streaming files and the source scanner. The browser-safe core is "scopewise".
-export { readLogFile, type LogFileOptions, type LogFileResult } from "./read-log-file.js";
+// Node-only adapters: reading files and stdin, and the source scanner. The browser-safe core is "scopewise".
+export { readSource, readText, type ReadSourceOptions, type SourceInput } from "./read-source.js";
 export { detectFormat, SOURCE_FORMATS, type SourceFormat } from "./detect-format.js";
 export { scanFiles, listSourceFiles, type ScanFilesResult } from "./scan/scan-files.js";
 export { scanSource, type ScanFinding, type ScanOptions, type ScanResult } from "./scan/scan-source.js";

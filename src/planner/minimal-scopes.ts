@@ -1,29 +1,36 @@
 import { blastRadius } from "../catalog/blast-radius.js";
-import type { Catalog, Endpoint } from "../catalog/compile-catalog.js";
-import type { EndpointRef } from "../catalog/schema.js";
+import { compiledOf } from "../catalog/compiled.js";
+import type { Catalog, Endpoint, EndpointRef } from "../catalog/types.js";
 import { matchAll, toReports, unidentified, type CallReport, type UnidentifiedCall } from "../matcher/match-calls.js";
-import { solveCover } from "./solve-cover.js";
+import type { SourceLocation } from "../matcher/sourced-call.js";
 import { settle } from "../util/settle.js";
+import { solveCover } from "../util/solve-cover.js";
+
+/** A call, as a plan's explanations cite it. */
+export interface CitedCall {
+  readonly index: number;
+  readonly call: string;
+  readonly source?: SourceLocation;
+  readonly endpoint: Endpoint;
+}
 
 /** Why one scope is in the plan: the calls it covers. */
 export interface ScopeReason<S extends string> {
   readonly scope: S;
   /** Endpoints this scope unlocks in total, implications included. */
   readonly unlocks: number;
-  readonly calls: readonly { readonly index: number; readonly call: string; readonly endpoint: Endpoint }[];
+  readonly calls: readonly CitedCall[];
 }
 
 /** A matched call whose endpoint the catalog marks deprecated. */
-export interface DeprecatedCall {
-  readonly index: number;
-  readonly call: string;
-  readonly endpoint: Endpoint;
+export interface DeprecatedCall extends CitedCall {
   readonly replacedBy?: EndpointRef;
 }
 
 /**
- * The answer of `minimalScopes`. `calls`, `reasons`, `unknown` and `deprecated` are
- * built on first read (then kept); they serialize and spread like plain fields.
+ * The answer of `minimalScopes`. `calls`, `reasons`, `unidentified` and `deprecated` are
+ * built on first read (then kept); they are own properties, so they spread, serialize
+ * and survive `structuredClone` like plain fields.
  */
 export interface Plan<S extends string = string> {
   readonly catalog: { readonly name: string; readonly version: string };
@@ -35,13 +42,20 @@ export interface Plan<S extends string = string> {
   readonly complete: boolean;
   readonly reasons: readonly ScopeReason<S>[];
   readonly calls: readonly CallReport<S>[];
-  readonly unknown: readonly UnidentifiedCall[];
+  /** Calls that could not be identified: `scopes` does not cover them. */
+  readonly unidentified: readonly UnidentifiedCall[];
   readonly deprecated: readonly DeprecatedCall[];
 }
 
-/** The exact minimal scope set for `calls` per `catalog`, with the reason for each scope. */
+const cite = (report: CallReport, endpoint: Endpoint): CitedCall => {
+  const { index, call, source } = report;
+  return source === undefined ? { index, call, endpoint } : { index, call, source, endpoint };
+};
+
+/** The exact minimal set of scopes for `calls` per `catalog`, with the reason for each scope. */
 export const minimalScopesIn = <S extends string>(catalog: Catalog<S>, calls: Iterable<unknown>): Plan<S> => {
-  const matched = matchAll(catalog, calls);
+  const compiled = compiledOf(catalog);
+  const matched = matchAll(compiled, calls);
   // Dedupe before solving: many calls share one endpoint, and so one any-of list.
   const requirements = new Set<readonly S[]>();
   let unmatched = 0;
@@ -49,7 +63,7 @@ export const minimalScopesIn = <S extends string>(catalog: Catalog<S>, calls: It
     if (result.status === "matched") requirements.add(result.anyOf);
     else unmatched++;
   }
-  const scopes = solveCover({ requirements: [...requirements], blastRadius: (set) => blastRadius(catalog, set) });
+  const scopes = solveCover({ requirements: [...requirements], blastRadius: (set) => blastRadius(compiled, set) });
   // Per-call reports and explanations are built on first read: a plan over a large log is
   // often wanted only for its scopes, and building them costs more than the solve.
   let reports: CallReport<S>[] | undefined;
@@ -57,29 +71,24 @@ export const minimalScopesIn = <S extends string>(catalog: Catalog<S>, calls: It
   let explained: { reasons: ScopeReason<S>[]; deprecated: DeprecatedCall[] } | undefined;
   const explain = (): { reasons: ScopeReason<S>[]; deprecated: DeprecatedCall[] } => {
     if (explained) return explained;
-    const byScope = new Map<S, ScopeReason<S>["calls"][number][]>(scopes.map((s) => [s, []]));
+    const byScope = new Map<S, CitedCall[]>(scopes.map((s) => [s, []]));
     const deprecated: DeprecatedCall[] = [];
-    for (const { index, call, result } of reportsOf()) {
+    for (const report of reportsOf()) {
+      const { result } = report;
       if (result.status !== "matched") continue;
-      const { endpoint } = result;
-      for (const s of result.anyOf) byScope.get(s)?.push({ index, call, endpoint });
-      if (endpoint.deprecated)
-        deprecated.push({ index, call, endpoint, ...(endpoint.replacedBy ? { replacedBy: endpoint.replacedBy } : {}) });
+      const cited = cite(report, result.endpoint);
+      for (const s of result.anyOf) byScope.get(s)?.push(cited);
+      const { replacedBy } = result.endpoint;
+      if (result.endpoint.deprecated) deprecated.push(replacedBy ? { ...cited, replacedBy } : cited);
     }
-    explained = {
-      reasons: scopes.map((scope) => ({
-        scope,
-        unlocks: catalog._grants.get(scope)?.length ?? 0,
-        calls: byScope.get(scope) ?? [],
-      })),
-      deprecated,
-    };
-    return explained;
+    const unlocks = (scope: S): number => compiled.grants.get(scope)?.length ?? 0;
+    const reasons = scopes.map((scope) => ({ scope, unlocks: unlocks(scope), calls: byScope.get(scope) ?? [] }));
+    return (explained = { reasons, deprecated });
   };
   return {
     catalog: { name: catalog.name, version: catalog.version },
     scopes,
-    unlocks: blastRadius(catalog, scopes),
+    unlocks: blastRadius(compiled, scopes),
     complete: unmatched === 0,
     get reasons() {
       return settle(this, "reasons", explain().reasons);
@@ -87,8 +96,8 @@ export const minimalScopesIn = <S extends string>(catalog: Catalog<S>, calls: It
     get calls() {
       return settle(this, "calls", reportsOf());
     },
-    get unknown() {
-      return settle(this, "unknown", unidentified(reportsOf()));
+    get unidentified() {
+      return settle(this, "unidentified", unidentified(reportsOf()));
     },
     get deprecated() {
       return settle(this, "deprecated", explain().deprecated);

@@ -1,6 +1,8 @@
+import { tokenChecks } from "../checker/check-token.js";
 import type { CallReport, UnidentifiedCall } from "../matcher/match-calls.js";
 import type { SourceLocation } from "../sources/types.js";
-import { RULES, tokenChecks, type Finding, type ReportInput, type RuleId } from "./model.js";
+import { noteOf, shownCall } from "./location.js";
+import { RULES, type Finding, type Report, type RuleId } from "./model.js";
 
 const level = (id: RuleId) => RULES.find((r) => r.id === id)!.level;
 const finding = (ruleId: RuleId, message: string, source: SourceLocation | undefined): Finding => ({
@@ -10,85 +12,64 @@ const finding = (ruleId: RuleId, message: string, source: SourceLocation | undef
   ...(source ? { source } : {}),
 });
 
-const shownCall = (call: string, source: SourceLocation | undefined): string =>
-  source?.operation ? `${source.operation} (${call})` : call;
-
-const unidentifiedFindings = (
-  calls: readonly UnidentifiedCall[],
-  at: (i: number) => SourceLocation | undefined,
-  prefix: string,
-): Finding[] =>
+const unidentifiedFindings = (calls: readonly UnidentifiedCall[], prefix: string): Finding[] =>
   calls.map((c) =>
     finding(
       "unidentified-call",
-      `${prefix}${shownCall(c.call, at(c.index))}: ${c.status}: ${c.reason}${at(c.index)?.note ? ` (${at(c.index)?.note})` : ""}`,
-      at(c.index),
+      `${prefix}${shownCall(c.call, c.source)}: ${c.status}: ${c.reason}${noteOf(c.source)}`,
+      c.source,
     ),
   );
 
-const deprecatedFindings = (calls: readonly CallReport[], at: (i: number) => SourceLocation | undefined): Finding[] =>
-  calls.flatMap(({ index, call, result }) =>
-    result.status === "matched" && result.endpoint.deprecated
-      ? [
-          finding(
-            "deprecated-endpoint",
-            `${shownCall(call, at(index))} uses deprecated ${result.endpoint.method} ${result.endpoint.path}${result.endpoint.replacedBy ? `; use ${result.endpoint.replacedBy.method} ${result.endpoint.replacedBy.path}` : ""}`,
-            at(index),
-          ),
-        ]
-      : [],
-  );
+const deprecatedFindings = (calls: readonly CallReport[]): Finding[] =>
+  calls.flatMap(({ call, source, result }) => {
+    if (result.status !== "matched" || !result.endpoint.deprecated) return [];
+    const { method, path, replacedBy } = result.endpoint;
+    const instead = replacedBy ? `; use ${replacedBy.method} ${replacedBy.path}` : "";
+    return [
+      finding("deprecated-endpoint", `${shownCall(call, source)} uses deprecated ${method} ${path}${instead}`, source),
+    ];
+  });
 
-/** Every finding of a plan or check, in a fixed order: errors, warnings, then notes, each in input order. */
-export const reportFindings = <S extends string>(input: ReportInput<S>): Finding[] => {
-  const at = (i: number) => input.sources?.[i];
-  const out: Finding[] = (input.problems ?? []).map((p) =>
+/** Every finding of a report, in a fixed order: errors, warnings, then notes, each in input order. */
+export const reportFindings = <S extends string>(report: Report<S>): Finding[] => {
+  const { result } = report;
+  const scopeSource = (scope: string) => report.scopeSources?.find((s) => s.scope === scope)?.source;
+  const out: Finding[] = (report.problems ?? []).map((p) =>
     finding("unreadable-input", `${p.message} [${p.code}]`, p.source),
   );
-  if (input.result.kind === "plan") {
-    const p = input.result.plan;
-    out.push(...unidentifiedFindings(p.unknown, at, ""), ...deprecatedFindings(p.calls, at));
+  if (result.kind === "plan") {
+    const p = result.plan;
+    out.push(...unidentifiedFindings(p.unidentified, ""), ...deprecatedFindings(p.calls));
     for (const c of p.calls) {
-      if (c.result.status === "matched")
-        out.push(
-          finding(
-            "required-scope",
-            `${shownCall(c.call, at(c.index))} needs ${c.result.anyOf.join(" or ")}`,
-            at(c.index),
-          ),
-        );
+      if (c.result.status !== "matched") continue;
+      out.push(
+        finding("required-scope", `${shownCall(c.call, c.source)} needs ${c.result.anyOf.join(" or ")}`, c.source),
+      );
     }
-  } else {
-    for (const { label, check } of tokenChecks(input.result.check)) {
+  } else if (result.kind === "check") {
+    const checks = tokenChecks(result.check);
+    for (const { label, check } of checks) {
       const prefix = label === "" ? "" : `${label}: `;
-      for (const m of check.missing)
+      for (const m of check.missing) {
+        const message = `${prefix}${shownCall(m.call, m.source)} needs ${m.anyOf.join(" or ")}, which the token lacks`;
+        out.push(finding("missing-scope", message, m.source));
+      }
+      out.push(...unidentifiedFindings(check.unidentified, prefix));
+      for (const u of check.unused) {
+        const why = `it unlocks ${u.unlocks} endpoints for nothing`;
+        const message = `${prefix}${u.scope} is granted but no call needs it; ${why}`;
+        out.push(finding("unused-scope", message, scopeSource(u.scope)));
+      }
+      for (const u of check.unknownScopes) {
+        const guess = u.didYouMean ? `; did you mean ${u.didYouMean}?` : "";
         out.push(
-          finding(
-            "missing-scope",
-            `${prefix}${shownCall(m.call, at(m.index))} needs ${m.anyOf.join(" or ")}, which the token lacks`,
-            at(m.index),
-          ),
+          finding("unknown-scope", `${prefix}${u.scope} is not a scope in the catalog${guess}`, scopeSource(u.scope)),
         );
-      out.push(...unidentifiedFindings(check.unknownCalls, at, prefix));
-      for (const u of check.unused)
-        out.push(
-          finding(
-            "unused-scope",
-            `${prefix}${u.scope} is granted but no call needs it; it unlocks ${u.endpoints} endpoints for nothing`,
-            input.scopeSource?.(u.scope),
-          ),
-        );
-      for (const u of check.unknownScopes)
-        out.push(
-          finding(
-            "unknown-scope",
-            `${prefix}${u.scope} is not a scope in the catalog${u.didYouMean ? `; did you mean ${u.didYouMean}?` : ""}`,
-            input.scopeSource?.(u.scope),
-          ),
-        );
+      }
     }
     // Every token sees the same calls: deprecation is said once.
-    out.push(...deprecatedFindings(tokenChecks(input.result.check)[0]?.check.calls ?? [], at));
+    out.push(...deprecatedFindings(checks[0]?.check.calls ?? []));
   }
   const order = { error: 0, warning: 1, note: 2 } as const;
   return out

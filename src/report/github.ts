@@ -1,5 +1,5 @@
 import { reportFindings } from "./findings.js";
-import type { ReportInput } from "./model.js";
+import type { Report } from "./model.js";
 
 // https://docs.github.com/actions/reference/workflow-commands-for-github-actions: data and property escaping.
 const escapeData = (s: string): string => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
@@ -8,8 +8,8 @@ const escapeProperty = (s: string): string => escapeData(s).replace(/:/g, "%3A")
 const COMMAND = { error: "error", warning: "warning", note: "notice" } as const;
 
 /** GitHub Actions workflow commands (`::error file=…,line=…::…`), one per finding, for annotations on a PR. */
-export const githubReport = <S extends string>(input: ReportInput<S>): string =>
-  reportFindings(input)
+export const githubReport = <S extends string>(report: Report<S>): string =>
+  reportFindings(report)
     .map((f) => {
       const s = f.source;
       const props = [

@@ -1,8 +1,11 @@
-import type { TokenCheck } from "../checker/check-token.js";
+import { tokenChecks, type TokenCheck } from "../checker/check-token.js";
 import type { UnidentifiedCall } from "../matcher/match-calls.js";
 import type { Plan } from "../planner/minimal-scopes.js";
-import { formatLocation, type SourceLocation } from "../sources/types.js";
-import { plural, tokenChecks, type ReportInput } from "./model.js";
+import type { SourceLocation } from "../sources/types.js";
+import { plural } from "../util/text.js";
+import { describeInput } from "./inputs.js";
+import { formatLocation, noteOf } from "./location.js";
+import type { Report } from "./model.js";
 
 /** Rows past this are summarised: a PR comment should stay readable. */
 const MAX_ROWS = 50;
@@ -11,159 +14,143 @@ const MAX_CALLS_PER_SCOPE = 5;
 const cell = (s: string): string => s.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 const code = (s: string): string => `\`${s.replace(/`/g, "'")}\``;
 
-const table = (head: readonly string[], rows: readonly (readonly string[])[]): string[] => [
-  `| ${head.join(" | ")} |`,
-  `| ${head.map(() => "---").join(" | ")} |`,
-  ...rows.slice(0, MAX_ROWS).map((r) => `| ${r.map(cell).join(" | ")} |`),
-  ...(rows.length > MAX_ROWS
-    ? [
-        `| … ${rows.length - MAX_ROWS} more | ${head
-          .slice(1)
-          .map(() => "")
-          .join(" | ")} |`,
-      ]
-    : []),
-];
+const table = (head: readonly string[], rows: readonly (readonly string[])[]): string[] => {
+  const more = rows.length > MAX_ROWS ? [`| … ${rows.length - MAX_ROWS} more |${" |".repeat(head.length - 1)}`] : [];
+  return [
+    `| ${head.join(" | ")} |`,
+    `| ${head.map(() => "---").join(" | ")} |`,
+    ...rows.slice(0, MAX_ROWS).map((r) => `| ${r.map(cell).join(" | ")} |`),
+    ...more,
+  ];
+};
 
-type At = (i: number) => SourceLocation | undefined;
+const section = (heading: string, rows: string[]): string[] => (rows.length === 0 ? [] : ["", heading, "", ...rows]);
 const where = (s: SourceLocation | undefined): string => (s ? code(formatLocation(s)) : "");
 const callText = (call: string, s: SourceLocation | undefined): string =>
   s?.operation ? `${code(s.operation)} ${code(call)}` : code(call);
 
-const listCalls = (calls: readonly { index: number; call: string }[], at: At): string => {
+const listCalls = (calls: readonly { call: string; source?: SourceLocation }[]): string => {
   const shown = calls
     .slice(0, MAX_CALLS_PER_SCOPE)
-    .map((c) => `${callText(c.call, at(c.index))}${at(c.index) ? ` ${where(at(c.index))}` : ""}`);
-  return [
-    ...shown,
-    ...(calls.length > MAX_CALLS_PER_SCOPE ? [`… ${calls.length - MAX_CALLS_PER_SCOPE} more`] : []),
-  ].join("<br>");
+    .map((c) => `${callText(c.call, c.source)}${c.source ? ` ${where(c.source)}` : ""}`);
+  const more = calls.length > MAX_CALLS_PER_SCOPE ? [`… ${calls.length - MAX_CALLS_PER_SCOPE} more`] : [];
+  return [...shown, ...more].join("<br>");
 };
 
-const unidentifiedSection = (calls: readonly UnidentifiedCall[], at: At, heading: string): string[] =>
+const unidentifiedSection = (calls: readonly UnidentifiedCall[], heading: string): string[] =>
   calls.length === 0
     ? []
-    : [
-        "",
+    : section(
         `**${heading} (${calls.length})**`,
-        "",
-        ...table(
+        table(
           ["Where", "Call", "Why"],
           calls.map((c) => [
-            where(at(c.index)),
-            callText(c.call, at(c.index)),
-            `${c.status}: ${c.reason}${at(c.index)?.note ? ` (${at(c.index)?.note})` : ""}`,
+            where(c.source),
+            callText(c.call, c.source),
+            `${c.status}: ${c.reason}${noteOf(c.source)}`,
           ]),
         ),
-      ];
+      );
 
-const planSection = <S extends string>(p: Plan<S>, at: At): string[] => [
-  `### scopewise: ${plural(p.scopes.length, "scope")} for ${plural(p.calls.length, "call")}${p.complete ? "" : `, ${p.unknown.length} not identified`}`,
+const planSection = <S extends string>(p: Plan<S>): string[] => [
+  `### scopewise: ${plural(p.scopes.length, "scope")} for ${plural(p.calls.length, "call")}` +
+    (p.complete ? "" : `, ${p.unidentified.length} not identified`),
   "",
   ...(p.reasons.length === 0
     ? ["No call needs a scope."]
     : table(
         ["Scope", "Needed by", "Unlocks"],
-        p.reasons.map((r) => [code(r.scope), listCalls(r.calls, at), plural(r.unlocks, "endpoint")]),
+        p.reasons.map((r) => [code(r.scope), listCalls(r.calls), plural(r.unlocks, "endpoint")]),
       )),
-  ...unidentifiedSection(p.unknown, at, "Not identified, so not covered"),
+  ...unidentifiedSection(p.unidentified, "Not identified, so not covered"),
   ...(p.deprecated.length === 0
     ? []
-    : [
-        "",
+    : section(
         `**Deprecated (${p.deprecated.length})**`,
-        "",
-        ...table(
+        table(
           ["Where", "Call", "Use instead"],
           p.deprecated.map((d) => [
-            where(at(d.index)),
-            callText(d.call, at(d.index)),
+            where(d.source),
+            callText(d.call, d.source),
             d.replacedBy ? code(`${d.replacedBy.method} ${d.replacedBy.path}`) : "",
           ]),
         ),
-      ]),
+      )),
   "",
   `Minimal scopes: ${p.scopes.length === 0 ? "(none)" : code(p.scopes.join(","))}`,
 ];
 
-const checkSection = <S extends string>(
-  c: TokenCheck<S>,
-  at: At,
-  label: string,
-  grants: ReportInput<S>["grants"],
-): string[] => {
+const checkSection = <S extends string>(c: TokenCheck<S>, label: string, report: Report<S>): string[] => {
   const used = c.granted.filter((s) => !c.unused.some((u) => u.scope === s));
   const needers = (s: S) => c.calls.filter((call) => call.result.status === "matched" && call.result.anyOf.includes(s));
   const unlocks = (scope: S, n: number): string => {
-    const endpoints = grants?.(scope) ?? [];
+    const endpoints = report.unlocked?.find((u) => u.scope === scope)?.endpoints ?? [];
     const shown = endpoints.slice(0, 4).map((e) => code(`${e.method} ${e.path}`));
     return endpoints.length === 0
       ? plural(n, "endpoint")
       : [...shown, ...(endpoints.length > 4 ? [`… ${endpoints.length - 4} more`] : [])].join("<br>");
   };
+  const unknown = c.unknownScopes.map(
+    (u) => `${code(u.scope)}${u.didYouMean ? ` (did you mean ${code(u.didYouMean)}?)` : ""}`,
+  );
   return [
-    `### scopewise: ${label}token is ${c.sufficient ? "sufficient" : "**NOT sufficient**"} for ${plural(c.calls.length, "call")}`,
+    `### scopewise: ${label}token is ${c.sufficient ? "sufficient" : "**NOT sufficient**"} ` +
+      `for ${plural(c.calls.length, "call")}`,
     "",
     ...(used.length === 0
       ? []
       : table(
           ["Granted scope", "Needed by"],
-          used.map((s) => [code(s), listCalls(needers(s), at)]),
+          used.map((s) => [code(s), listCalls(needers(s))]),
         )),
-    ...(c.missing.length === 0
-      ? []
-      : [
-          "",
-          `**Missing scopes (${c.missing.length} calls)**: add ${code(c.add.join(","))}`,
-          "",
-          ...table(
+    ...section(
+      c.missing.length === 0 ? "" : `**Missing scopes (${c.missing.length} calls)**: add ${code(c.add.join(","))}`,
+      c.missing.length === 0
+        ? []
+        : table(
             ["Where", "Call", "Needs any of"],
-            c.missing.map((m) => [where(at(m.index)), callText(m.call, at(m.index)), m.anyOf.map(code).join(", ")]),
+            c.missing.map((m) => [where(m.source), callText(m.call, m.source), m.anyOf.map(code).join(", ")]),
           ),
-        ]),
-    ...(c.unused.length === 0
-      ? []
-      : [
-          "",
-          `**Unused scopes (${c.unused.length})**: granted, needed by no call`,
-          "",
-          ...table(
+    ),
+    ...section(
+      `**Unused scopes (${c.unused.length})**: granted, needed by no call; remove ${code(c.remove.join(","))}`,
+      c.unused.length === 0
+        ? []
+        : table(
             ["Scope", "Needlessly unlocks"],
-            c.unused.map((u) => [code(u.scope), unlocks(u.scope, u.endpoints)]),
+            c.unused.map((u) => [code(u.scope), unlocks(u.scope, u.unlocks)]),
           ),
-        ]),
-    ...(c.unknownScopes.length === 0
+    ),
+    ...(unknown.length === 0
       ? []
-      : [
-          "",
-          `**Scope names the catalog does not know (${c.unknownScopes.length})**: ${c.unknownScopes.map((u) => `${code(u.scope)}${u.didYouMean ? ` (did you mean ${code(u.didYouMean)}?)` : ""}`).join(", ")}`,
-        ]),
-    ...unidentifiedSection(c.unknownCalls, at, "Not identified, so the token cannot be vouched for"),
+      : ["", `**Scope names the catalog does not know (${unknown.length})**: ${unknown.join(", ")}`]),
+    ...unidentifiedSection(c.unidentified, "Not identified, so the token cannot be vouched for"),
   ];
 };
 
 /** A compact Markdown report for a PR comment: scopes and the calls behind them, unused scopes, unknown calls. */
-export const markdownReport = <S extends string>(input: ReportInput<S>): string => {
-  const at: At = (i) => input.sources?.[i];
+export const markdownReport = <S extends string>(report: Report<S>): string => {
+  const { result } = report;
   const body =
-    input.result.kind === "plan"
-      ? planSection(input.result.plan, at)
-      : tokenChecks(input.result.check).flatMap(({ label, check }, i) => [
-          ...(i === 0 ? [] : [""]),
-          ...checkSection(check, at, label === "" ? "" : `${label}: `, input.grants),
-        ]);
-  const problems = input.problems ?? [];
-  const tail =
+    result.kind === "plan"
+      ? planSection(result.plan)
+      : result.kind === "check"
+        ? tokenChecks(result.check).flatMap(({ label, check }, i) => [
+            ...(i === 0 ? [] : [""]),
+            ...checkSection(check, label === "" ? "" : `${label}: `, report),
+          ])
+        : [];
+  const problems = report.problems ?? [];
+  const tail = section(
+    `**Input not read as calls (${problems.length})**`,
     problems.length === 0
       ? []
-      : [
-          "",
-          `**Input not read as calls (${problems.length})**`,
-          "",
-          ...table(
-            ["Where", "Problem"],
-            problems.map((p) => [where(p.source), `${p.message} [${p.code}]`]),
-          ),
-        ];
-  return [...body, ...tail].join("\n");
+      : table(
+          ["Where", "Problem"],
+          problems.map((p) => [where(p.source), `${p.message} [${p.code}]`]),
+        ),
+  );
+  const read = report.inputs ?? [];
+  const inputs = read.length === 0 ? [] : ["", `<sub>${read.map(describeInput).join("; ")}</sub>`];
+  return [...body, ...tail, ...inputs].join("\n");
 };

@@ -1,23 +1,48 @@
-import type { Endpoint } from "../catalog/compile-catalog.js";
-import type { TokenCheck, TokenListCheck } from "../checker/check-token.js";
+import type { CheckResult } from "../checker/check-token.js";
+import type { Endpoint, EndpointRef, ScopeInfo } from "../catalog/types.js";
+import type { MatchResult } from "../matcher/result.js";
 import type { Plan } from "../planner/minimal-scopes.js";
-import type { SourceLocation, SourceProblem } from "../sources/types.js";
+import type { CallsSummary } from "../sources/calls-file.js";
+import type { HarSummary } from "../sources/har.js";
+import type { LogSummary } from "../sources/log.js";
+import type { ScanSummary, SourceLocation, SourceProblem } from "../sources/types.js";
 
-/** What a report is made from: a plan or a token check, where each call came from, and input problems. */
-export interface ReportInput<S extends string = string> {
-  readonly result:
-    | { readonly kind: "plan"; readonly plan: Plan<S> }
-    | { readonly kind: "check"; readonly check: TokenCheck<S> | TokenListCheck<S> };
-  /** Where call `i` came from, by the index results carry. */
-  readonly sources?: readonly (SourceLocation | undefined)[];
+/** What one input held: a calls file, a HAR, an access log, or scanned source. */
+export type InputSummary = CallsSummary | HarSummary | LogSummary | ScanSummary;
+
+/** The answer a report presents; one kind per command. */
+export type ReportResult<S extends string = string> =
+  | { readonly kind: "need"; readonly call: string; readonly result: MatchResult<S> }
+  | { readonly kind: "plan"; readonly plan: Plan<S> }
+  | {
+      readonly kind: "check";
+      readonly check: CheckResult<S>;
+      /** Unused and unknown scopes fail the check too. */
+      readonly strict: boolean;
+    }
+  | {
+      readonly kind: "scopes";
+      readonly catalog: { readonly name: string; readonly version: string };
+      readonly scopes: readonly ScopeInfo<S>[];
+    }
+  | { readonly kind: "grants"; readonly scope: S; readonly endpoints: readonly Endpoint[] };
+
+/**
+ * Everything a report shows, as plain data: every format (text, json, markdown, sarif,
+ * github) renders from it and nothing else.
+ */
+export interface Report<S extends string = string> {
+  /** Who made it: SARIF names the tool and version. */
+  readonly tool?: { readonly name: string; readonly version: string };
+  readonly result: ReportResult<S>;
+  /** What each input held, in the order read. */
+  readonly inputs?: readonly InputSummary[];
   /** Input items that could not be read as calls (bad lines, unclassified source code). */
   readonly problems?: readonly SourceProblem[];
-  /** The endpoints a scope unlocks: lets reports say what an unused scope needlessly opens. */
-  readonly grants?: (scope: S) => readonly Endpoint[];
-  /** Where a token's scope name is written (its JSON file), so unused and unknown scopes get a location. */
-  readonly scopeSource?: (scope: string) => SourceLocation | undefined;
-  /** Tool version for SARIF; defaults to the package's. */
-  readonly toolVersion?: string;
+  /** The endpoints of each scope a check lists as unused: what it opens for nothing. */
+  readonly unlocked?: readonly { readonly scope: string; readonly endpoints: readonly EndpointRef[] }[];
+  /** Where a token's scope names are written (its JSON file), so unused and unknown scopes get a location. */
+  readonly scopeSources?: readonly { readonly scope: string; readonly source: SourceLocation }[];
 }
 
 /** The kinds of problem reports name; one SARIF rule each. */
@@ -44,7 +69,9 @@ export const RULES: readonly Rule[] = [
     id: "unidentified-call",
     level: "error",
     short: "Call not identified",
-    help: "The catalog has no endpoint for this call (unknown, invalid, or method not allowed), so no token can be vouched for it. Fix the call, or check the catalog.",
+    help:
+      "The catalog has no endpoint for this call (unknown, invalid, or method not allowed), " +
+      "so no token can be vouched for it. Fix the call, or check the catalog.",
   },
   {
     id: "missing-scope",
@@ -56,7 +83,9 @@ export const RULES: readonly Rule[] = [
     id: "unreadable-input",
     level: "error",
     short: "Input not read as a call",
-    help: "A line, entry or expression could not be read as an API call (bad log line, HAR entry without a request, source call scopewise cannot classify). It is not covered.",
+    help:
+      "A line, entry or expression could not be read as an API call (bad log line, HAR entry without a " +
+      "request, source call scopewise cannot classify). It is not covered.",
   },
   {
     id: "unused-scope",
@@ -91,16 +120,3 @@ export interface Finding {
   readonly message: string;
   readonly source?: SourceLocation;
 }
-
-/** The single-token checks of a check result, each with its label (`""` for a single token). */
-export const tokenChecks = <S extends string>(
-  check: TokenCheck<S> | TokenListCheck<S>,
-): { label: string; check: TokenCheck<S> }[] =>
-  check.kind === "token"
-    ? [{ label: "", check }]
-    : check.tokens.map((t, i) => ({
-        label: `token ${t.id ?? `#${i + 1}`}${t.note ? ` (${t.note})` : ""}`,
-        check: t.check,
-      }));
-
-export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;

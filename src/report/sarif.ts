@@ -1,8 +1,11 @@
 import type { SourceLocation } from "../sources/types.js";
 import { reportFindings } from "./findings.js";
-import { RULES, type ReportInput } from "./model.js";
+import { RULES, type Report } from "./model.js";
 
-/** The subset of SARIF 2.1.0 scopewise writes (validated against the OASIS schema in the tests); arrays are mutable, as in `@types/sarif`. */
+/**
+ * The subset of SARIF 2.1.0 scopewise writes (validated against the OASIS schema in the tests);
+ * arrays are mutable, as in `@types/sarif`.
+ */
 export interface SarifLog {
   readonly version: "2.1.0";
   readonly $schema: string;
@@ -52,7 +55,7 @@ const location = (s: SourceLocation | undefined): object[] | undefined => {
 };
 
 /** A SARIF 2.1.0 log of a plan or check: one rule per problem kind, a result per finding. */
-export const sarifReport = <S extends string>(input: ReportInput<S>): SarifLog => ({
+export const sarifReport = <S extends string>(report: Report<S>): SarifLog => ({
   version: "2.1.0",
   $schema: "https://json.schemastore.org/sarif-2.1.0.json",
   runs: [
@@ -60,7 +63,7 @@ export const sarifReport = <S extends string>(input: ReportInput<S>): SarifLog =
       tool: {
         driver: {
           name: "scopewise",
-          ...(input.toolVersion ? { version: input.toolVersion } : {}),
+          ...(report.tool ? { version: report.tool.version } : {}),
           informationUri: "https://www.npmjs.com/package/scopewise",
           rules: RULES.map((r) => ({
             id: r.id,
@@ -70,7 +73,7 @@ export const sarifReport = <S extends string>(input: ReportInput<S>): SarifLog =
           })),
         },
       },
-      results: reportFindings(input).map((f) => {
+      results: reportFindings(report).map((f) => {
         const locations = location(f.source);
         return {
           ruleId: f.ruleId,

@@ -1,19 +1,22 @@
 import { parseTree } from "jsonc-parser";
+import { dynamicCatalog } from "../catalog/dynamic-catalog.js";
 import { parseJson } from "../util/parse-json.js";
 import { hostOf, onBaseUrls, sortedHostCounts } from "./base-url.js";
-import { lineIndex } from "./line-index.js";
+import { lineIndex } from "../util/line-index.js";
 import type { SourceLocation, SourceProblem, SourcedCall } from "./types.js";
 
 /** Options for {@link readHar}. */
 export interface HarOptions {
-  /** Shown in locations. */
-  readonly file: string;
-  /** Entries under these become calls; the catalog's base URLs by default (pass `catalog.baseUrls`, plus a proxy's). */
-  readonly baseUrls: readonly string[];
+  /** Shown in locations; `har` by default. */
+  readonly file?: string;
+  /** Entries under these become calls; Dynamic's base URLs by default (pass `catalog.baseUrls`, plus a proxy's). */
+  readonly baseUrls?: readonly string[];
 }
 
 /** What a HAR file held, entry by entry. */
 export interface HarSummary {
+  readonly format: "har";
+  readonly file: string;
   readonly entries: number;
   /** Entries on a Dynamic base URL: they became calls. */
   readonly used: number;
@@ -36,7 +39,7 @@ export type HarResult =
     }
   | { readonly ok: false; readonly problem: SourceProblem };
 
-/** A CORS preflight: DevTools marks it `_resourceType: "preflight"`; any OPTIONS with Access-Control-Request-Method is one. */
+/** A CORS preflight: marked `_resourceType: "preflight"`, or an OPTIONS with Access-Control-Request-Method. */
 const isPreflight = (entry: unknown, method: string): boolean => {
   const e = entry as { _resourceType?: unknown; request?: { headers?: unknown } };
   if (e._resourceType === "preflight") return true;
@@ -68,8 +71,8 @@ const entryLines = (text: string): ((i: number) => number | undefined) => {
  * `baseUrls` becomes a call; other hosts are counted and skipped; malformed entries
  * are reported with their JSON path and line, and the rest is still read.
  */
-export const readHar = (input: string | object, options: HarOptions): HarResult => {
-  const { file } = options;
+export const readHar = (input: string | object, options: HarOptions = {}): HarResult => {
+  const file = options.file ?? "har";
   let doc: unknown = input;
   let lineOf: (i: number) => number | undefined = () => undefined;
   if (typeof input === "string") {
@@ -81,7 +84,7 @@ export const readHar = (input: string | object, options: HarOptions): HarResult 
   const entries = (doc as { log?: { entries?: unknown } } | null)?.log?.entries;
   if (!Array.isArray(entries))
     return fail({ file, path: "$.log.entries" }, "not a HAR file: expected an object with log.entries (an array)");
-  const onBase = onBaseUrls(options.baseUrls);
+  const onBase = onBaseUrls(options.baseUrls ?? dynamicCatalog.baseUrls);
   const calls: SourcedCall[] = [];
   const problems: SourceProblem[] = [];
   const hosts = new Map<string, number>();
@@ -111,6 +114,15 @@ export const readHar = (input: string | object, options: HarOptions): HarResult 
     ok: true,
     calls,
     problems,
-    summary: { entries: entries.length, used: calls.length, skipped, otherHosts, preflight, bad: problems.length },
+    summary: {
+      format: "har",
+      file,
+      entries: entries.length,
+      used: calls.length,
+      skipped,
+      otherHosts,
+      preflight,
+      bad: problems.length,
+    },
   };
 };

@@ -1,4 +1,5 @@
-import { isAbsolute } from "./base-url.js";
+import { dynamicCatalog } from "../catalog/dynamic-catalog.js";
+import { isAbsolute, onBaseUrls } from "./base-url.js";
 import { trimAscii } from "../util/trim-ascii.js";
 
 /** One access-log line, read: a call, a line to skip, or a line that is not a request. */
@@ -44,13 +45,17 @@ const fromJson = (o: Record<string, unknown>): { method?: string; url?: string }
 const toCall = (method: string, url: string, onBase: (url: string) => boolean): LogLine =>
   isAbsolute(url) && !onBase(url) ? { kind: "other-host", url } : { kind: "call", method, url };
 
+// Built on first use: a test for Dynamic's own base URLs.
+let dynamicTest: ((url: string) => boolean) | undefined;
+const onDynamic = (url: string): boolean => (dynamicTest ??= onBaseUrls(dynamicCatalog.baseUrls))(url);
+
 /**
  * Reads one access-log line: common/combined log format, or a JSON object with a
  * method and a URL or path (top level or under `request`, `http`, `httpRequest`), and a
  * host if the path needs one.
  * Absolute URLs off `onBase` are `other-host`; paths are taken as Dynamic calls.
  */
-export const parseLogLine = (line: string, onBase: (url: string) => boolean): LogLine => {
+export const parseLogLine = (line: string, onBase: (url: string) => boolean = onDynamic): LogLine => {
   const text = trimAscii(line);
   if (text === "") return { kind: "blank" };
   if (text.startsWith("{")) {

@@ -1,36 +1,22 @@
-import { isOperationName, operationCall } from "./sdk-operations.js";
-import type { SourceLocation } from "./types.js";
 import { trimAscii } from "../util/trim-ascii.js";
+import { isOperationName, operationCall } from "./sdk-operations.js";
+import type { SourceLocation, SourcedCall } from "./types.js";
 
 /**
- * Replaces SDK operation names among `calls` (`"UsersApi.getUser"`) by the call they
- * make, noting the operation on its source. A name the SDK lacks stays as written (so it
+ * The call an SDK operation name (`"UsersApi.getUser"`) stands for, noting the operation
+ * on its source; any other call as it is. A name the SDK lacks stays as written (so it
  * is reported invalid) with a note saying so; undocumented operations end up unknown.
  */
-export const resolveOperationNames = <L extends SourceLocation>(
-  calls: readonly unknown[],
-  sources: readonly L[],
-): { calls: unknown[]; sources: L[] } => {
-  const outCalls: unknown[] = [];
-  const outSources: L[] = [];
-  calls.forEach((call, i) => {
-    const source = sources[i] as L;
-    const name = typeof call === "string" ? trimAscii(call) : undefined;
-    if (name === undefined || !isOperationName(name)) {
-      outCalls.push(call);
-      outSources.push(source);
-      return;
-    }
-    const r = operationCall(name);
-    outCalls.push("call" in r ? r.call : call);
-    if (!("call" in r)) outSources.push({ ...source, note: r.note });
-    else if (r.operation.documented) outSources.push({ ...source, operation: r.operation.operation });
-    else
-      outSources.push({
-        ...source,
-        operation: r.operation.operation,
-        note: `${r.operation.operation} has no documented scope`,
-      });
-  });
-  return { calls: outCalls, sources: outSources };
+export const resolveOperationName = (call: unknown, source: SourceLocation = { file: "calls" }): SourcedCall => {
+  const name = typeof call === "string" ? trimAscii(call) : undefined;
+  if (name === undefined || !isOperationName(name)) return { call, source };
+  const r = operationCall(name);
+  if (!("call" in r)) return { call, source: { ...source, note: r.note } };
+  const { operation, documented } = r.operation;
+  const note = documented ? {} : { note: `${operation} has no documented scope` };
+  return { call: r.call, source: { ...source, operation, ...note } };
 };
+
+/** {@link resolveOperationName} over a list: `["UsersApi.getUser", "GET /x"]` → sourced calls. */
+export const resolveOperationNames = (calls: Iterable<unknown>, file = "calls"): SourcedCall[] =>
+  [...calls].map((call, i) => resolveOperationName(call, { file, line: i + 1 }));

@@ -1,4 +1,4 @@
-import { lineIndex } from "./line-index.js";
+import { lineIndex } from "../util/line-index.js";
 import type { SourceLocation } from "./types.js";
 
 /** Where each scope name is first written in a token's JSON text: `"environment.users.read"` → its line and column. */

@@ -1,4 +1,4 @@
-import type { CallInput } from "../matcher/read-call.js";
+import type { CallLike } from "../matcher/sourced-call.js";
 import type { MatchResult } from "../matcher/result.js";
 import type { SourceLocation, SourcedCall } from "./types.js";
 
@@ -29,13 +29,13 @@ const keyOf = (r: MatchResult): { key: string; identified: boolean } => {
  * Folds a stream of calls into one call per endpoint, so a log of millions of lines
  * keeps only as many calls as the API has endpoints (plus capped unidentified ones).
  */
-export const createTally = (requiredScopes: (call: CallInput) => MatchResult): Tally => {
+export const createTally = (requiredScopes: (call: CallLike) => MatchResult): Tally => {
   const seen = new Map<string, { call: SourcedCall["call"]; source: SourceLocation; count: number }>();
   let unidentified = 0;
   let dropped = 0;
   return {
     add({ call, source }) {
-      const { key, identified } = keyOf(requiredScopes(call));
+      const { key, identified } = keyOf(requiredScopes(call as CallLike));
       const entry = seen.get(key);
       if (entry) entry.count++;
       else if (!identified && unidentified >= MAX_DISTINCT_UNIDENTIFIED) dropped++;

@@ -1,27 +1,5 @@
-import type { CallInput } from "../matcher/read-call.js";
-
-/** Where a call was found: a file with line (and column), or with a JSON path. */
-export interface SourceLocation {
-  readonly file: string;
-  /** 1-based line. */
-  readonly line?: number;
-  /** 1-based column. */
-  readonly column?: number;
-  /** JSON path, for items of a JSON document without a line. */
-  readonly path?: string;
-  /** The SDK operation the call was written as, e.g. `UsersApi.getUser`. */
-  readonly operation?: string;
-  /** Why the call reads as it does, e.g. an SDK operation name the SDK lacks. */
-  readonly note?: string;
-  /** How many input items folded into this call (logs keep one call per endpoint); first location shown. */
-  readonly occurrences?: number;
-}
-
-/** A call read from a source, with where it came from. */
-export interface SourcedCall {
-  readonly call: CallInput;
-  readonly source: SourceLocation;
-}
+export type { SourceLocation, SourcedCall } from "../matcher/sourced-call.js";
+import type { SourceLocation, SourcedCall } from "../matcher/sourced-call.js";
 
 /** An input item that could not be read as a call: reported with its place, never fatal. */
 export interface SourceProblem {
@@ -31,10 +9,23 @@ export interface SourceProblem {
   readonly message: string;
 }
 
-/** Renders a location as `file:line:column`, `file:line` or `file $.path`. */
-export const formatLocation = (s: SourceLocation | undefined): string => {
-  if (s === undefined) return "";
-  const times = s.occurrences === undefined ? "" : ` (×${s.occurrences})`;
-  if (s.line === undefined) return `${`${s.file} ${s.path ?? ""}`.trim()}${times}`;
-  return `${s.file}:${s.line}${s.column === undefined ? "" : `:${s.column}`}${times}`;
-};
+/** Calls read from a source, the items that were not calls, and what the source held. */
+export interface SourceRead<Summary> {
+  readonly calls: SourcedCall[];
+  readonly problems: SourceProblem[];
+  readonly summary: Summary;
+}
+
+/** What a scan of source files held. */
+export interface ScanSummary {
+  readonly format: "scan";
+  /** The paths scanned, as given. */
+  readonly file: string;
+  readonly files: number;
+  /** Named files that are not JS/TS, so not scanned. */
+  readonly skipped: readonly string[];
+  readonly calls: number;
+  readonly sdk: number;
+  readonly url: number;
+  readonly unclassified: number;
+}

@@ -1,5 +1,6 @@
 import { findNodeAtLocation, parse, parseTree, printParseErrorCode, type ParseError } from "jsonc-parser";
-import { lineIndex } from "../sources/line-index.js";
+import { InputError } from "./errors.js";
+import { lineIndex } from "./line-index.js";
 
 /** Result of {@link parseJson}: the value, or where and why the text is not JSON. */
 export type JsonResult = { ok: true; value: unknown } | { ok: false; line: number; column: number; message: string };
@@ -20,6 +21,14 @@ export const parseJson = (text: string): JsonResult => {
     const where = lineIndex(text)(first?.offset ?? text.length);
     return { ok: false, ...where, message: first ? `${printParseErrorCode(first.error)} (${message})` : message };
   }
+};
+
+/** Parses a JSON document or throws the one `invalid-json` {@link InputError}, with line and column. */
+export const parseJsonInput = (text: string, file?: string): unknown => {
+  const parsed = parseJson(text);
+  if (parsed.ok) return parsed.value;
+  const message = `line ${parsed.line}, column ${parsed.column}: ${parsed.message}`;
+  throw new InputError("invalid-json", [{ code: "invalid-json", path: "$", line: parsed.line, message }], file);
 };
 
 const pathSegments = (jsonPath: string): (string | number)[] =>
@@ -44,6 +53,3 @@ export const lineFinder = (text: string): ((jsonPath: string) => number | undefi
     return undefined;
   };
 };
-
-/** 1-based line of the value at a JSON path (`$.a[0].b`) in `text`, or of its nearest existing parent. */
-export const lineOfPath = (text: string, jsonPath: string): number | undefined => lineFinder(text)(jsonPath);

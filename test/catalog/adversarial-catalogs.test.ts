@@ -33,7 +33,7 @@ const loadFails = (input: unknown): readonly Issue[] => {
 };
 
 describe("the malformed-catalog corpus (test/fixtures/adversarial/catalogs.json)", () => {
-  test.each(cases.map((c) => [c.name, c] as const))("%s", (_name, c) => {
+  test.each(cases.map((c) => [c.name, c] as const))("%s", async (_name, c) => {
     const issues = loadFails(c.text ?? c.catalog);
     expect(issues.map(({ code, path }) => ({ code, path }))).toEqual(
       c.issues.map(({ code, path }) => ({ code, path })),
@@ -86,7 +86,7 @@ describe("the malformed-catalog corpus (test/fixtures/adversarial/catalogs.json)
           },
         }),
     ],
-  ])("%s is a CatalogError (unreadable), not a crash", (_name, make) => {
+  ])("%s is a CatalogError (unreadable), not a crash", async (_name, make) => {
     expect(loadFails(make()).map((i) => i.code)).toEqual(["unreadable"]);
   });
 });

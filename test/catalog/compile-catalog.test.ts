@@ -1,5 +1,6 @@
 import { expect, test } from "vitest";
-import { compileCatalog, createCalculator, type CatalogData } from "../../src/index.js";
+import { compileCatalog } from "../../src/catalog/compile-catalog.js";
+import { createCalculator, type CatalogData } from "../../src/index.js";
 import { makeCatalog } from "../helpers/catalogs.js";
 
 // compileCatalog trusts its input (parseCatalog validates); these pin what it still guards.
@@ -20,7 +21,7 @@ test("implication closure is linear in the graph whatever order the chain is lis
   const catalog = compileCatalog(data);
   // s999 implies every other scope; s0 is granted by all of them.
   expect(createCalculator(catalog).grants("s999")).toHaveLength(n);
-  expect(catalog._routes[0]?.anyOf).toHaveLength(n);
+  expect(catalog.endpoints[0]?.anyOf).toHaveLength(n);
   const reversed = compileCatalog({ ...data, scopes: [...data.scopes].reverse() });
-  expect(reversed._routes.find((r) => r.endpoint.path === "/r0")?.anyOf).toHaveLength(n);
+  expect(reversed.endpoints.find((e) => e.path === "/r0")?.anyOf).toHaveLength(n);
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
-import { dynamicScopeSchema } from "../../src/catalog/dynamic-scopes.js";
-import { dynamicCatalog, grants, parseCatalog } from "../../src/index.js";
+import { compiledOf } from "../../src/catalog/compiled.js";
+import { DYNAMIC_SCOPES, dynamicCatalog, grants, parseCatalog } from "../../src/index.js";
 
 const raw: unknown = JSON.parse(readFileSync(new URL("../../data/dynamic.catalog.json", import.meta.url), "utf8"));
 
@@ -12,24 +12,26 @@ describe("embedded Dynamic catalog", () => {
 
   test("compiles the same with and without the validator", () => {
     const parsed = parseCatalog(raw);
-    expect(parsed._routes.map((r) => [r.endpoint, r.anyOf])).toEqual(
-      dynamicCatalog._routes.map((r) => [r.endpoint, r.anyOf]),
+    expect(parsed.endpoints).toEqual(dynamicCatalog.endpoints);
+    expect(parsed.scopes.map((s) => parsed.scope(s))).toEqual(
+      dynamicCatalog.scopes.map((s) => dynamicCatalog.scope(s)),
     );
   });
 
   test("has exactly Dynamic's 14 TokenScopes, in the Scope type's list", () => {
-    expect([...dynamicCatalog.scopes].sort()).toEqual([...dynamicScopeSchema.options].sort());
+    expect([...dynamicCatalog.scopes].sort()).toEqual([...DYNAMIC_SCOPES].sort());
   });
 
   test("holds the 131 method+path pairs of the docs page under 13 scopes", () => {
-    expect(dynamicCatalog._routes).toHaveLength(131);
-    const withEndpoints = dynamicCatalog._data.scopes.filter((s) => s.endpoints.length > 0).map((s) => s.name);
+    expect(dynamicCatalog.endpoints).toHaveLength(131);
+    const withEndpoints = dynamicCatalog.scopes.filter((s) => dynamicCatalog.scope(s)!.unlocks > 0);
     expect(withEndpoints).toHaveLength(13);
     expect(grants("environment.events.write")).toEqual([]);
+    expect(() => grants("environment.events.wrte" as never)).toThrow(/did you mean environment.events.write/);
   });
 
   test("per-scope endpoint counts match the docs page", () => {
-    const counts = Object.fromEntries(dynamicCatalog._data.scopes.map((s) => [s.name, s.endpoints.length]));
+    const counts = Object.fromEntries(dynamicCatalog.scopes.map((s) => [s, dynamicCatalog.scope(s)!.unlocks]));
     expect(counts).toEqual({
       "waas.authenticate": 1,
       "waas.delegatedAccess.signMessage": 1,
@@ -49,15 +51,12 @@ describe("embedded Dynamic catalog", () => {
   });
 
   test("invents no any-of and no implication", () => {
-    for (const s of dynamicCatalog._data.scopes) {
-      expect(s.implies ?? []).toEqual([]);
-      for (const e of s.endpoints) expect(e.alsoUnlockedBy ?? []).toEqual([]);
-    }
-    for (const r of dynamicCatalog._routes) expect(r.anyOf).toHaveLength(1);
+    for (const s of dynamicCatalog.scopes) expect(dynamicCatalog.scope(s)!.implies).toEqual([]);
+    for (const e of dynamicCatalog.endpoints) expect(e.anyOf).toHaveLength(1);
   });
 
   test("the 8 deprecated endpoints each point at their environment-scoped twin", () => {
-    const deprecated = dynamicCatalog._routes.filter((r) => r.endpoint.deprecated).map((r) => r.endpoint);
+    const deprecated = dynamicCatalog.endpoints.filter((e) => e.deprecated);
     expect(deprecated).toHaveLength(8);
     for (const e of deprecated) {
       expect(e.replacedBy).toEqual({ method: e.method, path: `/environments/:environmentId${e.path}` });
@@ -67,7 +66,7 @@ describe("embedded Dynamic catalog", () => {
 
   test("POSTs filed under read scopes stay there: the method never implies a scope", () => {
     const scopeOf = (method: string, path: string) =>
-      dynamicCatalog._routes.find((r) => r.endpoint.method === method && r.endpoint.path === path)?.anyOf;
+      dynamicCatalog.endpoints.find((e) => e.method === method && e.path === path)?.anyOf;
     expect(scopeOf("POST", "/environments/:environmentId/users/:userId/balances")).toEqual([
       "environment.balances.read",
     ]);
@@ -79,6 +78,6 @@ describe("embedded Dynamic catalog", () => {
     expect(dynamicCatalog.formatVersion).toBe(1);
     expect(dynamicCatalog.source.url).toMatch(/^https:\/\//);
     expect(dynamicCatalog.baseUrls).toEqual(["https://app.dynamicauth.com/api/v0", "https://app.dynamic.xyz/api/v0"]);
-    expect(dynamicCatalog._basePaths).toEqual(["/api/v0"]);
+    expect(compiledOf(dynamicCatalog).basePaths).toEqual(["/api/v0"]);
   });
 });

@@ -154,7 +154,7 @@ describe("parseCatalog rejects broken catalogs with every problem and its JSON p
       [{ code: "invalid-base-url", path: "$.baseUrls[0]" }],
     ],
     ["no scopes", edit((c) => (c.scopes = [])), [{ code: "schema", path: "$.scopes" }]],
-  ])("%s", (_name, input, expected) => {
+  ])("%s", async (_name, input, expected) => {
     const issues = issuesOf(input);
     expect(issues.map(({ code, path }) => ({ code, path }))).toEqual(
       expected.map(({ code, path }) => ({ code, path })),

@@ -27,7 +27,7 @@ test.each([
   ["/a.b/:id", "/a.b/1", true],
   ["/", "/", true],
   ["/", "", true],
-])("%s holds %j: %s", (template, url, expected) => {
+])("%s holds %j: %s", async (template, url, expected) => {
   expect(holds(template, url)).toBe(expected);
 });
 

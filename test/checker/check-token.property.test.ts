@@ -95,7 +95,7 @@ describe("checkToken", () => {
         fc.property(fc.array(requestOf(dynamicCatalog), { minLength: 1, maxLength: 8 }), (requests) => {
           const check = checkToken(ALL, requests);
           const unidentified = check.calls.filter((c) => c.result.status !== "matched").map((c) => c.index);
-          expect(check.unknownCalls.map((u) => u.index)).toEqual(unidentified);
+          expect(check.unidentified.map((u) => u.index)).toEqual(unidentified);
           expect(check.sufficient).toBe(unidentified.length === 0);
           expect(check.calls).toHaveLength(requests.length);
         }),
@@ -126,7 +126,7 @@ describe("checkToken", () => {
             token,
             paths.map((p) => `GET ${p.replace(":id", "x")}`),
           );
-          expect(check.sufficient).toBe(paths.every((p) => token.some((s) => m.unlocks(s, p))));
+          expect(check.sufficient).toBe(paths.length > 0 && paths.every((p) => token.some((s) => m.unlocks(s, p))));
           expect(check.missing.map((x) => x.index)).toEqual(
             paths.flatMap((p, i) => (token.some((s) => m.unlocks(s, p)) ? [] : [i])),
           );
@@ -163,7 +163,7 @@ describe("checkToken", () => {
           const calc = createCalculator(parseCatalog(data));
           const list = paths.map((p) => `GET ${p.replace(":id", "x")}`);
           const check = calc.checkToken(token, list);
-          expect(calc.checkToken([...token, ...check.add], list).sufficient).toBe(true);
+          expect(calc.checkToken([...token, ...check.add], list).sufficient).toBe(list.length > 0);
         }),
         { numRuns },
       );

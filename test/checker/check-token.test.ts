@@ -10,7 +10,7 @@ describe("checkToken", () => {
       kind: "token",
       sufficient: true,
       missing: [],
-      unknownCalls: [],
+      unidentified: [],
       unused: [],
       unknownScopes: [],
       add: [],
@@ -42,17 +42,18 @@ describe("checkToken", () => {
     ]);
     expect(r.sufficient).toBe(false);
     expect(r.missing).toEqual([]);
-    expect(r.unknownCalls.map((u) => [u.index, u.status])).toEqual([
+    expect(r.unidentified.map((u) => [u.index, u.status])).toEqual([
       [3, "unknown"],
       [4, "invalid"],
       [5, "method-not-allowed"],
     ]);
   });
 
-  test("no calls at all is vacuously sufficient, and every scope is unused", () => {
+  test("no calls at all proves nothing: never sufficient, and every scope is unused", () => {
     const r = checkToken(["environment.users.read"], []);
-    expect(r.sufficient).toBe(true);
-    expect(r.unused).toEqual([{ scope: "environment.users.read", endpoints: 14 }]);
+    expect(r.sufficient).toBe(false);
+    expect(r.unused).toEqual([{ scope: "environment.users.read", unlocks: 14 }]);
+    expect(r.remove).toEqual(["environment.users.read"]);
   });
 
   test("reports unused scopes with how many endpoints they unlock for nothing", () => {
@@ -61,7 +62,7 @@ describe("checkToken", () => {
       calls,
     );
     expect(r.sufficient).toBe(true);
-    expect(r.unused).toEqual([{ scope: "environment.settings.write", endpoints: 54 }]);
+    expect(r.unused).toEqual([{ scope: "environment.settings.write", unlocks: 54 }]);
   });
 
   test("unknown scope names grant nothing and come with a did-you-mean", () => {
@@ -80,7 +81,7 @@ describe("checkToken", () => {
   test.each<[string, unknown]>([
     ["{ scopes }", { scopes: ["environment.users.read"] }],
     ["{ token: { scopes } } (create-token response)", { token: { id: "t1", scopes: ["environment.users.read"] } }],
-  ])("reads Dynamic's token JSON: %s", (_name, token) => {
+  ])("reads Dynamic's token JSON: %s", async (_name, token) => {
     expect(checkToken(token, ["GET /environments/e1/users"])).toMatchObject({ kind: "token", sufficient: true });
   });
 
@@ -107,7 +108,7 @@ describe("checkToken", () => {
     ["scopes that are not an array", { scopes: "environment.users.read" }, "$.scopes"],
     ["a non-string scope", ["environment.users.read", 7], "$[1]"],
     ["a bad token in a list", { tokens: [{ scopes: [] }, { scopes: [null] }] }, "$.tokens[1].scopes[0]"],
-  ])("throws InputError with the JSON path for %s", (_name, token, path) => {
+  ])("throws InputError with the JSON path for %s", async (_name, token, path) => {
     expect(() => checkToken(token, calls)).toThrow(InputError);
     try {
       checkToken(token, calls);

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { cli } from "../helpers/cli.js";
 
-// Malformed calls files, run through the built bin. Missing files, directories,
+// Malformed calls files, run through the CLI in-process. Missing files, directories,
 // NUL-byte binaries and one bad JSON file are covered in cli.test.ts; these are the rest.
 const tmp = mkdtempSync(join(tmpdir(), "scopewise-malformed-"));
 const file = (name: string, content: string | Buffer): string => {
@@ -15,11 +15,11 @@ const file = (name: string, content: string | Buffer): string => {
 const json = (stdout: string) =>
   JSON.parse(stdout) as {
     calls: unknown[];
-    unknown: { status: string; reason: string; source: { file: string; line?: number; path?: string } }[];
+    unidentified: { status: string; reason: string; source: { file: string; line?: number; path?: string } }[];
     scopes: string[];
   };
 
-describe("bad lines are reported with file and line; the rest is analysed; the exit code is 1", () => {
+describe("bad lines are reported with file and line; the rest is analysed; the exit code is 1", async () => {
   test.each<[string, string, number, RegExp]>([
     ["a method with digits", "G3T /environments/e1/users", 2, /method "G3T" is not an HTTP method name/],
     ["extra words after the URL", "GET /environments/e1/users HTTP/1.1", 2, /found extra text after the URL/],
@@ -29,36 +29,36 @@ describe("bad lines are reported with file and line; the rest is analysed; the e
     ["a dot segment", "GET /environments/e1/../tokens", 2, /dot segment/],
     ["a malformed escape", "GET /environments/e%zz/users", 2, /malformed percent-escape/],
     ["a 10,000-character URL", `GET /environments/${"a".repeat(10_000)}/users`, 2, /limited to 8192/],
-  ])("%s", (_name, bad, line, reason) => {
+  ])("%s", async (_name, bad, line, reason) => {
     const f = file("lines.txt", `GET /environments/e1/users\n${bad}\nPOST /environments/e1/webhooks\n`);
-    const r = cli(["plan", "--json", f]);
+    const r = await cli(["plan", "--json", f]);
     expect(r.code).toBe(1);
     const out = json(r.stdout);
     expect(out.calls).toHaveLength(3);
     expect(out.scopes).toEqual(["environment.users.read", "environment.webhooks.write"]);
-    expect(out.unknown).toHaveLength(1);
-    expect(out.unknown[0]!.source).toEqual({ file: f, line });
-    expect(out.unknown[0]!.reason).toMatch(reason);
+    expect(out.unidentified).toHaveLength(1);
+    expect(out.unidentified[0]!.source).toEqual({ file: f, line });
+    expect(out.unidentified[0]!.reason).toMatch(reason);
   });
 
-  test("line numbers count blank lines, comments and CRLF endings; the human output names file:line", () => {
+  test("line numbers count blank lines, comments and CRLF endings; the human output names file:line", async () => {
     const f = file(
       "crlf.txt",
       "# calls\r\n\r\nGET /environments/e1/users\r\nbogus\r\n\r\nGET /environments/e1/nope\r\n",
     );
-    const r = cli(["plan", f]);
+    const r = await cli(["plan", f]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(`${f}:4  bogus: invalid: expected METHOD URL`);
     expect(r.stdout).toContain(`${f}:6  GET /environments/e1/nope: unknown`);
     expect(r.stdout).toContain("scopes: environment.users.read");
   });
 
-  test("one bad line among 5,000 is reported at its line and the other 4,999 are analysed", () => {
+  test("one bad line among 5,000 is reported at its line and the other 4,999 are analysed", async () => {
     const lines = Array.from({ length: 5000 }, (_, i) =>
       i === 2499 ? "GET /environments/e1/%2e%2e/tokens" : `GET /environments/e${i}/users/u${i}`,
     );
     const f = file("many.txt", `${lines.join("\n")}\n`);
-    const r = cli(["plan", f]);
+    const r = await cli(["plan", f]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("Minimal scopes for 5000 calls: 1 scope");
     expect(r.stdout).toContain("environment.users.read  needed by 4999 calls");
@@ -67,38 +67,38 @@ describe("bad lines are reported with file and line; the rest is analysed; the e
     );
   });
 
-  test("bytes that are not UTF-8 (but no NUL) make a bad line, not a crash", () => {
+  test("bytes that are not UTF-8 (but no NUL) make a bad line, not a crash", async () => {
     const f = file(
       "latin1.txt",
       Buffer.concat([Buffer.from("GET /environments/e1/users\n"), Buffer.from([0xff, 0xfe, 0x41, 0x0a])]),
     );
-    const r = cli(["plan", "--json", f]);
+    const r = await cli(["plan", "--json", f]);
     expect(r.code).toBe(1);
-    expect(json(r.stdout).unknown.map((u) => [u.source.line, u.status])).toEqual([[2, "invalid"]]);
+    expect(json(r.stdout).unidentified.map((u) => [u.source.line, u.status])).toEqual([[2, "invalid"]]);
   });
 
-  test("check: a bad line makes the token not sufficient (exit 1) even when it covers every good call", () => {
+  test("check: a bad line makes the token not sufficient (exit 1) even when it covers every good call", async () => {
     const f = file("check.txt", "GET /environments/e1/users\nbogus\n");
-    const r = cli(["check", "--scopes", "environment.users.read", f]);
+    const r = await cli(["check", "--scopes", "environment.users.read", f]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("NOT sufficient");
     expect(r.stdout).toContain(`${f}:2  bogus: invalid: expected METHOD URL`);
-    const j = cli(["check", "--json", "--scopes", "environment.users.read", f]);
+    const j = await cli(["check", "--json", "--scopes", "environment.users.read", f]);
     expect(JSON.parse(j.stdout)).toMatchObject({
       sufficient: false,
-      unknownCalls: [{ status: "invalid", source: { file: f, line: 2 } }],
+      unidentified: [{ status: "invalid", source: { file: f, line: 2 } }],
     });
   });
 
-  test("stdin (-) names <stdin> and the line", () => {
-    const r = cli(["plan", "--json", "-"], { input: "GET /environments/e1/users\n\n  \nGET\n" });
+  test("stdin (-) names <stdin> and the line", async () => {
+    const r = await cli(["plan", "--json", "-"], { input: "GET /environments/e1/users\n\n  \nGET\n" });
     expect(r.code).toBe(1);
-    expect(json(r.stdout).unknown.map((u) => u.source)).toEqual([{ file: "<stdin>", line: 4 }]);
+    expect(json(r.stdout).unidentified.map((u) => u.source)).toEqual([{ file: "<stdin>", line: 4 }]);
   });
 });
 
-describe("a JSON array with elements that are not calls: each is reported at its JSON path, exit 1", () => {
-  test("null, numbers, arrays, objects without a string method or url", () => {
+describe("a JSON array with elements that are not calls: each is reported at its JSON path, exit 1", async () => {
+  test("null, numbers, arrays, objects without a string method or url", async () => {
     const f = file(
       "mixed.json",
       JSON.stringify([
@@ -111,24 +111,24 @@ describe("a JSON array with elements that are not calls: each is reported at its
         { method: "GET", url: "/environments/e1/tokens" },
       ]),
     );
-    const r = cli(["plan", "--json", f]);
+    const r = await cli(["plan", "--json", f]);
     expect(r.code).toBe(1);
     const out = json(r.stdout);
     expect(out.calls).toHaveLength(7);
-    expect(out.unknown.map((u) => [u.source.path, u.status])).toEqual([
+    expect(out.unidentified.map((u) => [u.source.path, u.status])).toEqual([
       ["$[0]", "invalid"],
       ["$[1]", "invalid"],
       ["$[2]", "invalid"],
       ["$[3]", "invalid"],
       ["$[4]", "invalid"],
     ]);
-    expect(out.unknown.every((u) => u.source.file === f)).toBe(true);
+    expect(out.unidentified.every((u) => u.source.file === f)).toBe(true);
     expect(out.scopes).toEqual(["environment.apiTokens.read", "environment.users.read"]);
-    expect(cli(["plan", f]).stdout).toContain(`${f} $[0]  null: invalid`);
+    expect((await cli(["plan", f])).stdout).toContain(`${f} $[0]  null: invalid`);
   });
 });
 
-describe("unreadable input and bad JSON are input errors (exit 2) naming the file and where", () => {
+describe("unreadable input and bad JSON are input errors (exit 2) naming the file and where", async () => {
   test.each<[string, () => string, RegExp]>([
     [
       "JSON cut off mid-array",
@@ -156,48 +156,48 @@ describe("unreadable input and bad JSON are input errors (exit 2) naming the fil
       },
       /calls\.json.*is a directory/s,
     ],
-  ])("%s", (_name, path, message) => {
-    const r = cli(["plan", path()]);
+  ])("%s", async (_name, path, message) => {
+    const r = await cli(["plan", path()]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr).toMatch(message);
   });
 
-  test("binary on stdin names <stdin>", () => {
-    const r = cli(["plan", "-"], { input: "GET /a\u0000\n" });
+  test("binary on stdin names <stdin>", async () => {
+    const r = await cli(["plan", "-"], { input: "GET /a\u0000\n" });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/<stdin>.*binary/s);
   });
 });
 
-describe("empty input", () => {
+describe("empty input", async () => {
   test.each([
     ["an empty file", ""],
     ["only comments and blank lines", "# nothing yet\n\n   \n"],
     ["an empty JSON array", "[]"],
-  ])("%s is zero calls: nothing to vouch for, so plan and check exit 1 and say why", (_name, content) => {
+  ])("%s is zero calls: nothing to vouch for, so plan and check exit 1 and say why", async (_name, content) => {
     const f = file("empty.txt", content);
-    const r = cli(["plan", "--json", f]);
+    const r = await cli(["plan", "--json", f]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${f} holds no calls`);
-    expect(json(r.stdout)).toMatchObject({ calls: [], unknown: [], scopes: [] });
-    expect(cli(["plan", f]).stdout).toContain("for 0 calls");
-    const c = cli(["check", "--scopes", "environment.users.read", f]);
+    expect(json(r.stdout)).toMatchObject({ calls: [], unidentified: [], scopes: [] });
+    expect((await cli(["plan", f])).stdout).toContain("for 0 calls");
+    const c = await cli(["check", "--scopes", "environment.users.read", f]);
     expect(c.code).toBe(1);
     expect(c.stderr).toContain("holds no calls");
   });
 
-  test("a calls-file line keeps non-ASCII whitespace in its URL, as the library does", () => {
+  test("a calls-file line keeps non-ASCII whitespace in its URL, as the library does", async () => {
     const f = file("nbsp.txt", "GET /environments/e1/users/\u00a0\n");
-    const r = cli(["plan", "--json", f]);
+    const r = await cli(["plan", "--json", f]);
     expect(json(r.stdout).calls).toMatchObject([
       { result: { status: "matched", endpoint: { path: "/environments/:environmentId/users/:userId" } } },
     ]);
   });
 });
 
-describe("a catalog over the size caps", () => {
-  test("is an input error (2) naming the file, the JSON path and the cap, refused before it is validated", () => {
+describe("a catalog over the size caps", async () => {
+  test("is an input error (2) naming the file, the JSON path and the cap, refused before it is validated", async () => {
     const scopes = Array.from({ length: 1001 }, (_, i) => ({ name: `s${i}`, endpoints: [] }));
     const f = file(
       "big.catalog.json",
@@ -214,7 +214,7 @@ describe("a catalog over the size caps", () => {
         2,
       ),
     );
-    const r = cli(["need", "--catalog", f, "GET", "/x"]);
+    const r = await cli(["need", "--catalog", f, "GET", "/x"]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr).toContain(f);

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import type { CatalogData } from "../../src/index.js";
 import { catalogWith } from "./catalogs.js";
 
-/** Literals that make siblings: case pairs, prefixes of each other, words the Dynamic catalog uses as siblings of ids. */
+/** Literals that make siblings: case pairs, prefixes of each other, words Dynamic uses as siblings of ids. */
 export const SHAPE_LITERALS = ["a", "A", "b", "ab", "users", "bulk", "enable", "x.y", "a-b", "v1"] as const;
 
 /** One template shape: each segment a literal or a param (named by position, so shapes never repeat a name). */

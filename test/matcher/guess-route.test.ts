@@ -1,3 +1,4 @@
+import { compiledOf } from "../../src/catalog/compiled.js";
 import fc from "fast-check";
 import { expect, test } from "vitest";
 import { parseCatalog, type Catalog } from "../../src/index.js";
@@ -25,8 +26,9 @@ const catalog = parseCatalog(
   }),
 );
 const guess = (c: Catalog<string>, method: string, url: string) => {
-  const root = c._tries.get(method);
-  const path = locatePath(c, url);
+  const compiled = compiledOf(c);
+  const root = compiled.tries.get(method);
+  const path = locatePath(compiled, url);
   return root && path && !path.foreignHost ? guessMatch(root, url, path) : undefined;
 };
 
@@ -46,10 +48,10 @@ test.each([
   ["/x/users/a;b", undefined, "/x/users/:id"],
   ["/x/users/..", undefined, "invalid"],
   ["/x/users/1?a b", undefined, "/x/users/:id"],
-])("GET %s: guess %s, answer %s", (url, guessed, answer) => {
+])("GET %s: guess %s, answer %s", async (url, guessed, answer) => {
   const made = guess(catalog, "GET", url);
   expect(made?.status === "matched" ? made.endpoint.path : made).toBe(guessed);
-  const careful = requiredScopesCareful(catalog, { method: "GET", url });
+  const careful = requiredScopesCareful(compiledOf(catalog), { method: "GET", url });
   expect(careful.status === "matched" ? careful.endpoint.path : careful.status).toBe(answer);
 });
 
@@ -67,7 +69,7 @@ test(
           const result = guess(c, method, url);
           if (result === undefined) continue;
           guessed++;
-          expect({ url, result }).toEqual({ url, result: requiredScopesCareful(c, { method, url }) });
+          expect({ url, result }).toEqual({ url, result: requiredScopesCareful(compiledOf(c), { method, url }) });
         }
       }),
       { numRuns },

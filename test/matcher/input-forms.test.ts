@@ -14,7 +14,7 @@ test.each<[string, unknown]>([
   ["{ method, path }", { method: "get", path: "/environments/e1/users" }],
   ["{ method, url: URL }", { method: "GET", url: new URL("https://app.dynamic.xyz/api/v0/environments/e1/users?x=1") }],
   ["a fetch Request", new Request("https://app.dynamicauth.com/api/v0/environments/e1/users?limit=5")],
-])("accepts %s", (_name, call) => {
+])("accepts %s", async (_name, call) => {
   expect(requiredScopes(call as CallInput)).toMatchObject(expected);
 });
 
@@ -37,6 +37,6 @@ test.each<[string, unknown, string]>([
     }),
     "bad-call",
   ],
-])("refuses %s as invalid, without throwing", (_name, call, code) => {
+])("refuses %s as invalid, without throwing", async (_name, call, code) => {
   expect(requiredScopes(call as CallInput)).toMatchObject({ status: "invalid", code });
 });

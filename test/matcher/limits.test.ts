@@ -23,7 +23,7 @@ describe("input caps (src/matcher/limits.ts)", () => {
     ["1 MB of percent signs", `GET /${"%".repeat(MB)}`],
     ["1 MB of slashes", { method: "GET", path: "/".repeat(MB) }],
     ["a 1 MB method", { method: "G".repeat(MB), url: "/environments/e1/users" }],
-  ])("%s is invalid (too-long or bad-method) within a few milliseconds", (_name, call) => {
+  ])("%s is invalid (too-long or bad-method) within a few milliseconds", async (_name, call) => {
     const { value, ms } = timed(() => requiredScopes(call as CallInput));
     expect(value).toMatchObject({ status: "invalid" });
     expect(["too-long", "bad-method"]).toContain(value.status === "invalid" ? value.code : "");
@@ -66,7 +66,7 @@ describe("input caps (src/matcher/limits.ts)", () => {
     const check = checkToken(["environment.users.read"], failing() as Iterable<CallInput>);
     expect(check.sufficient).toBe(false);
     expect(check.calls.map((c) => c.result.status)).toEqual(["matched", "invalid"]);
-    expect(check.unknownCalls[0]).toMatchObject({
+    expect(check.unidentified[0]).toMatchObject({
       index: 1,
       status: "invalid",
       reason: "reading the list of calls threw: disk gone",

@@ -1,3 +1,4 @@
+import { compiledOf } from "../../src/catalog/compiled.js";
 import fc from "fast-check";
 import FindMyWay from "find-my-way";
 import { describe, expect, test } from "vitest";
@@ -222,7 +223,7 @@ const isInstance = (
   if (method.toUpperCase() !== endpoint.method) return false;
   let path = url.replace(/^https?:\/\/[^/?#]*/i, "");
   path = path.replace(/[?#].*$/s, "");
-  for (const base of catalog._basePaths)
+  for (const base of compiledOf(catalog).basePaths)
     if (path === base || path.startsWith(`${base}/`)) path = path.slice(base.length) || "/";
   if (path.length > 1 && path.endsWith("/")) path = path.slice(0, -1);
   const segments = path === "/" ? [] : path.slice(1).split("/");
@@ -286,7 +287,7 @@ describe("fail closed: only an instance of a catalog endpoint is ever matched", 
 });
 
 describe("equivalent spellings agree", () => {
-  const endpoints = dynamicCatalog._routes.map((r) => r.endpoint);
+  const endpoints = dynamicCatalog.endpoints.map(({ anyOf: _anyOf, ...endpoint }) => endpoint);
   const spellings: ((path: string) => string)[] = [
     (p) => p,
     (p) => `/api/v0${p}`,
@@ -364,7 +365,7 @@ describe("scopewise agrees with a reference router (find-my-way) configured to t
             // Both paths: requiredScopes (fast for these plain requests) and the careful one.
             for (const result of [
               calc.requiredScopes(`${method} ${request}`),
-              requiredScopesCareful(catalog, `${method} ${request}`),
+              requiredScopesCareful(compiledOf(catalog), `${method} ${request}`),
             ]) {
               if (result.status === "matched") {
                 expect(reference?.store, where).toBe(`${result.endpoint.method} ${result.endpoint.path}`);

@@ -121,7 +121,7 @@ test.each([
     "/environments/:environmentId/sdkViews/:viewType",
     "environment.settings.read",
   ],
-])("%s %s → %s", (method, path, template, scope) => {
+])("%s %s → %s", async (method, path, template, scope) => {
   expect(requiredScopes(`${method} ${path}`)).toMatchObject({
     status: "matched",
     anyOf: [scope],

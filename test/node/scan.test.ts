@@ -86,7 +86,7 @@ describe("scanSource: URL literals", () => {
       "POST /environments/{environmentId}/tokens",
     ],
     ["fetch(encodeURI(`/api/v0/environments/${e}/webhooks`.trim()))", "GET /environments/{e}/webhooks"],
-  ])("%s → %s", (code, expected) => {
+  ])("%s → %s", async (code, expected) => {
     expect(calls(code, "a.js").join("|")).toBe(expected);
   });
 
@@ -97,7 +97,7 @@ describe("scanSource: URL literals", () => {
     ['import x from "/environments/e1/users"'],
     ['const o = { "/environments/e1/users": 1 }'],
     ["const base = 'https://app.dynamicauth.com/api/v0'; fetch(base)"],
-  ])("%s is not a Dynamic call", (code) => {
+  ])("%s is not a Dynamic call", async (code) => {
     expect(calls(code, "a.js")).toEqual([]);
   });
 
@@ -168,7 +168,7 @@ describe("scanFiles on test/fixtures/scan", () => {
       "environment.webhooks.read",
       "environment.webhooks.write",
     ]);
-    expect(plan.unknown).toMatchObject([{ index: 7, status: "unknown" }]);
+    expect(plan.unidentified).toMatchObject([{ index: 7, status: "unknown" }]);
   });
 
   test("a path that does not exist is an InputError", async () => {

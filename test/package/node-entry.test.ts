@@ -8,7 +8,7 @@ const run = (args: string[]) => spawnSync(process.execPath, args, { cwd: root, e
 const script = (load: string) => `${load}
 const { requiredScopes, dynamicCatalog } = core;
 const found = node.scanSource('fetch("https://app.dynamicauth.com/api/v0/environments/e1/webhooks", { method: "POST" })', "a.js", { baseUrls: dynamicCatalog.baseUrls, requiredScopes });
-console.log(JSON.stringify(found.findings.map((f) => f.call)), typeof node.readLogFile, typeof core.recordCalls);`;
+console.log(JSON.stringify(found.findings.map((f) => f.call)), typeof node.readSource, typeof core.recordCalls);`;
 
 const expected = '[{"method":"POST","path":"/environments/e1/webhooks"}] function function';
 

@@ -29,10 +29,10 @@ test(
         const plan = minimalScopes(calls as CallInput[]);
         expect(plan.calls.map((c) => c.index)).toEqual(calls.map((_, i) => i));
         const unidentified = plan.calls.filter((c) => c.result.status !== "matched");
-        expect(plan.unknown.map((u) => [u.index, u.status])).toEqual(
+        expect(plan.unidentified.map((u) => [u.index, u.status])).toEqual(
           unidentified.map((c) => [c.index, c.result.status]),
         );
-        for (const u of plan.unknown) expect(u.reason).not.toBe("");
+        for (const u of plan.unidentified) expect(u.reason).not.toBe("");
         expect(plan.complete).toBe(unidentified.length === 0);
         // Every identified call is covered by the plan.
         for (const c of plan.calls)
@@ -59,7 +59,7 @@ test(
     fc.assert(
       fc.property(lists, (list) => {
         const plan = minimalScopes(list as Iterable<CallInput>);
-        expect(plan.complete).toBe(plan.unknown.length === 0);
+        expect(plan.complete).toBe(plan.unidentified.length === 0);
         if (typeof list !== "string" && !(typeof list === "object" && list !== null && Symbol.iterator in list)) {
           expect(plan.calls).toHaveLength(1);
           expect(plan.complete).toBe(false);

@@ -23,7 +23,7 @@ describe("minimalScopes on the Dynamic catalog", () => {
     const p = minimalScopes(["GET /environments/e1/users", "GET /nope", "GET /environments/../x"]);
     expect(p.scopes).toEqual(["environment.users.read"]);
     expect(p.complete).toBe(false);
-    expect(p.unknown.map((u) => [u.index, u.status])).toEqual([
+    expect(p.unidentified.map((u) => [u.index, u.status])).toEqual([
       [1, "unknown"],
       [2, "invalid"],
     ]);

@@ -13,7 +13,7 @@ import {
   reportFindings,
   RULES,
   sarifReport,
-  type ReportInput,
+  type Report,
   type SourceLocation,
 } from "../../src/index.js";
 
@@ -43,26 +43,30 @@ const problems = [
     message: "`/environments/{e}/gates`: no method",
   },
 ];
-const planInput: ReportInput = { result: { kind: "plan", plan: minimalScopes(calls) }, sources, problems };
-const checkInput: ReportInput = {
-  result: {
-    kind: "check",
-    check: checkToken(["environment.users.read", "environment.settings.read", "environment.users.wirte"], calls),
-  },
-  sources,
+const sourced = calls.map((call, i) => ({ call, source: sources[i]! }));
+const tool = { name: "scopewise", version: "0.1.0" };
+const planInput: Report = { tool, result: { kind: "plan", plan: minimalScopes(sourced) }, inputs: [], problems };
+const granted = ["environment.users.read", "environment.settings.read", "environment.users.wirte"];
+const checkInput: Report = {
+  tool,
+  result: { kind: "check", check: checkToken(granted, sourced), strict: false },
+  inputs: [],
   problems: [],
-  grants: grants as ReportInput["grants"],
+  unlocked: [{ scope: "environment.settings.read", endpoints: grants("environment.settings.read") }],
 };
 
 describe("SARIF", () => {
   test.each([
     ["plan", planInput],
     ["check", checkInput],
-  ])("the %s report validates against the OASIS SARIF 2.1.0 schema and types as @types/sarif's Log", (_name, input) => {
-    const log: Log = sarifReport({ ...input, toolVersion: "0.1.0" });
-    expect(validate(log), JSON.stringify(validate.errors, null, 2)).toBe(true);
-    expect(log.runs[0]?.tool.driver.rules?.map((r) => r.id)).toEqual(RULES.map((r) => r.id));
-  });
+  ])(
+    "the %s report validates against the OASIS SARIF 2.1.0 schema and types as @types/sarif's Log",
+    async (_name, input) => {
+      const log: Log = sarifReport(input);
+      expect(validate(log), JSON.stringify(validate.errors, null, 2)).toBe(true);
+      expect(log.runs[0]?.tool.driver.rules?.map((r) => r.id)).toEqual(RULES.map((r) => r.id));
+    },
+  );
 
   test("results carry rule, level and region; a JSON path becomes a logical location", () => {
     const results = sarifReport(planInput).runs[0]!.results;
@@ -152,7 +156,9 @@ describe("token-level findings and token lists", () => {
   test("unused and unknown scopes are located in the token file when it is known", () => {
     const text =
       '{\n  "scopes": [\n    "environment.users.read",\n    "environment.settings.read",\n    "environment.users.wirte"\n  ]\n}\n';
-    const input: ReportInput = { ...checkInput, scopeSource: scopeLocator(text, "token.json") };
+    const locate = scopeLocator(text, "token.json");
+    const scopeSources = granted.map((scope) => ({ scope, source: locate(scope)! }));
+    const input: Report = { ...checkInput, scopeSources };
     const located = reportFindings(input).filter((f) => f.ruleId === "unused-scope" || f.ruleId === "unknown-scope");
     expect(located.map((f) => f.source)).toEqual([
       { file: "token.json", line: 4, column: 5 },
@@ -168,11 +174,15 @@ describe("token-level findings and token lists", () => {
         { id: "t2", scopes: ["environment.users.read", "environment.webhooks.read"] },
       ],
     };
-    const input: ReportInput = {
+    const input: Report = {
+      tool,
       result: {
         kind: "check",
         check: checkToken(tokens, ["GET /environments/e1/users", "GET /environments/e1/webhooks"]),
+        strict: false,
       },
+      inputs: [],
+      problems: [],
     };
     const md = markdownReport(input);
     expect(md).toContain("### scopewise: token t1 (ci): token is **NOT sufficient** for 2 calls");

@@ -11,6 +11,8 @@ describe("readHar on a HAR recorded from a real Chromium session", () => {
     const r = readHar(fixture, { file, baseUrls: [...dynamicCatalog.baseUrls, localApi] });
     if (!r.ok) throw new Error(r.problem.message);
     expect(r.summary).toEqual({
+      format: "har",
+      file,
       entries: 9,
       used: 7,
       skipped: 2,
@@ -40,7 +42,7 @@ describe("readHar on a HAR recorded from a real Chromium session", () => {
   test("the recorded calls plan to five scopes, and the 404 call stays unidentified", () => {
     const r = readHar(fixture, { file, baseUrls: [localApi] });
     if (!r.ok) throw new Error(r.problem.message);
-    const plan = minimalScopes(r.calls.map((c) => c.call));
+    const plan = minimalScopes(r.calls);
     expect(plan.scopes).toEqual([
       "environment.analytics.read",
       "environment.apiTokens.write",
@@ -49,7 +51,7 @@ describe("readHar on a HAR recorded from a real Chromium session", () => {
       "environment.webhooks.read",
     ]);
     expect(plan.complete).toBe(false);
-    expect(plan.unknown.map((u) => [u.index, u.status])).toEqual([[6, "unknown"]]);
+    expect(plan.unidentified.map((u) => [u.index, u.status])).toEqual([[6, "unknown"]]);
   });
 
   test("with only Dynamic's base URLs nothing in a local session is a call", () => {

@@ -32,7 +32,7 @@ describe("parseLogLine", () => {
       "GET",
       "https://app.dynamicauth.com/api/v0/eventTypes",
     ],
-  ])("%s is a call", (line, method, url) => {
+  ])("%s is a call", async (line, method, url) => {
     expect(parseLogLine(line, onBase)).toEqual({ kind: "call", method, url });
   });
 
@@ -67,7 +67,7 @@ describe("parseLogLine", () => {
     ['1.2.3.4 - - [27/Nov/2026:10:00:01 +0000] "-" 400 0', 'request line "-" is not "METHOD target HTTP/x"'],
     ['{"method":"GET"}', "JSON line without a url or path field"],
     ['{"url":"/x"}', "JSON line without a method field"],
-  ])("%s is a bad line: %s", (line, message) => {
+  ])("%s is a bad line: %s", async (line, message) => {
     expect(parseLogLine(line, onBase)).toEqual({ kind: "bad", message });
   });
 

@@ -86,7 +86,7 @@ describe("recordCalls with Dynamic's generated client (@dynamic-labs/sdk-api)", 
     expect(calls.map((c) => c.method)).toEqual(["POST", "GET"]);
     const plan = minimalScopes(calls);
     expect(plan.scopes).toEqual(["environment.apiTokens.write"]);
-    expect(plan.unknown).toMatchObject([{ index: 1, status: "unknown" }]);
+    expect(plan.unidentified).toMatchObject([{ index: 1, status: "unknown" }]);
   });
 
   test("requests that fail are recorded too, and the error reaches the caller", async () => {

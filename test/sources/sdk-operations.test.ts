@@ -70,15 +70,15 @@ describe("operation names as calls", () => {
     const src = (line: number) => ({ file: "calls.txt", line });
     const r = resolveOperationNames(
       ["UsersApi.getUser", "WalletsApi.getWalletsByEnvironmentId", "UsersApi.getUsr", "GET /environments/e1/users"],
-      [src(1), src(2), src(3), src(4)],
+      "calls.txt",
     );
-    expect(r.calls).toEqual([
+    expect(r.map((c) => c.call)).toEqual([
       { method: "GET", path: "/environments/{environmentId}/users/{userId}" },
       { method: "GET", path: "/environments/{environmentId}/wallets" },
       "UsersApi.getUsr",
       "GET /environments/e1/users",
     ]);
-    expect(r.sources).toEqual([
+    expect(r.map((c) => c.source)).toEqual([
       { file: "calls.txt", line: 1, operation: "UsersApi.getUser" },
       {
         file: "calls.txt",
@@ -93,9 +93,9 @@ describe("operation names as calls", () => {
       },
       src(4),
     ]);
-    const plan = minimalScopes(r.calls as never);
+    const plan = minimalScopes(r);
     expect(plan.scopes).toEqual(["environment.users.read"]);
-    expect(plan.unknown.map((u) => [u.index, u.status])).toEqual([
+    expect(plan.unidentified.map((u) => [u.index, u.status])).toEqual([
       [1, "unknown"],
       [2, "invalid"],
     ]);

@@ -1,39 +1,69 @@
-import type { Context } from "../context.js";
-import { endpointLine } from "../format.js";
-import { EXIT, type CommandResult } from "../io.js";
-import { unidentifiedReason } from "../../matcher/match-calls.js";
+import { defineCommand, EXIT, UsageError } from "../command.js";
+import { loadCalculator, outputFormat, render } from "../context.js";
+import { CATALOG_OPTIONS, SIMPLE_OUTPUT_OPTIONS } from "../options.js";
+
+// `usersApi.getUser`: an SDK instance name, written where the class name belongs.
+const INSTANCE_CALL = /^([a-z][A-Za-z0-9]*Api)\.([a-z][A-Za-z0-9]*)$/;
+
+/** The call the arguments name: `METHOD URL`, `"METHOD URL"`, a bare URL (GET), or an SDK operation. */
+const callOf = async (positionals: readonly string[]): Promise<{ call: unknown; shown: string }> => {
+  if (positionals.length === 2) {
+    const [method, url] = positionals as [string, string];
+    return { call: { method, url }, shown: `${method} ${url}` };
+  }
+  const text = (positionals[0] as string).trim();
+  if (/\s/.test(text)) return { call: text, shown: text };
+  if (/^(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)$/i.test(text))
+    throw new UsageError(`expected METHOD URL after ${text}`, "need");
+  if (!text.includes(".") || text.includes("/")) return { call: { method: "GET", url: text }, shown: `GET ${text}` };
+  // The SDK's operation table loads only for an operation name, so other commands start without it.
+  const { isOperationName, lookupSdkOperation } = await import("../../sources/sdk-operations.js");
+  if (isOperationName(text)) {
+    const found = lookupSdkOperation(text);
+    if (found.status === "not-found") {
+      const guess = found.didYouMean ? `; did you mean ${found.didYouMean}?` : "";
+      throw new UsageError(`@dynamic-labs/sdk-api has no operation ${text}${guess}`, "need");
+    }
+    const { method, path } = found.operation;
+    return { call: { method, path }, shown: `${text} (${method} ${path})` };
+  }
+  const instance = INSTANCE_CALL.exec(text);
+  if (instance) {
+    const asClass = `${instance[1]![0]!.toUpperCase()}${instance[1]!.slice(1)}.${instance[2]}`;
+    const found = lookupSdkOperation(asClass);
+    const guess = found.status === "found" ? asClass : found.didYouMean;
+    throw new UsageError(
+      `${text} looks like an SDK instance call; give the class and method${guess ? `: did you mean ${guess}?` : ""}`,
+      "need",
+    );
+  }
+  return { call: { method: "GET", url: text }, shown: `GET ${text}` };
+};
 
 /** `scopewise need METHOD URL` */
-export const need = ({ args, calc, style }: Context): CommandResult => {
-  if (args.positionals.length !== 2) {
-    return {
-      stdout: "",
-      stderr: "scopewise need: expected METHOD URL (see scopewise need --help)",
-      exitCode: EXIT.error,
-    };
-  }
-  const [method, url] = args.positionals as [string, string];
-  const result = calc.requiredScopes({ method, url });
-  const exitCode = result.status === "matched" ? EXIT.ok : EXIT.no;
-  if (args.json)
-    return {
-      stdout: JSON.stringify({ call: `${method} ${url}`, ...JSON.parse(JSON.stringify(result)) }, null, 2),
-      exitCode,
-    };
-  if (result.status !== "matched") {
-    return { stdout: `${style.red(result.status)}: ${unidentifiedReason(result)}`, exitCode };
-  }
-  const lines = [
-    result.anyOf.length === 1
-      ? style.green(result.anyOf[0] as string)
-      : `any one of: ${result.anyOf.map((s) => style.green(s)).join(", ")}`,
-    `  endpoint: ${endpointLine(result.endpoint, style)}`,
-  ];
-  const params = Object.entries(result.params);
-  if (params.length > 0) lines.push(`  params:   ${params.map(([k, v]) => `${k}=${v}`).join(" ")}`);
-  if (result.endpoint.replacedBy)
-    lines.push(
-      style.yellow(`  deprecated: use ${result.endpoint.replacedBy.method} ${result.endpoint.replacedBy.path}`),
-    );
-  return { stdout: lines.join("\n"), exitCode };
-};
+export const need = defineCommand({
+  name: "need",
+  summary: "which scopes one request needs",
+  args: "METHOD URL | 'METHOD URL' | URL | Api.operation",
+  positionals: { min: 1, max: 2, name: "METHOD URL" },
+  description: [
+    "Prints the scopes one request needs (any one of them is enough). URL is a path",
+    "(/environments/e1/users), a path with /api/v0, or an absolute URL; :name and {name}",
+    "segments stand for any id. A URL alone means GET; an SDK operation name",
+    "(UsersApi.getEnvironmentUsers) stands for the request it sends.",
+  ].join("\n"),
+  options: { ...SIMPLE_OUTPUT_OPTIONS, ...CATALOG_OPTIONS },
+  exits: "0 matched, 1 unknown, invalid or method not allowed, 2 usage error.",
+  examples: [
+    "scopewise need GET 'https://app.dynamicauth.com/api/v0/environments/e1/users?limit=5'",
+    "scopewise need UsersApi.getEnvironmentUsers",
+  ],
+  async run({ values, positionals, io }) {
+    const format = outputFormat(values, "need");
+    const { call, shown } = await callOf(positionals);
+    const calc = await loadCalculator(values.catalog, io);
+    const result = calc.requiredScopes(call as never);
+    render(io, format, { kind: "need", call: shown, result });
+    return result.status === "matched" ? EXIT.ok : EXIT.no;
+  },
+});

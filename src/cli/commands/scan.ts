@@ -1,37 +1,69 @@
-import { scanFiles } from "../../node/scan/scan-files.js";
-import type { SourceProblem } from "../../sources/types.js";
-import type { Context } from "../context.js";
-import { plural } from "../format.js";
-import { EXIT, type CommandResult } from "../io.js";
-import { checkOutput, loadToken, tokenOptionError } from "./check.js";
-import { planOutput } from "./plan.js";
+import type { ScanSummary, SourceProblem } from "../../sources/types.js";
+import { defineCommand, EXIT, type CommandContext } from "../command.js";
+import { loadCalculator, outputFormat, render } from "../context.js";
+import { CATALOG_OPTIONS, INPUT_OPTIONS, REPORT_OPTIONS, TOKEN_OPTIONS } from "../options.js";
+import { checkParts, checkPasses, loadToken } from "../token.js";
 
-/** `scopewise scan PATH…` (with --scopes/--token: check the token against what the code calls) */
-export const scan = async (ctx: Context): Promise<CommandResult> => {
-  const { args, calc } = ctx;
-  if (args.positionals.length === 0)
-    return {
-      stdout: "",
-      stderr: "scopewise scan: expected at least one PATH (see scopewise scan --help)",
-      exitCode: EXIT.error,
+const options = { ...TOKEN_OPTIONS, "base-url": INPUT_OPTIONS["base-url"], ...REPORT_OPTIONS, ...CATALOG_OPTIONS };
+
+/** `scopewise scan PATH...` (with --scopes/--token: check the token against what the code calls) */
+export const scan = defineCommand({
+  name: "scan",
+  summary: "find Dynamic API calls in JS/TS source, then plan (or check a token)",
+  args: "PATH...",
+  positionals: { min: 1, max: Infinity, name: "PATH" },
+  description: [
+    "Finds Dynamic API calls in JS/TS files (folders are searched; node_modules, dist, build",
+    "and dot folders skipped) with a real parser: calls of @dynamic-labs/sdk-api methods, and",
+    "string or template literals that are Dynamic API URLs or paths, with the method from",
+    "fetch(), axios-style .get/.post/..., or { method, url } objects. Each finding has",
+    "file:line:column; what cannot be classified is listed and fails the run. Then prints the",
+    "minimal scopes, or with --scopes/--token checks that token.",
+  ].join("\n"),
+  options,
+  exits: "0 every call identified and classified (and the token sufficient), 1 otherwise, 2 usage or input error.",
+  examples: ["scopewise scan src/", "scopewise scan --token token.json src/ --format markdown"],
+  async run({ values, positionals, io }: CommandContext<typeof options>) {
+    const format = outputFormat(values, "scan");
+    const withToken = values.scopes.length > 0 || values.token !== undefined;
+    const token = withToken ? await loadToken(values, "scan", io) : undefined;
+    const calc = await loadCalculator(values.catalog, io);
+    const { scanFiles } = await import("../../node/scan/scan-files.js");
+    const r = await scanFiles(positionals, {
+      baseUrls: [...calc.catalog.baseUrls, ...values["base-url"]],
+      requiredScopes: calc.requiredScopes,
+    });
+    const found = r.findings.flatMap((f) => (f.kind === "call" ? [f] : []));
+    const unclassified: SourceProblem[] = r.findings.flatMap((f) =>
+      f.kind === "unclassified" ? [{ source: f.source, code: "unclassified", message: `${f.text}: ${f.reason}` }] : [],
+    );
+    const problems = [...r.problems, ...unclassified];
+    const calls = found.map((f) => ({ call: f.call, source: f.source }));
+    const summary: ScanSummary = {
+      format: "scan",
+      file: positionals.join(" "),
+      files: r.files,
+      skipped: r.skipped,
+      calls: found.length,
+      sdk: found.filter((c) => c.via === "sdk").length,
+      url: found.filter((c) => c.via === "url").length,
+      unclassified: unclassified.length,
     };
-  const withToken = args.scopes !== undefined || args.token !== undefined;
-  const usage = withToken ? tokenOptionError(args, "scan") : undefined;
-  if (usage !== undefined) return { stdout: "", stderr: usage, exitCode: EXIT.error };
-  const token = withToken ? await loadToken(args) : undefined;
-  const r = await scanFiles(args.positionals, {
-    baseUrls: [...calc.catalog.baseUrls, ...args.baseUrls],
-    requiredScopes: calc.requiredScopes,
-  });
-  const calls = r.findings.flatMap((f) => (f.kind === "call" ? [f] : []));
-  const unclassified: SourceProblem[] = r.findings.flatMap((f) =>
-    f.kind === "unclassified" ? [{ source: f.source, code: "unclassified", message: `${f.text}: ${f.reason}` }] : [],
-  );
-  const input = {
-    calls: calls.map((f) => f.call),
-    sources: calls.map((f) => f.source),
-    problems: [...r.problems, ...unclassified],
-    summary: `scan: ${plural(r.files, "file")}${r.skipped.length > 0 ? ` (${r.skipped.length} not JS/TS, skipped)` : ""}: ${plural(calls.length, "call")} (${calls.filter((c) => c.via === "sdk").length} SDK, ${calls.filter((c) => c.via === "url").length} URL), ${unclassified.length} unclassified`,
-  };
-  return token !== undefined ? checkOutput(ctx, token, input) : planOutput(ctx, input);
-};
+    if (token === undefined) {
+      const plan = calc.minimalScopes(calls);
+      render(io, format, { kind: "plan", plan }, { inputs: [summary], problems });
+      // Code that calls nothing passes; what could not be classified fails.
+      return plan.complete && problems.length === 0 ? EXIT.ok : EXIT.no;
+    }
+    const result = calc.checkToken(token.token as string[], calls);
+    render(
+      io,
+      format,
+      { kind: "check", check: result, strict: values.strict },
+      { inputs: [summary], problems, ...checkParts(result, calc, token.locate) },
+    );
+    // No calls found and nothing unclassified: code that calls nothing needs nothing, so a bot passes.
+    const vacuous = calls.length === 0 && problems.length === 0;
+    return vacuous || (checkPasses(result, values.strict) && problems.length === 0) ? EXIT.ok : EXIT.no;
+  },
+});

@@ -1,61 +1,42 @@
-import { didYouMean } from "../../util/edit-distance.js";
-import type { Context } from "../context.js";
-import { endpointLine, plural } from "../format.js";
-import { EXIT, type CommandResult } from "../io.js";
+import { defineCommand, EXIT, type CommandContext } from "../command.js";
+import { loadCalculator, outputFormat, render } from "../context.js";
+import { CATALOG_OPTIONS, SIMPLE_OUTPUT_OPTIONS } from "../options.js";
+
+const options = { ...SIMPLE_OUTPUT_OPTIONS, ...CATALOG_OPTIONS };
 
 /** `scopewise scopes` */
-export const scopes = ({ args, calc, style }: Context): CommandResult => {
-  const data = calc.catalog._data.scopes;
-  if (args.json) {
-    const json = {
-      catalog: { name: calc.catalog.name, version: calc.catalog.version },
-      scopes: data.map((s) => ({
-        name: s.name,
-        description: s.description,
-        implies: s.implies ?? [],
-        endpoints: calc.grants(s.name).length,
-      })),
-    };
-    return { stdout: JSON.stringify(json, null, 2), exitCode: EXIT.ok };
-  }
-  const width = Math.max(...data.map((s) => s.name.length));
-  const lines = data.map(
-    (s) =>
-      `${s.name.padEnd(width)}  ${String(calc.grants(s.name).length).padStart(3)}  ${style.dim(s.description ?? "")}`,
-  );
-  return {
-    stdout: [
-      style.dim(
-        `catalog ${calc.catalog.name} ${calc.catalog.version}: ${plural(data.length, "scope")}; columns: scope, endpoints, description`,
-      ),
-      ...lines,
-    ].join("\n"),
-    exitCode: EXIT.ok,
-  };
-};
+export const scopes = defineCommand({
+  name: "scopes",
+  summary: "list the catalog's scopes",
+  args: "",
+  positionals: { min: 0, max: 0, name: "arguments" },
+  description: "Lists every scope in the catalog with how many endpoints it unlocks and its description.",
+  options,
+  exits: "0, or 2 for a usage or catalog error.",
+  async run({ values, io }: CommandContext<typeof options>) {
+    const format = outputFormat(values, "scopes");
+    const { catalog } = await loadCalculator(values.catalog, io);
+    const infos = catalog.scopes.map((s) => catalog.scope(s)!);
+    render(io, format, { kind: "scopes", catalog: { name: catalog.name, version: catalog.version }, scopes: infos });
+    return EXIT.ok;
+  },
+});
 
 /** `scopewise grants SCOPE` */
-export const grants = ({ args, calc, style }: Context): CommandResult => {
-  if (args.positionals.length !== 1)
-    return {
-      stdout: "",
-      stderr: "scopewise grants: expected one SCOPE (see scopewise grants --help)",
-      exitCode: EXIT.error,
-    };
-  const scope = args.positionals[0] as string;
-  if (!calc.catalog.scopes.includes(scope)) {
-    const guess = didYouMean(scope, calc.catalog.scopes);
-    return {
-      stdout: "",
-      stderr: `scopewise grants: unknown scope ${JSON.stringify(scope)}${guess ? `; did you mean ${guess}?` : ""} (scopewise scopes lists them)`,
-      exitCode: EXIT.error,
-    };
-  }
-  const endpoints = calc.grants(scope);
-  if (args.json) return { stdout: JSON.stringify({ scope, endpoints }, null, 2), exitCode: EXIT.ok };
-  const lines = [
-    style.bold(`${scope} unlocks ${plural(endpoints.length, "endpoint")}:`),
-    ...endpoints.map((e) => `  ${endpointLine(e, style)}`),
-  ];
-  return { stdout: lines.join("\n"), exitCode: EXIT.ok };
-};
+export const grants = defineCommand({
+  name: "grants",
+  summary: "list the endpoints a scope unlocks",
+  args: "SCOPE",
+  positionals: { min: 1, max: 1, name: "SCOPE" },
+  description: "Lists the endpoints SCOPE unlocks, implications included.",
+  options,
+  exits: "0, or 2 for a scope the catalog lacks (with a did-you-mean) or a usage error.",
+  examples: ["scopewise grants environment.apiTokens.write"],
+  async run({ values, positionals, io }: CommandContext<typeof options>) {
+    const format = outputFormat(values, "grants");
+    const calc = await loadCalculator(values.catalog, io);
+    const scope = positionals[0] as string;
+    render(io, format, { kind: "grants", scope, endpoints: calc.grants(scope) });
+    return EXIT.ok;
+  },
+});

@@ -9,7 +9,7 @@ export interface Bindings {
   readonly sdkNames: ReadonlyMap<string, string>;
   /** Receiver key (`users`, `this.users`) → SDK class, from `new UsersApi()` or a `: UsersApi` annotation. */
   readonly clients: ReadonlyMap<string, string>;
-  /** `const NAME = …` string expressions (literals, templates, `+` chains), one declaration in the file: their initialisers. */
+  /** `const NAME = …` string expressions (literals, templates, `+` chains) declared once: their initialisers. */
   readonly constants: ReadonlyMap<string, Node>;
 }
 

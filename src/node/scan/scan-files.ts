@@ -1,6 +1,6 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
-import { InputError } from "../../errors.js";
+import { InputError } from "../../util/errors.js";
 import type { SourceProblem } from "../../sources/types.js";
 import { scanSource, type ScanFinding, type ScanOptions } from "./scan-source.js";
 
@@ -9,7 +9,10 @@ export const SOURCE_FILE = /\.(?:[cm]?[jt]s|[jt]sx)$/i;
 // Dependencies, build output and VCS folders are not the project's own calls.
 const SKIP_DIRS = new Set(["node_modules", "dist", "build", "coverage", ".git", ".next", "out"]);
 
-/** Every file a scan of `paths` reads, sorted, and the named files it skips as not JS/TS; a path that does not exist is an `InputError`. */
+/**
+ * Every file a scan of `paths` reads, sorted, and the named files it skips as not JS/TS;
+ * a path that does not exist is an `InputError`.
+ */
 export const listSourceFiles = async (paths: readonly string[]): Promise<{ files: string[]; skipped: string[] }> => {
   const files = new Set<string>();
   const skipped = new Set<string>();
@@ -49,7 +52,7 @@ const shown = (file: string): string => {
 };
 
 /** Scans files and folders (recursively; dependencies and build output skipped) for Dynamic API calls. */
-export const scanFiles = async (paths: readonly string[], options: ScanOptions): Promise<ScanFilesResult> => {
+export const scanFiles = async (paths: readonly string[], options: ScanOptions = {}): Promise<ScanFilesResult> => {
   const { files, skipped } = await listSourceFiles(paths);
   const findings: ScanFinding[] = [];
   const problems: SourceProblem[] = [];

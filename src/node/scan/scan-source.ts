@@ -1,3 +1,5 @@
+import { dynamicCatalog } from "../../catalog/dynamic-catalog.js";
+import { requiredScopesIn } from "../../matcher/required-scopes.js";
 import type { CallInput } from "../../matcher/read-call.js";
 import { parse, type ParserPlugin } from "@babel/parser";
 import type { Node } from "@babel/types";
@@ -12,9 +14,10 @@ import { walk } from "./walk.js";
 
 /** What the scanner needs from a catalog. */
 export interface ScanOptions {
-  readonly baseUrls: readonly string[];
-  /** Tells catalog paths from other strings (pass a calculator's `requiredScopes`). */
-  readonly requiredScopes: (call: CallInput) => MatchResult;
+  /** Dynamic's base URLs by default. */
+  readonly baseUrls?: readonly string[];
+  /** Tells catalog paths from other strings (pass a calculator's `requiredScopes`); Dynamic's by default. */
+  readonly requiredScopes?: (call: CallInput) => MatchResult;
 }
 
 /** A Dynamic API call found in source code, or a place that looks like one but could not be classified. */
@@ -54,16 +57,12 @@ const operationsNamed = (name: string): readonly SdkOperation[] => {
 };
 
 // Strings in these places are names, not URLs.
-const NOT_A_VALUE = new Set([
-  "ImportDeclaration",
-  "ExportNamedDeclaration",
-  "ExportAllDeclaration",
-  "TSLiteralType",
-  "JSXAttribute",
-  "TSExternalModuleReference",
-  "TaggedTemplateExpression",
-  "ImportExpression",
-]);
+const NOT_A_VALUE = new Set(
+  (
+    "ImportDeclaration ExportNamedDeclaration ExportAllDeclaration TSLiteralType JSXAttribute " +
+    "TSExternalModuleReference TaggedTemplateExpression ImportExpression"
+  ).split(" "),
+);
 const isKey = (node: Node, parent: Node | undefined): boolean =>
   (parent?.type === "ObjectProperty" ||
     parent?.type === "ClassProperty" ||
@@ -138,7 +137,7 @@ const climb = (node: Node, ancestors: readonly Node[]): { node: Node; ancestors:
   return { node, ancestors };
 };
 
-/** The methods a URL expression is sent with: its own call, the object it sits in, or the calls its variable is passed to. */
+/** The methods a URL expression is sent with: its own call, its object, or the calls its variable is passed to. */
 const methodsFor = (
   start: Node,
   startAncestors: readonly Node[],
@@ -162,7 +161,11 @@ const methodsFor = (
 };
 
 /** Finds Dynamic API calls in one JS/TS file: SDK method calls and URL literals, each with line and column. */
-export const scanSource = (code: string, file: string, options: ScanOptions): ScanResult => {
+export const scanSource = (code: string, file: string, given: ScanOptions = {}): ScanResult => {
+  const options = {
+    baseUrls: given.baseUrls ?? dynamicCatalog.baseUrls,
+    requiredScopes: given.requiredScopes ?? ((call: CallInput) => requiredScopesIn(dynamicCatalog, call)),
+  };
   let ast: Node;
   try {
     ast = parse(code, { sourceType: "unambiguous", plugins: pluginsFor(file), errorRecovery: true }) as unknown as Node;
@@ -246,7 +249,9 @@ export const scanSource = (code: string, file: string, options: ScanOptions): Sc
         kind: "unclassified",
         source,
         text: c.text,
-        reason: `no request in this file sends it, so its method is unknown${has.length > 0 ? `; the catalog has ${has.join(", ")} for this path` : ""}`,
+        reason:
+          "no request in this file sends it, so its method is unknown" +
+          (has.length > 0 ? `; the catalog has ${has.join(", ")} for this path` : ""),
       });
     }
     const seen = new Set<string>();

@@ -1,4 +1,4 @@
-import { byName } from "../util/by-name.js";
+import { byName } from "./by-name.js";
 
 /** @internal Inputs to {@link solveCover}: sets to hit, and a cost for ties. */
 export interface CoverProblem<S extends string> {

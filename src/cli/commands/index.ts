@@ -1,0 +1,9 @@
+import type { Command } from "../command.js";
+import { check } from "./check.js";
+import { need } from "./need.js";
+import { plan } from "./plan.js";
+import { scan } from "./scan.js";
+import { grants, scopes } from "./scopes.js";
+
+/** Every command, in the order `scopewise --help` lists them. */
+export const COMMANDS: readonly Command[] = [need, plan, check, scan, scopes, grants] as unknown as readonly Command[];

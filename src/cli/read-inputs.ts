@@ -1,0 +1,50 @@
+import type { Calculator } from "../api/calculator.js";
+import type { InputSummary } from "../report/model.js";
+import type { SourceProblem, SourcedCall } from "../sources/types.js";
+import type { Io } from "./io.js";
+
+/** Calls read from every input of a run, in order, with their problems and summaries. */
+export interface Inputs {
+  readonly calls: SourcedCall[];
+  readonly problems: SourceProblem[];
+  readonly inputs: InputSummary[];
+}
+
+/**
+ * Says on stderr that a plan or check saw no calls at all: an empty or truncated recording
+ * proves nothing, so it exits 1 rather than passing a gate. True when that is the case.
+ */
+export const noCalls = (io: Io, command: string, files: readonly string[], read: Inputs): boolean => {
+  if (read.calls.length > 0 || read.problems.length > 0) return false;
+  const names = files.map((f) => (f === "-" ? "<stdin>" : f)).join(", ");
+  io.stderr(
+    `scopewise ${command}: ${names} ${files.length === 1 ? "holds" : "hold"} no calls, ` +
+      "so there is nothing to vouch for (exit 1)\n",
+  );
+  return true;
+};
+
+/** Reads each FILE (`-` is stdin) as `--from` says; locations keep their file. */
+export const readInputs = async (
+  files: readonly string[],
+  options: {
+    readonly from: string | undefined;
+    readonly baseUrls: readonly string[];
+    readonly calc: Calculator<string>;
+    readonly io: Io;
+  },
+): Promise<Inputs> => {
+  // The readers (and the SDK operation table they resolve names with) load only for commands that read calls.
+  const { readSource } = await import("../node/read-source.js");
+  const { calc, io } = options;
+  const baseUrls = [...calc.catalog.baseUrls, ...options.baseUrls];
+  const out: Inputs = { calls: [], problems: [], inputs: [] };
+  for (const file of files) {
+    const from = (options.from ?? "auto") as "auto";
+    const read = await readSource(file, { from, baseUrls, requiredScopes: calc.requiredScopes, stdin: io.stdin });
+    out.calls.push(...read.calls);
+    out.problems.push(...read.problems);
+    out.inputs.push(read.summary);
+  }
+  return out;
+};

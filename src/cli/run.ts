@@ -1,0 +1,75 @@
+import { CatalogError, InputError } from "../util/errors.js";
+import { describeError } from "../util/describe-error.js";
+import { didYouMean } from "../util/edit-distance.js";
+import { EXIT, UsageError, type Command } from "./command.js";
+import { COMMANDS } from "./commands/index.js";
+import { commandHelp, mainHelp } from "./help.js";
+import { processIo, type Io } from "./io.js";
+import { parseCommand } from "./parse.js";
+import { VERSION } from "./version.js";
+
+const find = (name: string): Command | undefined => COMMANDS.find((c) => c.name === name);
+
+const usage = (io: Io, error: UsageError): number => {
+  const help = error.command === undefined ? "scopewise --help" : `scopewise ${error.command} --help`;
+  io.stderr(`scopewise${error.command === undefined ? "" : ` ${error.command}`}: ${error.message} (see ${help})\n`);
+  return EXIT.error;
+};
+
+const dispatch = async (argv: readonly string[], io: Io): Promise<number> => {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === "--help" || first === "-h") {
+    (first === undefined ? io.stderr : io.stdout)(`${mainHelp(COMMANDS)}\n`);
+    return first === undefined ? EXIT.error : EXIT.ok;
+  }
+  if (first === "--version" || first === "-V") {
+    io.stdout(`${VERSION}\n`);
+    return EXIT.ok;
+  }
+  if (first === "help") {
+    const command = rest[0] === undefined ? undefined : find(rest[0]);
+    if (rest[0] !== undefined && command === undefined) throw unknownCommand(rest[0]);
+    io.stdout(`${command ? commandHelp(command) : mainHelp(COMMANDS)}\n`);
+    return EXIT.ok;
+  }
+  const command = find(first);
+  if (command === undefined) throw unknownCommand(first);
+  const { values, positionals, help } = parseCommand(command, rest);
+  if (help) {
+    io.stdout(`${commandHelp(command)}\n`);
+    return EXIT.ok;
+  }
+  return command.run({ values, positionals, io });
+};
+
+const unknownCommand = (name: string): UsageError => {
+  const guess = didYouMean(
+    name,
+    COMMANDS.map((c) => c.name),
+  );
+  const shown = name.startsWith("-") ? `unknown option ${name}` : `unknown command ${JSON.stringify(name)}`;
+  return new UsageError(`${shown}${guess ? `; did you mean ${guess}?` : ""}`);
+};
+
+/**
+ * Runs the CLI in-process: `await run(["plan", "calls.txt"])` writes to `io` (the real
+ * process by default) and resolves to the exit code: 0 yes, 1 the answer is no, 2 usage or input error.
+ */
+export const run = async (argv: readonly string[], io: Partial<Io> = {}): Promise<number> => {
+  const full: Io = { ...processIo(), ...io };
+  try {
+    return await dispatch(argv, full);
+  } catch (error) {
+    if (error instanceof UsageError) return usage(full, error);
+    if (error instanceof CatalogError || error instanceof InputError) {
+      full.stderr(`scopewise: ${error.message}\n`);
+      return EXIT.error;
+    }
+    // A bug, not an answer: never exit 0 or 1 for it.
+    full.stderr(
+      `scopewise: internal error: ${describeError(error)}\n` +
+        (full.env["SCOPEWISE_DEBUG"] ? `${(error as Error).stack}\n` : ""),
+    );
+    return EXIT.error;
+  }
+};

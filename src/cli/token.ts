@@ -1,0 +1,60 @@
+import type { Calculator } from "../api/calculator.js";
+import { tokenChecks, type CheckResult } from "../checker/check-token.js";
+import { readToken } from "../checker/read-token.js";
+import { readText } from "../node/read-source.js";
+import { scopeLocator } from "../sources/scope-locator.js";
+import type { SourceLocation } from "../sources/types.js";
+import { parseJsonInput } from "../util/parse-json.js";
+import { UsageError } from "./command.js";
+import type { ReportParts } from "./context.js";
+import type { Io } from "./io.js";
+
+/** A token to check, and where each of its scope names is written (for report locations). */
+export interface LoadedToken {
+  readonly token: unknown;
+  readonly locate?: (scope: string) => SourceLocation | undefined;
+}
+
+/** `--scopes LIST` or `--token FILE` (read and shape-checked: `InputError` on a bad document); exactly one. */
+export const loadToken = async (
+  values: { readonly scopes: readonly string[]; readonly token: string | undefined },
+  command: string,
+  io: Io,
+): Promise<LoadedToken> => {
+  if (values.scopes.length > 0 === (values.token !== undefined)) {
+    throw new UsageError("give exactly one of --scopes LIST or --token FILE", command);
+  }
+  if (values.token === undefined) return { token: values.scopes };
+  const file = values.token === "-" ? "<stdin>" : values.token;
+  const text = await readText(values.token, { stdin: io.stdin });
+  const token = parseJsonInput(text, file);
+  readToken(token, file);
+  return values.token === "-" ? { token } : { token, locate: scopeLocator(text, file) };
+};
+
+/** What a check's reports add: the endpoints of unused scopes, and where the token names each scope. */
+export const checkParts = (
+  check: CheckResult,
+  calc: Calculator<string>,
+  locate: LoadedToken["locate"],
+): ReportParts => {
+  const checks = tokenChecks(check).map((t) => t.check);
+  const unused = [...new Set(checks.flatMap((c) => c.remove))];
+  const named = [...new Set(checks.flatMap((c) => [...c.granted, ...c.unknownScopes.map((u) => u.scope)]))];
+  return {
+    unlocked: unused.map((scope) => ({
+      scope,
+      endpoints: calc.grants(scope).map(({ method, path }) => ({ method, path })),
+    })),
+    scopeSources: named.flatMap((scope) => {
+      const source = locate?.(scope);
+      return source ? [{ scope, source }] : [];
+    }),
+  };
+};
+
+/** True when some token passes: sufficient, and with `strict` free of unused and unknown scopes. */
+export const checkPasses = (check: CheckResult, strict: boolean): boolean =>
+  tokenChecks(check).some(
+    ({ check: c }) => c.sufficient && !(strict && (c.unused.length > 0 || c.unknownScopes.length > 0)),
+  );

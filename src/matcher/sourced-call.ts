@@ -1,0 +1,41 @@
+import type { CallInput } from "./read-call.js";
+
+/** Where a call was found: a file with line (and column), or with a JSON path. */
+export interface SourceLocation {
+  readonly file: string;
+  /** 1-based line. */
+  readonly line?: number;
+  /** 1-based column. */
+  readonly column?: number;
+  /** JSON path, for items of a JSON document without a line. */
+  readonly path?: string;
+  /** The SDK operation the call was written as, e.g. `UsersApi.getUser`. */
+  readonly operation?: string;
+  /** Why the call reads as it does, e.g. an SDK operation name the SDK lacks. */
+  readonly note?: string;
+  /** How many input items folded into this call (logs keep one call per endpoint); first location shown. */
+  readonly occurrences?: number;
+}
+
+/** A call read from a source, with where it came from: what every reader returns and every function accepts. */
+export interface SourcedCall<C = unknown> {
+  readonly call: C;
+  readonly source: SourceLocation;
+}
+
+/**
+ * @internal A `{ call, source }` pair as its call and source; anything else is a call
+ * itself. An object with a `method` is always a call, whatever else it holds.
+ */
+export const unwrapSourced = (input: unknown): { call: unknown; source?: SourceLocation } => {
+  try {
+    if (typeof input !== "object" || input === null || !("call" in input) || "method" in input) return { call: input };
+    const { call, source } = input as { call: unknown; source?: unknown };
+    return typeof source === "object" && source !== null ? { call, source: source as SourceLocation } : { call };
+  } catch {
+    return { call: input }; // a throwing getter or trap: the matcher reports the call invalid
+  }
+};
+
+/** What the functions that read calls accept: a call, or a call with its source as every reader returns it. */
+export type CallLike = CallInput | SourcedCall;

@@ -1,0 +1,149 @@
+import type { CallLike } from "../matcher/sourced-call.js";
+import { InputError } from "../util/errors.js";
+import type { MatchResult } from "../matcher/result.js";
+import { createCallsReader, parseCallsFile, type CallsSummary } from "../sources/calls-file.js";
+import { readHar, type HarSummary } from "../sources/har.js";
+import { createLogReader, type LogSummary } from "../sources/log.js";
+import type { SourceRead } from "../sources/types.js";
+import { stripBom } from "../util/bom.js";
+import { detectFormat, type SourceFormat } from "./detect-format.js";
+import { lines } from "./lines.js";
+import { openFile, SNIFF_BYTES, unreadable } from "./open-file.js";
+
+/** Calls files larger than this are streamed and folded to one call per endpoint (bounded memory). */
+export const STREAM_CALLS_BYTES = 1 << 20;
+/** A JSON calls array or a HAR is parsed whole, so it is capped; lines and logs are streamed, with no cap. */
+export const MAX_WHOLE_BYTES = 64 << 20;
+
+/** Options for {@link readSource}. */
+export interface ReadSourceOptions {
+  /** How to read the input: detected from its name and first bytes by default. */
+  readonly from?: SourceFormat | "auto";
+  /** HAR entries and absolute log URLs under these are Dynamic calls; Dynamic's base URLs by default. */
+  readonly baseUrls?: readonly string[];
+  /** Identifies calls, so streams fold into one call per endpoint; Dynamic's catalog by default. */
+  readonly requiredScopes?: (call: CallLike) => MatchResult;
+  /** Name shown in locations; the path as given (`<stdin>` for `-`) by default. */
+  readonly name?: string;
+  /** What `-` reads; the process's stdin by default. */
+  readonly stdin?: AsyncIterable<Uint8Array | string>;
+}
+
+/** What {@link readSource} read: sourced calls, items that were not calls, and a summary of the input. */
+export type SourceInput = SourceRead<CallsSummary | HarSummary | LogSummary>;
+
+const tooLarge = (file: string, what: string): InputError =>
+  new InputError(
+    "too-large",
+    [{ code: "too-large", path: "$", message: `${what} is limited to ${MAX_WHOLE_BYTES >> 20} MiB` }],
+    file,
+  );
+
+const fromText = (text: string, file: string, format: SourceFormat, options: ReadSourceOptions): SourceInput => {
+  if (format === "calls") return parseCallsFile(text, { file });
+  if (format === "har") {
+    const r = readHar(text, { file, ...(options.baseUrls ? { baseUrls: options.baseUrls } : {}) });
+    if (r.ok) return r;
+    const { source, code, message } = r.problem;
+    const line = source.line === undefined ? {} : { line: source.line };
+    throw new InputError("not-har", [{ code, path: source.path ?? "$", message, ...line }], file);
+  }
+  const reader = createLogReader({ ...options, file });
+  // As readline does: a final newline ends the last line, it does not start another.
+  for (const line of text.replace(/\r?\n$/, "").split(/\r?\n/)) reader.line(line);
+  return reader.finish();
+};
+
+const readStdin = async (stdin: AsyncIterable<Uint8Array | string>): Promise<string> => {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stdin) {
+    const buffer =
+      typeof chunk === "string" ? Buffer.from(chunk) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    size += buffer.length;
+    if (size > MAX_WHOLE_BYTES) throw tooLarge("<stdin>", "stdin");
+    chunks.push(buffer);
+  }
+  const bytes = Buffer.concat(chunks);
+  if (bytes.includes(0)) {
+    throw new InputError(
+      "binary",
+      [{ code: "binary", path: "$", message: "looks binary (has NUL bytes); expected text" }],
+      "<stdin>",
+    );
+  }
+  return bytes.toString("utf8");
+};
+
+/**
+ * Reads one input (`-` for stdin) as calls, a HAR or an access log (`from`, detected by
+ * default). Logs and large calls files are streamed and folded to one call per endpoint.
+ * Throws `InputError` naming the file when it cannot be read at all; bad items are `problems`.
+ */
+export const readSource = async (file: string, options: ReadSourceOptions = {}): Promise<SourceInput> => {
+  const from = options.from ?? "auto";
+  if (file === "-") {
+    const text = stripBom(await readStdin(options.stdin ?? process.stdin));
+    const format = from === "auto" ? detectFormat("-", text.slice(0, SNIFF_BYTES)) : from;
+    return fromText(text, options.name ?? "<stdin>", format, options);
+  }
+  const { handle, size, head } = await openFile(file);
+  const name = options.name ?? file;
+  try {
+    const start = stripBom(head.toString("utf8"));
+    const format = from === "auto" ? detectFormat(file, start) : from;
+    const json = start.trimStart().startsWith("[");
+    const stream = () => handle.createReadStream({ encoding: "utf8", start: 0, autoClose: false });
+    if (format === "log") {
+      const reader = createLogReader({ ...options, file: name });
+      for await (const line of lines(stream())) reader.line(line);
+      return reader.finish();
+    }
+    if (format === "calls" && !json && size > STREAM_CALLS_BYTES) {
+      const reader = createCallsReader({
+        file: name,
+        ...(options.requiredScopes ? { requiredScopes: options.requiredScopes } : {}),
+      });
+      for await (const line of lines(stream())) reader.line(line);
+      return reader.finish();
+    }
+    if (size > MAX_WHOLE_BYTES)
+      throw tooLarge(
+        file,
+        format === "har" ? "a HAR file" : "a JSON calls array; write METHOD URL lines, which are streamed,",
+      );
+    let text: string;
+    try {
+      text = (await handle.readFile({ encoding: "utf8" })) as string;
+    } catch (error) {
+      throw unreadable(file, error);
+    }
+    return fromText(text, name, format, options);
+  } finally {
+    await handle.close();
+  }
+};
+
+/**
+ * Reads a small text input whole (`-` for stdin): a token or catalog file. Refuses
+ * non-regular files, binary files and files over `maxBytes` (default 16 MiB) before reading them.
+ */
+export const readText = async (
+  file: string,
+  options: { readonly stdin?: AsyncIterable<Uint8Array | string>; readonly maxBytes?: number } = {},
+): Promise<string> => {
+  if (file === "-") return stripBom(await readStdin(options.stdin ?? process.stdin));
+  const maxBytes = options.maxBytes ?? 16 << 20;
+  const { handle, size } = await openFile(file);
+  try {
+    if (size > maxBytes) {
+      const message = `${size} bytes; the limit is ${maxBytes}`;
+      throw new InputError("too-large", [{ code: "too-large", path: "$", message }], file);
+    }
+    return stripBom((await handle.readFile({ encoding: "utf8" })) as string);
+  } catch (error) {
+    throw error instanceof InputError ? error : unreadable(file, error);
+  } finally {
+    await handle.close();
+  }
+};

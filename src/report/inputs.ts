@@ -1,0 +1,35 @@
+import { plural } from "../util/text.js";
+import type { InputSummary } from "./model.js";
+
+const hostsText = (hosts: readonly { host: string; count: number }[]): string =>
+  hosts.length === 0
+    ? ""
+    : ` (other hosts: ${hosts
+        .slice(0, 5)
+        .map((h) => `${h.host} ×${h.count}`)
+        .join(", ")}${hosts.length > 5 ? ", …" : ""})`;
+
+/** One line on what an input held: `HAR: 9 entries: 7 used, 2 skipped (other hosts: …), 0 bad`. */
+export const describeInput = (s: InputSummary): string => {
+  switch (s.format) {
+    case "calls":
+      return s.streamed
+        ? `calls ${s.file}: ${plural(s.lines, "line")}: ${plural(s.calls, "call")} (${s.distinct} distinct, streamed)`
+        : `calls ${s.file}: ${plural(s.calls, "call")}`;
+    case "har": {
+      const preflight = s.preflight > 0 ? `, ${s.preflight} CORS preflights skipped` : "";
+      const skipped = `${s.skipped} skipped${hostsText(s.otherHosts)}${preflight}`;
+      return `HAR ${s.file}: ${plural(s.entries, "entry", "entries")}: ${s.used} used, ${skipped}, ${s.bad} bad`;
+    }
+    case "log": {
+      const skipped = `${s.skipped} skipped${hostsText(s.otherHosts)}`;
+      const calls = `${s.used} calls (${s.distinct} distinct)`;
+      return `log ${s.file}: ${plural(s.lines, "line")}: ${calls}, ${skipped}, ${s.bad} bad`;
+    }
+    case "scan": {
+      const skipped = s.skipped.length > 0 ? ` (${s.skipped.length} not JS/TS, skipped)` : "";
+      const calls = `${plural(s.calls, "call")} (${s.sdk} SDK, ${s.url} URL)`;
+      return `scan: ${plural(s.files, "file")}${skipped}: ${calls}, ${s.unclassified} unclassified`;
+    }
+  }
+};

@@ -1,0 +1,113 @@
+import { tokenChecks, type TokenCheck } from "../checker/check-token.js";
+import type { UnidentifiedCall } from "../matcher/match-calls.js";
+import type { Plan } from "../planner/minimal-scopes.js";
+import type { SourceLocation, SourceProblem } from "../sources/types.js";
+import { plural } from "../util/text.js";
+import { describeInput } from "./inputs.js";
+import { formatLocation, noteOf } from "./location.js";
+import type { Report } from "./model.js";
+import { makeStyle, type Style } from "./style.js";
+import { catalogText, endpointLine } from "./text-catalog.js";
+
+/** Options for {@link textReport}. */
+export interface TextOptions {
+  /** ANSI colours (for a terminal); off by default. */
+  readonly color?: boolean;
+}
+
+/** `file:line  ` before a call, with the SDK operation it was written as; nothing for a call without a source. */
+const at = (s: SourceLocation | undefined): string =>
+  s === undefined ? "" : `${formatLocation(s)}${s.operation ? ` ${s.operation}` : ""}  `;
+
+const unidentifiedBlock = (calls: readonly UnidentifiedCall[], style: Style, heading: string): string[] =>
+  calls.length === 0
+    ? []
+    : [
+        "",
+        style.red(`${heading} (${calls.length}):`),
+        ...calls.map((c) => `  ${at(c.source)}${c.call}: ${c.status}: ${c.reason}${noteOf(c.source)}`),
+      ];
+
+const problemsBlock = (problems: readonly SourceProblem[], style: Style): string[] =>
+  problems.length === 0
+    ? []
+    : [
+        "",
+        style.red(`Input not read as calls (${problems.length}):`),
+        ...problems.map((p) => `  ${formatLocation(p.source)}  ${p.message} [${p.code}]`),
+      ];
+
+const planText = (p: Plan, style: Style): string[] => {
+  const head =
+    `Minimal scopes for ${plural(p.calls.length, "call")}: ${plural(p.scopes.length, "scope")}, ` +
+    `unlocking ${plural(p.unlocks, "endpoint")}`;
+  const lines = [style.bold(head) + style.dim(`  (catalog ${p.catalog.name} ${p.catalog.version})`)];
+  for (const r of p.reasons) {
+    const why = `needed by ${plural(r.calls.length, "call")}; unlocks ${plural(r.unlocks, "endpoint")}`;
+    lines.push("", `${style.green(r.scope)}  ${style.dim(why)}`);
+    for (const c of r.calls) lines.push(`  ${at(c.source)}${endpointLine(c.endpoint, style)}`);
+  }
+  if (p.deprecated.length > 0) {
+    lines.push("", style.yellow(`Deprecated (${p.deprecated.length}):`));
+    for (const d of p.deprecated) {
+      const instead = d.replacedBy ? ` → use ${d.replacedBy.method} ${d.replacedBy.path}` : "";
+      lines.push(`  ${at(d.source)}${d.endpoint.method} ${d.endpoint.path}${instead}`);
+    }
+  }
+  return [...lines, ...unidentifiedBlock(p.unidentified, style, "Not identified, so not covered by this plan")];
+};
+
+const tokenText = (c: TokenCheck, style: Style, strict: boolean): string[] => {
+  const verdict = c.sufficient ? style.green("sufficient") : style.red("NOT sufficient");
+  const catalog = style.dim(`  (catalog ${c.catalog.name} ${c.catalog.version})`);
+  const lines = [`${style.bold(`Token is ${verdict} for ${plural(c.calls.length, "call")}`)}${catalog}`];
+  lines.push(`  granted: ${c.granted.join(", ") || "(no known scopes)"}`);
+  if (c.calls.length === 0) lines.push(style.red("  no calls: an empty input proves nothing"));
+  if (c.missing.length > 0) {
+    lines.push("", style.red(`Missing scopes (${c.missing.length} calls):`));
+    for (const m of c.missing) lines.push(`  ${at(m.source)}${m.call}  needs ${m.anyOf.join(" or ")}`);
+    lines.push(`  add: ${c.add.join(",")}`);
+  }
+  lines.push(...unidentifiedBlock(c.unidentified, style, "Not identified, so the token cannot be vouched for"));
+  if (c.unused.length > 0) {
+    lines.push("", (strict ? style.red : style.yellow)(`Unused scopes (${c.unused.length}):`));
+    for (const u of c.unused) lines.push(`  ${u.scope}  unlocks ${plural(u.unlocks, "endpoint")} no call needs`);
+    lines.push(`  remove: ${c.remove.join(",")}`);
+  }
+  if (c.unknownScopes.length > 0) {
+    lines.push(
+      "",
+      (strict ? style.red : style.yellow)(`Scope names the catalog does not know (${c.unknownScopes.length}):`),
+    );
+    for (const u of c.unknownScopes)
+      lines.push(`  ${u.scope}${u.didYouMean ? `  (did you mean ${u.didYouMean}?)` : ""}`);
+  }
+  return lines;
+};
+
+/** The report for a terminal or a log: what was read, the answer, what could not be read. */
+export const textReport = <S extends string>(report: Report<S>, options: TextOptions = {}): string => {
+  const style = makeStyle(options.color === true);
+  const { result } = report;
+  if (result.kind === "need" || result.kind === "scopes" || result.kind === "grants") return catalogText(result, style);
+  const inputs = report.inputs ?? [];
+  const problems = report.problems ?? [];
+  const head = inputs.length === 0 ? [] : [...inputs.map((i) => style.dim(describeInput(i))), ""];
+  let body: string[];
+  if (result.kind === "plan") {
+    body = [...planText(result.plan, style), ...problemsBlock(problems, style)];
+    body.push("", `scopes: ${result.plan.scopes.join(",") || "(none)"}`);
+  } else {
+    const checks = tokenChecks(result.check);
+    body =
+      result.check.kind === "token"
+        ? tokenText(result.check, style, result.strict)
+        : checks.flatMap(({ label, check }, i) => [
+            ...(i === 0 ? [] : [""]),
+            style.bold(`${label.replace(/^token/, "Token")}:`),
+            ...tokenText(check, style, result.strict).map((l) => `  ${l}`),
+          ]);
+    body.push(...problemsBlock(problems, style));
+  }
+  return [...head, ...body].join("\n");
+};

@@ -1,0 +1,128 @@
+import type { CallLike } from "../matcher/sourced-call.js";
+import { dynamicCatalog } from "../catalog/dynamic-catalog.js";
+import { InputError } from "../util/errors.js";
+import type { MatchResult } from "../matcher/result.js";
+import { requiredScopesIn } from "../matcher/required-scopes.js";
+import { stripBom } from "../util/bom.js";
+import { parseJsonInput } from "../util/parse-json.js";
+import { trimAscii } from "../util/trim-ascii.js";
+import { resolveOperationName } from "./operation-calls.js";
+import { createTally } from "./tally.js";
+import type { SourceProblem, SourceRead, SourcedCall } from "./types.js";
+
+/** What a calls file held. */
+export interface CallsSummary {
+  readonly format: "calls";
+  readonly file: string;
+  readonly lines: number;
+  /** Items that were calls (lines that are not blank or comments, or array items). */
+  readonly calls: number;
+  /** Calls kept: every one when read whole; one per endpoint (or distinct unidentified request) when streamed. */
+  readonly distinct: number;
+  /** Distinct unidentified requests past the cap, counted only (streamed files). */
+  readonly dropped: number;
+  /** True when the file was read line by line and folded. */
+  readonly streamed: boolean;
+}
+
+/** Options for the calls-file readers. */
+export interface CallsFileOptions {
+  /** Shown in locations; `calls` by default. */
+  readonly file?: string;
+  /** Identifies calls so a stream folds into one call per endpoint; Dynamic's catalog by default. */
+  readonly requiredScopes?: (call: CallLike) => MatchResult;
+}
+
+// One line of a calls file: blank lines and `#` comments skip, SDK operation names resolve.
+const lineCall = (text: string, file: string, line: number): SourcedCall | undefined => {
+  const call = trimAscii(line === 1 ? stripBom(text) : text);
+  if (call === "" || call.startsWith("#")) return undefined;
+  return resolveOperationName(call, { file, line });
+};
+
+/**
+ * Reads a whole calls document: `METHOD URL` lines (blank lines and `#` comments
+ * skipped, SDK operation names such as `UsersApi.getUser` resolved) or a JSON array of
+ * such strings and `{ method, url }` objects. Malformed JSON is an `InputError`.
+ */
+export const parseCallsFile = (text: string, options: CallsFileOptions = {}): SourceRead<CallsSummary> => {
+  const file = options.file ?? "calls";
+  const body = stripBom(text);
+  const calls: SourcedCall[] = [];
+  let lines = 0;
+  if (body.trimStart().startsWith("[")) {
+    const value = parseJsonInput(body, file);
+    if (!Array.isArray(value)) {
+      throw new InputError(
+        "invalid-json",
+        [{ code: "invalid-json", path: "$", message: "expected a JSON array of calls" }],
+        file,
+      );
+    }
+    value.forEach((item: unknown, i) => {
+      const source = { file, path: `$[${i}]` };
+      calls.push(typeof item === "string" ? resolveOperationName(trimAscii(item), source) : { call: item, source });
+    });
+    lines = body.split("\n").length;
+  } else {
+    for (const text of body.split(/\r?\n/)) {
+      const call = lineCall(text, file, ++lines);
+      if (call !== undefined) calls.push(call);
+    }
+  }
+  const summary: CallsSummary = {
+    format: "calls",
+    file,
+    lines,
+    calls: calls.length,
+    distinct: calls.length,
+    dropped: 0,
+    streamed: false,
+  };
+  return { calls, problems: [], summary };
+};
+
+/** A `METHOD URL` calls file fed line by line: memory stays bounded by the distinct endpoints. */
+export interface CallsReader {
+  line(text: string): void;
+  finish(): SourceRead<CallsSummary>;
+}
+
+/** Reads a calls file one line at a time, folding calls into one per endpoint like a log. */
+export const createCallsReader = (options: CallsFileOptions = {}): CallsReader => {
+  const file = options.file ?? "calls";
+  const tally = createTally(options.requiredScopes ?? ((call) => requiredScopesIn(dynamicCatalog, call)));
+  let lines = 0;
+  let count = 0;
+  return {
+    line(text) {
+      const call = lineCall(text, file, ++lines);
+      if (call === undefined) return;
+      count++;
+      tally.add(call);
+    },
+    finish() {
+      const calls = tally.calls();
+      const problems: SourceProblem[] =
+        tally.dropped > 0
+          ? [
+              {
+                source: { file },
+                code: "too-many-unidentified",
+                message: `${tally.dropped} more distinct unidentified requests not listed`,
+              },
+            ]
+          : [];
+      const summary: CallsSummary = {
+        format: "calls",
+        file,
+        lines,
+        calls: count,
+        distinct: calls.length,
+        dropped: tally.dropped,
+        streamed: true,
+      };
+      return { calls, problems, summary };
+    },
+  };
+};
