@@ -24,21 +24,19 @@ const sized = (n: number, per: number): CatalogData["scopes"] =>
     endpoints: Array.from({ length: per }, (_, j) => ({ method: "GET", path: `/r${i}/e${j}/:id`, summary: "x" })),
   }));
 
-/** The issues a load fails with, and how long it took. */
-const refuse = (input: unknown): { issues: { code: string; path: string; message: string }[]; ms: number } => {
-  const started = performance.now();
+/** The issues a load fails with (bench/caps.mjs times these loads). */
+const refuse = (input: unknown): { issues: { code: string; path: string; message: string }[] } => {
   try {
     parseCatalog(input);
   } catch (error) {
     expect(error).toBeInstanceOf(CatalogError);
-    return { issues: [...(error as CatalogError).issues], ms: performance.now() - started };
+    return { issues: [...(error as CatalogError).issues] };
   }
   throw new Error("expected a CatalogError");
 };
 
 describe("catalog size caps (src/catalog/limits.ts)", () => {
-  test("a catalog at every cap loads, in well under a second or two", () => {
-    const started = performance.now();
+  test("a catalog at every cap loads", () => {
     const scopes = sized(MAX_CATALOG_SCOPES, MAX_CATALOG_ENDPOINTS / MAX_CATALOG_SCOPES);
     // A chain as deep as allowed, and alsoUnlockedBy entries up to the relations cap.
     for (let i = 1; i < MAX_IMPLICATION_DEPTH; i++) scopes[i]!.implies = [`s${i - 1}`];
@@ -47,7 +45,6 @@ describe("catalog size caps (src/catalog/limits.ts)", () => {
       for (const e of s.endpoints) if (left-- > 0) e.alsoUnlockedBy = [s.name === "s0" ? "s1" : "s0"];
     const loaded = parseCatalog(catalog(scopes));
     expect(loaded.endpoints).toHaveLength(MAX_CATALOG_ENDPOINTS);
-    expect(performance.now() - started).toBeLessThan(5000);
   });
 
   test.each<[string, () => CatalogData, string]>([
@@ -71,9 +68,8 @@ describe("catalog size caps (src/catalog/limits.ts)", () => {
       `${MAX_CATALOG_RELATIONS + 1} implies and alsoUnlockedBy entries; the limit is ${MAX_CATALOG_RELATIONS}`,
     ],
   ])("%s is refused as too-large at $.scopes, before validating the rest", async (_name, make, message) => {
-    const { issues, ms } = refuse(make());
+    const { issues } = refuse(make());
     expect(issues).toEqual([{ code: "too-large", path: "$.scopes", message }]);
-    expect(ms).toBeLessThan(500);
   });
 
   test("an implication chain one scope longer than the cap is refused at the scope that starts it", () => {
@@ -88,18 +84,17 @@ describe("catalog size caps (src/catalog/limits.ts)", () => {
     ]);
   });
 
-  test("a 1,000-scope implication chain (which compiles in seconds) is refused at once", () => {
+  test("a 1,000-scope implication chain (which would compile in seconds) is refused", () => {
     const scopes = sized(MAX_CATALOG_SCOPES, 1);
     for (let i = 1; i < scopes.length; i++) scopes[i]!.implies = [`s${i - 1}`];
-    const { issues, ms } = refuse(catalog(scopes));
+    const { issues } = refuse(catalog(scopes));
     expect(issues.map((i) => i.code)).toEqual(["too-large"]);
-    expect(ms).toBeLessThan(1000);
   });
 
-  test("at most 100 problems are listed, the last one counting the rest, with lines found quickly", () => {
+  test("at most 100 problems are listed, the last one counting the rest, with their lines", () => {
     const scopes = sized(1, 5000);
     for (const e of scopes[0]!.endpoints) e.method = "get";
-    const { issues, ms } = refuse(JSON.stringify(catalog(scopes), null, 2));
+    const { issues } = refuse(JSON.stringify(catalog(scopes), null, 2));
     expect(issues).toHaveLength(MAX_CATALOG_ISSUES);
     expect(issues.slice(0, -1).every((i) => i.code === "schema")).toBe(true);
     expect(issues.at(-1)).toMatchObject({
@@ -108,6 +103,5 @@ describe("catalog size caps (src/catalog/limits.ts)", () => {
       message: `and ${5000 - MAX_CATALOG_ISSUES + 1} more problems not listed`,
     });
     expect(issues[0]).toMatchObject({ path: "$.scopes[0].endpoints[0].method", line: 17 });
-    expect(ms).toBeLessThan(3000);
   });
 });
