@@ -61,5 +61,57 @@ if (mode === "heap") {
       mb: perByte(`/environments/${id(1_000_000)}/users`),
       segments: perByte("/a".repeat(100_000)),
     });
+  } else if (mode === "unknown") {
+    // 10,000 distinct unknown calls (near-misses of real endpoints, other ids each time): what each
+    // costs beyond matching when every reason and suggestion of the plan is read.
+    const { makeWorkload, rng } = await import("./workload.mjs");
+    const r = rng(7);
+    const unknown = Array.from({ length: 10_000 }, (_, i) => `GET /environments/e${i}/userz/${Math.floor(r() * 1e9)}`);
+    const known = makeWorkload().slice(0, 10_000);
+    const read = (calls) => () => {
+      const plan = lib.minimalScopes(calls);
+      let n = 0;
+      for (const u of plan.unidentified) n += u.reason.length + (u.suggestions?.length ?? 0);
+      return n;
+    };
+    const unknownMs = [];
+    const knownMs = [];
+    for (let i = 0; i < 9; i++) {
+      unknownMs.push(time(read(unknown), 1));
+      knownMs.push(time(read(known), 1));
+    }
+    out({
+      perUnknownUs: ((median(unknownMs) - median(knownMs)) * 1000) / unknown.length,
+      unknownMs: median(unknownMs),
+    });
+  } else if (mode === "forms") {
+    // The same requests in every input form: each within 1.15× of the fastest.
+    const { makeWorkload } = await import("./workload.mjs");
+    const calls = makeWorkload()
+      .filter((c) => !c.url.startsWith("http"))
+      .slice(0, 50_000);
+    const forms = {
+      "METHOD URL": calls.map((c) => `${c.method} ${c.url}`),
+      "{ method, url } relative": calls.map((c) => ({ method: c.method, url: c.url })),
+      "{ method, url } absolute": calls.map((c) => ({
+        method: c.method,
+        url: `https://app.dynamicauth.com/api/v0${c.url}`,
+      })),
+      "{ method, path }": calls.map((c) => ({ method: c.method, path: c.url })),
+      "fetch Request": calls.map(
+        (c) => new Request(`https://app.dynamicauth.com/api/v0${c.url}`, { method: c.method }),
+      ),
+    };
+    const results = Object.fromEntries(Object.keys(forms).map((k) => [k, []]));
+    const getters = [];
+    for (let i = 0; i < 7; i++) {
+      for (const [k, list] of Object.entries(forms))
+        results[k].push(time(() => list.map((c) => lib.requiredScopes(c)), 1));
+      // A Request's own url and method getters are not scopewise's cost: timed apart and taken off.
+      getters.push(time(() => forms["fetch Request"].map((q) => q.url.length + q.method.length), 1));
+    }
+    const ms = Object.fromEntries(Object.entries(results).map(([k, v]) => [k, median(v.slice(2))]));
+    ms["fetch Request"] -= median(getters.slice(2));
+    out(ms);
   }
 }

@@ -12,11 +12,41 @@ const MEMO_SIZE = 4096;
 // The answer depends on a segment only through these costs, so a request is keyed by them: ids and
 // other segments far from every literal share one key, and an unknown call costs a lookup, not a search.
 
+interface Literal {
+  readonly literal: string;
+  readonly lower: string;
+  /** Its characters with their counts, `[code, count, code, count, …]`: for the typo prefilter. */
+  readonly counts: readonly number[];
+}
+
 interface Index {
-  /** Every distinct literal segment of the catalog's templates, with its lower-case form. */
-  readonly literals: readonly { readonly literal: string; readonly lower: string }[];
+  /** Every distinct literal segment of the catalog's templates, by length. */
+  readonly byLength: readonly (readonly Literal[] | undefined)[];
   readonly memo: Map<string, readonly EndpointRef[]>;
 }
+
+const countsOf = (text: string): number[] => {
+  const counts = new Map<number, number>();
+  for (let i = 0; i < text.length; i++) counts.set(text.charCodeAt(i), (counts.get(text.charCodeAt(i)) ?? 0) + 1);
+  return [...counts].flat();
+};
+
+// Character counts of the segment being costed (ASCII; anything else matches no literal character).
+const segmentCounts = new Int32Array(128);
+
+/**
+ * A lower bound on the edit distance: each character the literal has more of than the segment
+ * needs an edit of its own. Cheap, and it rules out almost every literal before a distance is computed.
+ */
+const surelyFar = (literal: Literal): boolean => {
+  let missing = 0;
+  const { counts } = literal;
+  for (let k = 0; k < counts.length; k += 2) {
+    const have = segmentCounts[counts[k]!] ?? 0;
+    if (have < counts[k + 1]!) missing += counts[k + 1]! - have;
+  }
+  return missing > 2;
+};
 
 const indexes = new WeakMap<Compiled<string>, Index>();
 
@@ -24,7 +54,11 @@ const indexOf = (catalog: Compiled<string>): Index => {
   let index = indexes.get(catalog);
   if (index === undefined) {
     const literals = [...new Set(catalog.routes.flatMap((r) => r.literals.filter((l) => l !== "")))].sort(byName);
-    index = { literals: literals.map((literal) => ({ literal, lower: literal.toLowerCase() })), memo: new Map() };
+    const byLength: Literal[][] = [];
+    for (const literal of literals) {
+      (byLength[literal.length] ??= []).push({ literal, lower: literal.toLowerCase(), counts: countsOf(literal) });
+    }
+    index = { byLength, memo: new Map() };
     indexes.set(catalog, index);
   }
   return index;
@@ -35,20 +69,31 @@ const nearLiterals = (index: Index, segment: string): { costs: Map<string, numbe
   const costs = new Map<string, number>();
   const lower = segment.toLowerCase();
   let key = "";
-  for (const { literal, lower: lowerLiteral } of index.literals) {
-    if (Math.abs(literal.length - segment.length) > 2) continue;
+  const costOf = (entry: Literal): void => {
+    const { literal } = entry;
     const cost =
       literal === segment
         ? 0
-        : lowerLiteral === lower
+        : entry.lower === lower
           ? 0.25
-          : segment.length <= MAX_TYPO_LENGTH && editDistance(literal, segment, 2) <= 2
+          : segment.length <= MAX_TYPO_LENGTH && !surelyFar(entry) && editDistance(literal, segment, 2) <= 2
             ? 0.5
             : 1;
     if (cost < 1) {
       costs.set(literal, cost);
       key += `${literal}\u0001${cost}\u0002`; // literals hold no control characters
     }
+  };
+  segmentCounts.fill(0);
+  for (let i = 0; i < segment.length; i++) {
+    const c = segment.charCodeAt(i);
+    if (c < 128) segmentCounts[c]!++;
+  }
+  // Only literals within two characters of the segment's length can be within two edits of it.
+  const from = Math.max(0, segment.length - 2);
+  const to = Math.min(index.byLength.length - 1, segment.length + 2);
+  for (let length = from; length <= to; length++) {
+    for (const entry of index.byLength[length] ?? []) costOf(entry);
   }
   return { costs, key };
 };
