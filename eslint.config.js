@@ -109,4 +109,38 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The token wizard renders untrusted text (pasted calls, dropped files, links): only as Preact text and
+    // attribute values, never as markup, and it sends nothing anywhere.
+    files: ["wizard/**/*.ts", "wizard/**/*.tsx"],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        ...["innerHTML", "outerHTML", "insertAdjacentHTML", "write", "writeln", "srcdoc", "sendBeacon"].map(
+          (property) => ({
+            property,
+            message: "Text reaches the page only as text nodes.",
+          }),
+        ),
+      ],
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: "Text reaches the page only as text.",
+        },
+        { selector: "JSXAttribute[name.name=/^on/][value.type='Literal']", message: "No handlers written as strings." },
+        {
+          selector: "JSXAttribute[name.name='href'][value.type!='Literal']",
+          message: "Links only to fixed addresses.",
+        },
+      ],
+      "no-restricted-globals": [
+        "error",
+        ...["fetch", "XMLHttpRequest", "WebSocket", "EventSource", "localStorage", "sessionStorage", "indexedDB"].map(
+          (name) => ({ name, message: "The wizard sends and stores nothing." }),
+        ),
+      ],
+    },
+  },
 );
