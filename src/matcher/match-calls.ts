@@ -2,7 +2,7 @@ import type { Compiled } from "../catalog/compiled.js";
 import type { EndpointRef } from "../catalog/types.js";
 import { describeError } from "../util/describe-error.js";
 import { MAX_CALLS } from "./limits.js";
-import { matchCompiled } from "./required-scopes.js";
+import { matchCall } from "./required-scopes.js";
 import { invalid, type MatchResult } from "./result.js";
 import { unwrapSourced, type SourceLocation } from "./sourced-call.js";
 
@@ -77,7 +77,7 @@ export const matchAll = <S extends string>(compiled: Compiled<S>, calls: Iterabl
     const { call, source } = result === undefined ? unwrapSourced(input) : { call: input, source: undefined };
     inputs.push(call);
     sources.push(source);
-    results.push(result ?? matchCompiled(compiled, call));
+    results.push(result ?? matchCall(compiled, call));
   };
   if (typeof calls === "string") {
     add(calls);

@@ -57,10 +57,11 @@ export const requiredScopesCareful = <S extends string>(catalog: Compiled<S>, ca
   return { status: "unknown", request, suggestions: suggest(catalog, raw.method, path.segments) };
 };
 
-/** @internal {@link requiredScopesIn} on compiled state: the fast path when it can decide, else the careful one. */
-export const matchCompiled = <S extends string>(catalog: Compiled<S>, input: unknown): MatchResult<S> => {
-  // One level only: a `{ call: { call: … } }` is a call object without a method, so invalid.
-  const call = typeof input === "object" && input !== null ? unwrapSourced(input).call : input;
+/**
+ * @internal One call, already taken out of any `{ call, source }` pair: the fast path when it
+ * can decide, else the careful one.
+ */
+export const matchCall = <S extends string>(catalog: Compiled<S>, call: unknown): MatchResult<S> => {
   let method: unknown;
   let url: unknown;
   if (typeof call === "string") {
@@ -91,4 +92,5 @@ export const matchCompiled = <S extends string>(catalog: Compiled<S>, input: unk
  * `invalid`, a path the catalog lacks is `unknown` (fail closed).
  */
 export const requiredScopesIn = <S extends string>(catalog: Catalog<S>, call: unknown): MatchResult<S> =>
-  matchCompiled(compiledOf(catalog), call);
+  // One level only: a `{ call: { call: … } }` is a call object without a method, so invalid.
+  matchCall(compiledOf(catalog), unwrapSourced(call).call);

@@ -61,3 +61,10 @@ test("a HAR's calls go to the planner as they come, sources and all", () => {
   expect(plan.scopes).toEqual(["environment.users.read"]);
   expect(plan.calls[0]?.source).toEqual({ file: "har", path: "$.log.entries[0]" });
 });
+
+test("a { call, source } pair is unwrapped once, the same way by every function", () => {
+  const nested = { call: { call: "GET /environments/e1/users", source: { file: "a" } }, source: { file: "b" } };
+  expect(requiredScopes(nested as never)).toMatchObject({ status: "invalid" });
+  expect(minimalScopes([nested as never]).calls[0]?.result).toMatchObject({ status: "invalid" });
+  expect(checkToken(["environment.users.read"], [nested as never]).sufficient).toBe(false);
+});
