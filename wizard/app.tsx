@@ -6,7 +6,12 @@ import { linkCalls, linkInput, type InputResult } from "./inputs.js";
 import { decodeState, encodeState, type LinkState } from "./permalink.js";
 import { readFile } from "./read-file.js";
 import { readTypedCalls, replaceLine, TYPED } from "./typed-calls.js";
-import { AnswerView, InputsView, PickView, TakeawayView, TokenCompareView, visible } from "./views.js";
+import { AnswerView } from "./views/answer.js";
+import { visible } from "./views/common.js";
+import { TokenCompareView } from "./views/compare.js";
+import { InputsView } from "./views/inputs.js";
+import { PickView } from "./views/pick.js";
+import { TakeawayView } from "./views/takeaway.js";
 
 /** Longer addresses are not kept by every browser; the page then says the link cannot hold it. */
 const MAX_LINK = 512 * 1024;
