@@ -4,7 +4,7 @@ import boundaries from "eslint-plugin-boundaries";
 import tseslint from "typescript-eslint";
 
 // The layers, lowest first: a module may import its own layer and the ones before it.
-const LAYERS = ["util", "catalog", "matcher", ["planner", "checker"], "sources", "report", "api", "node", "cli"];
+const LAYERS = ["util", "catalog", "matcher", ["planner", "checker"], "sources", "gate", "report", "api", "node", "cli", "action"];
 const below = (i) => LAYERS.slice(0, i + 1).flat();
 const policies = LAYERS.flatMap((layer, i) =>
   [layer].flat().map((type) => ({
@@ -37,7 +37,8 @@ export default tseslint.config(
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {
-    // The layers of src/, enforced: util → catalog → matcher → planner/checker → sources → report → api → node → cli.
+    // The layers of src/, enforced: util → catalog → matcher → planner/checker → sources → gate → report → api → node → cli
+    // → action.
     files: ["src/**/*.ts"],
     plugins: { boundaries },
     settings: {
@@ -45,7 +46,7 @@ export default tseslint.config(
       // Re-exports only: the package's front door stands above every layer.
       "boundaries/ignore": ["src/index.ts"],
       "boundaries/elements": [
-        ...["util", "catalog", "matcher", "planner", "checker", "sources", "report", "api", "node", "cli"].map(
+        ...["util", "catalog", "matcher", "planner", "checker", "sources", "gate", "report", "api", "node", "cli", "action"].map(
           (type) => ({
             type,
             pattern: `src/${type}`,
@@ -62,7 +63,7 @@ export default tseslint.config(
   {
     // The core runs in browsers: Node built-ins only in the CLI and Node-only adapters.
     files: ["src/**/*.ts"],
-    ignores: ["src/cli/**", "src/node/**"],
+    ignores: ["src/cli/**", "src/node/**", "src/action/**"],
     rules: {
       "no-restricted-imports": [
         "error",

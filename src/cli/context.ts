@@ -6,6 +6,7 @@ import { formatReport, type ReportFormat } from "../report/format.js";
 import type { InputSummary, Report, ReportResult } from "../report/model.js";
 import { colorEnabled } from "../report/style.js";
 import type { SourceLocation, SourceProblem } from "../sources/types.js";
+import type { IgnoreReport } from "../gate/types.js";
 import { UsageError } from "./command.js";
 import type { Io } from "./io.js";
 import { VERSION } from "./version.js";
@@ -32,6 +33,7 @@ export interface ReportParts {
   readonly problems?: readonly SourceProblem[];
   readonly unlocked?: readonly { readonly scope: string; readonly endpoints: readonly EndpointRef[] }[];
   readonly scopeSources?: readonly { readonly scope: string; readonly source: SourceLocation }[];
+  readonly ignores?: IgnoreReport;
 }
 
 /** Builds the report and writes it once, in `format`, to stdout. */
@@ -48,6 +50,7 @@ export const render = <S extends string>(
     problems: parts.problems ?? [],
     ...(parts.unlocked ? { unlocked: parts.unlocked } : {}),
     ...(parts.scopeSources ? { scopeSources: parts.scopeSources } : {}),
+    ...(parts.ignores ? { ignores: parts.ignores } : {}),
   };
   const text = formatReport(report, format, { color: format === "text" && colorEnabled(io.isTTY.stdout, io.env) });
   if (text !== "") io.stdout(`${text}\n`);

@@ -6,6 +6,8 @@ export interface Io {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly isTTY: { readonly stdin: boolean; readonly stdout: boolean; readonly stderr: boolean };
   readonly cwd: string;
+  /** The clock (ignore entries expire by it); the real one by default. */
+  readonly now?: () => Date;
 }
 
 /** The real process's streams. */

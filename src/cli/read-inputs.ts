@@ -32,6 +32,8 @@ export const readInputs = async (
     readonly baseUrls: readonly string[];
     readonly calc: Calculator<string>;
     readonly io: Io;
+    /** Calls streamed inputs leave out before folding (the config's ignores). */
+    readonly skip?: (call: SourcedCall) => boolean;
   },
 ): Promise<Inputs> => {
   // The readers (and the SDK operation table they resolve names with) load only for commands that read calls.
@@ -41,7 +43,8 @@ export const readInputs = async (
   const out: Inputs = { calls: [], problems: [], inputs: [] };
   for (const file of files) {
     const from = (options.from ?? "auto") as "auto";
-    const read = await readSource(file, { from, baseUrls, requiredScopes: calc.requiredScopes, stdin: io.stdin });
+    const skip = options.skip ? { skip: options.skip } : {};
+    const read = await readSource(file, { from, baseUrls, requiredScopes: calc.requiredScopes, stdin: io.stdin, ...skip });
     out.calls.push(...read.calls);
     out.problems.push(...read.problems);
     out.inputs.push(read.summary);

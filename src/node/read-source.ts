@@ -4,7 +4,7 @@ import type { MatchResult } from "../matcher/result.js";
 import { createCallsReader, parseCallsFile, type CallsSummary } from "../sources/calls-file.js";
 import { readHar, type HarSummary } from "../sources/har.js";
 import { createLogReader, type LogSummary } from "../sources/log.js";
-import type { SourceRead } from "../sources/types.js";
+import type { SourceRead, SourcedCall } from "../sources/types.js";
 import { stripBom } from "../util/bom.js";
 import { detectFormat, type SourceFormat } from "./detect-format.js";
 import { lines } from "./lines.js";
@@ -25,6 +25,8 @@ export interface ReadSourceOptions {
   readonly requiredScopes?: (call: CallLike) => MatchResult;
   /** Name shown in locations; the path as given (`<stdin>` for `-`) by default. */
   readonly name?: string;
+  /** Calls that streamed inputs leave out before folding them (a config's ignores, which keep count). */
+  readonly skip?: (call: SourcedCall) => boolean;
   /** What `-` reads; the process's stdin by default. */
   readonly stdin?: AsyncIterable<Uint8Array | string>;
 }
@@ -103,6 +105,7 @@ export const readSource = async (file: string, options: ReadSourceOptions = {}):
       const reader = createCallsReader({
         file: name,
         ...(options.requiredScopes ? { requiredScopes: options.requiredScopes } : {}),
+        ...(options.skip ? { skip: options.skip } : {}),
       });
       for await (const line of lines(stream())) reader.line(line);
       return reader.finish();

@@ -1,6 +1,7 @@
 import { tokenChecks } from "../checker/check-token.js";
 import type { CallReport, UnidentifiedCall } from "../matcher/match-calls.js";
 import type { SourceLocation } from "../sources/types.js";
+import { ignoreFindings, verifyFindings } from "./gate-findings.js";
 import { noteOf, shownCall } from "./location.js";
 import { RULES, type Finding, type Report, type RuleId } from "./model.js";
 
@@ -70,9 +71,12 @@ export const reportFindings = <S extends string>(report: Report<S>): Finding[] =
     }
     // Every token sees the same calls: deprecation is said once.
     out.push(...deprecatedFindings(checks[0]?.check.calls ?? []));
-  }
+  } else if (result.kind === "verify") out.push(...verifyFindings(result.verify));
+  out.push(...ignoreFindings(report.ignores));
   const order = { error: 0, warning: 1, note: 2 } as const;
+  const quiet = result.kind === "verify" && result.quiet === true;
   return out
+    .filter((f) => !quiet || f.level === "error")
     .map((f, i) => ({ f, i }))
     .sort((a, b) => order[a.f.level] - order[b.f.level] || a.i - b.i)
     .map(({ f }) => f);

@@ -22,7 +22,8 @@ export const describeInput = (s: InputSummary): string => {
       return `HAR ${s.file}: ${plural(s.entries, "entry", "entries")}: ${s.used} used, ${skipped}, ${s.bad} bad`;
     }
     case "log": {
-      const skipped = `${s.skipped} skipped${hostsText(s.otherHosts)}`;
+      const none = s.noRequest > 0 ? `, ${s.noRequest} without a request ("-")` : "";
+      const skipped = `${s.skipped} skipped${hostsText(s.otherHosts)}${none}`;
       const calls = `${s.used} calls (${s.distinct} distinct)`;
       return `log ${s.file}: ${plural(s.lines, "line")}: ${calls}, ${skipped}, ${s.bad} bad`;
     }

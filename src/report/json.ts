@@ -1,4 +1,5 @@
 import type { Report } from "./model.js";
+import { verifyJson } from "./verify-json.js";
 
 /** The JSON value of a report: the answer's own fields, plus `problems` and `inputs` when there are any. */
 export const jsonValue = <S extends string>(report: Report<S>): object => {
@@ -6,6 +7,7 @@ export const jsonValue = <S extends string>(report: Report<S>): object => {
   const extra = {
     ...(report.problems?.length ? { problems: report.problems } : {}),
     ...(report.inputs?.length ? { inputs: report.inputs } : {}),
+    ...(report.ignores ? { ignored: report.ignores } : {}),
   };
   switch (result.kind) {
     case "need":
@@ -19,6 +21,8 @@ export const jsonValue = <S extends string>(report: Report<S>): object => {
       return { catalog: result.catalog, scopes: result.scopes };
     case "grants":
       return { scope: result.scope, endpoints: result.endpoints };
+    case "verify":
+      return verifyJson(report, extra);
   }
 };
 

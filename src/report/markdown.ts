@@ -6,15 +6,19 @@ import { plural } from "../util/text.js";
 import { describeInput } from "./inputs.js";
 import { formatLocation, noteOf } from "./location.js";
 import type { Report } from "./model.js";
+import { ignoresMarkdown, verifyMarkdown } from "./gate-markdown.js";
 
 /** Rows past this are summarised: a PR comment should stay readable. */
 const MAX_ROWS = 50;
 const MAX_CALLS_PER_SCOPE = 5;
 
-const cell = (s: string): string => s.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
-const code = (s: string): string => `\`${s.replace(/`/g, "'")}\``;
+/** A table cell's text, escaped. */
+export const cell = (s: string): string => s.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+/** Inline code. */
+export const code = (s: string): string => `\`${s.replace(/`/g, "'")}\``;
 
-const table = (head: readonly string[], rows: readonly (readonly string[])[]): string[] => {
+/** A Markdown table, cut at {@link MAX_ROWS} rows. */
+export const table = (head: readonly string[], rows: readonly (readonly string[])[]): string[] => {
   const more = rows.length > MAX_ROWS ? [`| … ${rows.length - MAX_ROWS} more |${" |".repeat(head.length - 1)}`] : [];
   return [
     `| ${head.join(" | ")} |`,
@@ -24,8 +28,10 @@ const table = (head: readonly string[], rows: readonly (readonly string[])[]): s
   ];
 };
 
-const section = (heading: string, rows: string[]): string[] => (rows.length === 0 ? [] : ["", heading, "", ...rows]);
-const where = (s: SourceLocation | undefined): string => (s ? code(formatLocation(s)) : "");
+/** A heading and its rows, or nothing when there are none. */
+export const section = (heading: string, rows: string[]): string[] => (rows.length === 0 ? [] : ["", heading, "", ...rows]);
+/** A location as inline code. */
+export const where = (s: SourceLocation | undefined): string => (s ? code(formatLocation(s)) : "");
 const callText = (call: string, s: SourceLocation | undefined): string =>
   s?.operation ? `${code(s.operation)} ${code(call)}` : code(call);
 
@@ -139,7 +145,9 @@ export const markdownReport = <S extends string>(report: Report<S>): string => {
             ...(i === 0 ? [] : [""]),
             ...checkSection(check, label === "" ? "" : `${label}: `, report),
           ])
-        : [];
+        : result.kind === "verify"
+          ? verifyMarkdown(report)
+          : [];
   const problems = report.problems ?? [];
   const tail = section(
     `**Input not read as calls (${problems.length})**`,
@@ -152,5 +160,6 @@ export const markdownReport = <S extends string>(report: Report<S>): string => {
   );
   const read = report.inputs ?? [];
   const inputs = read.length === 0 ? [] : ["", `<sub>${read.map(describeInput).join("; ")}</sub>`];
-  return [...body, ...tail, ...inputs].join("\n");
+  const quiet = result.kind === "verify" && result.quiet === true;
+  return [...body, ...tail, ...ignoresMarkdown(report.ignores, quiet), ...inputs].join("\n");
 };

@@ -6,6 +6,8 @@ import type { CallsSummary } from "../sources/calls-file.js";
 import type { HarSummary } from "../sources/har.js";
 import type { LogSummary } from "../sources/log.js";
 import type { ScanSummary, SourceLocation, SourceProblem } from "../sources/types.js";
+import type { IgnoreReport } from "../gate/types.js";
+import type { VerifyResult } from "../gate/verify.js";
 
 /** What one input held: a calls file, a HAR, an access log, or scanned source. */
 export type InputSummary = CallsSummary | HarSummary | LogSummary | ScanSummary;
@@ -25,7 +27,15 @@ export type ReportResult<S extends string = string> =
       readonly catalog: { readonly name: string; readonly version: string };
       readonly scopes: readonly ScopeInfo<S>[];
     }
-  | { readonly kind: "grants"; readonly scope: S; readonly endpoints: readonly Endpoint[] };
+  | { readonly kind: "grants"; readonly scope: S; readonly endpoints: readonly Endpoint[] }
+  | {
+      readonly kind: "verify";
+      readonly verify: VerifyResult<S>;
+      /** Errors only: warnings and notes are counted, not shown. */
+      readonly quiet?: boolean;
+      /** More warnings than this fail the run (`--max-warnings`). */
+      readonly maxWarnings?: number;
+    };
 
 /**
  * Everything a report shows, as plain data: every format (text, json, markdown, sarif,
@@ -43,6 +53,8 @@ export interface Report<S extends string = string> {
   readonly unlocked?: readonly { readonly scope: string; readonly endpoints: readonly EndpointRef[] }[];
   /** Where a token's scope names are written (its JSON file), so unused and unknown scopes get a location. */
   readonly scopeSources?: readonly { readonly scope: string; readonly source: SourceLocation }[];
+  /** What the config's `ignore` entries took out of the run: listed, never silently dropped. */
+  readonly ignores?: IgnoreReport;
 }
 
 /** The kinds of problem reports name; one SARIF rule each. */
@@ -53,7 +65,13 @@ export type RuleId =
   | "unused-scope"
   | "unknown-scope"
   | "deprecated-endpoint"
-  | "required-scope";
+  | "required-scope"
+  | "no-calls"
+  | "not-minimal"
+  | "expired-ignore"
+  | "unused-ignore"
+  | "ignored-endpoint"
+  | "ignored-call";
 
 /** One rule: its short description and the help text SARIF viewers show. */
 export interface Rule {
@@ -111,6 +129,42 @@ export const RULES: readonly Rule[] = [
     short: "Scopes a call needs",
     help: "Any one of the listed scopes lets the token make this call.",
   },
+  {
+    id: "no-calls",
+    level: "error",
+    short: "No calls to vouch for",
+    help: "A token's inputs hold no calls (or every call was ignored): an empty recording proves nothing.",
+  },
+  {
+    id: "not-minimal",
+    level: "warning",
+    short: "Policy is not the minimal set",
+    help: "The policy covers every call but a smaller set would too; scopewise verify --update writes it.",
+  },
+  {
+    id: "expired-ignore",
+    level: "error",
+    short: "Ignore entry expired",
+    help: "An ignore entry is past its expires date, so it ignores nothing: renew it (with a reason) or remove it.",
+  },
+  {
+    id: "unused-ignore",
+    level: "warning",
+    short: "Ignore entry matches nothing",
+    help: "No call of this run matches the ignore entry: remove it before it hides a call nobody meant to hide.",
+  },
+  {
+    id: "ignored-endpoint",
+    level: "warning",
+    short: "Ignored call is a Dynamic endpoint",
+    help: "An ignore entry hides a call the catalog identifies, so no scope is vouched for it. Narrow the entry.",
+  },
+  {
+    id: "ignored-call",
+    level: "note",
+    short: "Call ignored by the config",
+    help: "An ignore entry of scopewise.config.json takes this call out of the run, with the reason it gives.",
+  },
 ];
 
 /** One finding: a rule broken (or a note), with its message and where. */
@@ -119,4 +173,6 @@ export interface Finding {
   readonly level: Rule["level"];
   readonly message: string;
   readonly source?: SourceLocation;
+  /** Set for calls the config ignores: SARIF marks the result suppressed, with this justification. */
+  readonly suppressed?: string;
 }

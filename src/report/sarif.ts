@@ -35,6 +35,7 @@ interface SarifResult {
   readonly level: "error" | "warning" | "note";
   readonly message: { readonly text: string };
   locations?: object[];
+  suppressions?: { readonly kind: "external"; readonly justification: string }[];
 }
 
 // SARIF URIs are URI references: forward slashes, each segment percent-encoded.
@@ -81,6 +82,8 @@ export const sarifReport = <S extends string>(report: Report<S>): SarifLog => ({
           level: f.level,
           message: { text: f.message },
           ...(locations ? { locations } : {}),
+          // An ignored call: reported, and marked as suppressed by the config with its reason.
+          ...(f.suppressed === undefined ? {} : { suppressions: [{ kind: "external", justification: f.suppressed }] }),
         };
       }),
     },

@@ -8,6 +8,8 @@ import { formatLocation, noteOf } from "./location.js";
 import type { Report } from "./model.js";
 import { makeStyle, type Style } from "./style.js";
 import { catalogText, endpointLine } from "./text-catalog.js";
+import { ignoresText } from "./ignores-text.js";
+import { verifyText } from "./verify-text.js";
 
 /** Options for {@link textReport}. */
 export interface TextOptions {
@@ -19,7 +21,8 @@ export interface TextOptions {
 const at = (s: SourceLocation | undefined): string =>
   s === undefined ? "" : `${formatLocation(s)}${s.operation ? ` ${s.operation}` : ""}  `;
 
-const unidentifiedBlock = (calls: readonly UnidentifiedCall[], style: Style, heading: string): string[] =>
+/** Calls that could not be identified, under `heading`. */
+export const unidentifiedBlock = (calls: readonly UnidentifiedCall[], style: Style, heading: string): string[] =>
   calls.length === 0
     ? []
     : [
@@ -28,7 +31,8 @@ const unidentifiedBlock = (calls: readonly UnidentifiedCall[], style: Style, hea
         ...calls.map((c) => `  ${at(c.source)}${c.call}: ${c.status}: ${c.reason}${noteOf(c.source)}`),
       ];
 
-const problemsBlock = (problems: readonly SourceProblem[], style: Style): string[] =>
+/** Input items that were not read as calls. */
+export const problemsBlock = (problems: readonly SourceProblem[], style: Style): string[] =>
   problems.length === 0
     ? []
     : [
@@ -90,12 +94,13 @@ export const textReport = <S extends string>(report: Report<S>, options: TextOpt
   const style = makeStyle(options.color === true);
   const { result } = report;
   if (result.kind === "need" || result.kind === "scopes" || result.kind === "grants") return catalogText(result, style);
+  if (result.kind === "verify") return verifyText(report, style);
   const inputs = report.inputs ?? [];
   const problems = report.problems ?? [];
   const head = inputs.length === 0 ? [] : [...inputs.map((i) => style.dim(describeInput(i))), ""];
   let body: string[];
   if (result.kind === "plan") {
-    body = [...planText(result.plan, style), ...problemsBlock(problems, style)];
+    body = [...planText(result.plan, style), ...problemsBlock(problems, style), ...ignoresText(report.ignores, style)];
     body.push("", `scopes: ${result.plan.scopes.join(",") || "(none)"}`);
   } else {
     const checks = tokenChecks(result.check);
@@ -107,7 +112,7 @@ export const textReport = <S extends string>(report: Report<S>, options: TextOpt
             style.bold(`${label.replace(/^token/, "Token")}:`),
             ...tokenText(check, style, result.strict).map((l) => `  ${l}`),
           ]);
-    body.push(...problemsBlock(problems, style));
+    body.push(...problemsBlock(problems, style), ...ignoresText(report.ignores, style));
   }
   return [...head, ...body].join("\n");
 };

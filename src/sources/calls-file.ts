@@ -31,6 +31,8 @@ export interface CallsFileOptions {
   readonly file?: string;
   /** Identifies calls so a stream folds into one call per endpoint; Dynamic's catalog by default. */
   readonly requiredScopes?: (call: CallLike) => MatchResult;
+  /** Calls a streamed file leaves out before folding: a config's ignores, which count what they take. */
+  readonly skip?: (call: SourcedCall) => boolean;
 }
 
 // One line of a calls file: blank lines and `#` comments skip, SDK operation names resolve.
@@ -91,7 +93,10 @@ export interface CallsReader {
 /** Reads a calls file one line at a time, folding calls into one per endpoint like a log. */
 export const createCallsReader = (options: CallsFileOptions = {}): CallsReader => {
   const file = options.file ?? "calls";
-  const tally = createTally(options.requiredScopes ?? ((call) => requiredScopesIn(dynamicCatalog, call)));
+  const tally = createTally(
+    options.requiredScopes ?? ((call) => requiredScopesIn(dynamicCatalog, call)),
+    options.skip,
+  );
   let lines = 0;
   let count = 0;
   return {

@@ -7,6 +7,8 @@ export type LogLine =
   | { readonly kind: "call"; readonly method: string; readonly url: string }
   | { readonly kind: "other-host"; readonly url: string }
   | { readonly kind: "blank" }
+  /** `"-"` where the request line belongs: the client sent none (a probe, a timeout); no token was used. */
+  | { readonly kind: "no-request" }
   | { readonly kind: "bad"; readonly message: string };
 
 // Common and combined log format (Apache, nginx, proxies): the request line is the first quoted field.
@@ -72,6 +74,7 @@ export const parseLogLine = (line: string, onBase: (url: string) => boolean = on
   }
   const m = CLF.exec(text);
   if (!m) return { kind: "bad", message: "not a common/combined log format line or a JSON object" };
+  if (m[1] === "-") return { kind: "no-request" };
   const parts = (m[1] as string).split(" ");
   if (parts.length < 2 || parts.length > 3)
     return { kind: "bad", message: `request line ${JSON.stringify(m[1])} is not "METHOD target HTTP/x"` };

@@ -6,7 +6,7 @@ import { parseLogLine } from "./log-line.js";
 import { createTally } from "./tally.js";
 import { stripBom } from "../util/bom.js";
 import type { MatchResult } from "../matcher/result.js";
-import type { SourceProblem, SourceRead } from "./types.js";
+import type { SourceProblem, SourceRead, SourcedCall } from "./types.js";
 
 /** Bad lines reported one by one; past this they are counted. */
 export const MAX_REPORTED_BAD_LINES = 100;
@@ -23,6 +23,8 @@ export interface LogSummary {
   readonly skipped: number;
   readonly otherHosts: readonly { readonly host: string; readonly count: number }[];
   readonly bad: number;
+  /** Lines with `"-"` for a request line: the client sent no request, so there is no call. */
+  readonly noRequest: number;
   /** Distinct unidentified requests past the cap, counted only. */
   readonly dropped: number;
 }
@@ -35,6 +37,8 @@ export interface LogReaderOptions {
   readonly baseUrls?: readonly string[];
   /** Identifies calls so the log folds into one call per endpoint; Dynamic's catalog by default. */
   readonly requiredScopes?: (call: CallLike) => MatchResult;
+  /** Calls to leave out before folding: a config's ignores, which count and list what they take. */
+  readonly skip?: (call: SourcedCall) => boolean;
 }
 
 /** A log reader fed line by line: memory stays bounded by the number of distinct endpoints. */
@@ -47,12 +51,16 @@ export interface LogReader {
 export const createLogReader = (options: LogReaderOptions = {}): LogReader => {
   const file = options.file ?? "log";
   const onBase = onBaseUrls(options.baseUrls ?? dynamicCatalog.baseUrls);
-  const tally = createTally(options.requiredScopes ?? ((call) => requiredScopesIn(dynamicCatalog, call)));
+  const tally = createTally(
+    options.requiredScopes ?? ((call) => requiredScopesIn(dynamicCatalog, call)),
+    options.skip,
+  );
   const problems: SourceProblem[] = [];
   const hosts = new Map<string, number>();
   let lines = 0;
   let used = 0;
   let bad = 0;
+  let noRequest = 0;
   return {
     line(text) {
       lines++;
@@ -64,6 +72,8 @@ export const createLogReader = (options: LogReaderOptions = {}): LogReader => {
       } else if (r.kind === "other-host") {
         const host = hostOf(r.url);
         hosts.set(host, (hosts.get(host) ?? 0) + 1);
+      } else if (r.kind === "no-request") {
+        noRequest++;
       } else if (r.kind === "bad" && ++bad <= MAX_REPORTED_BAD_LINES) {
         problems.push({ source: { file: file, line: lines }, code: "bad-log-line", message: r.message });
       }
@@ -96,6 +106,7 @@ export const createLogReader = (options: LogReaderOptions = {}): LogReader => {
           skipped,
           otherHosts,
           bad,
+          noRequest,
           dropped: tally.dropped,
         },
       };

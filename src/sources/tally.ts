@@ -29,12 +29,18 @@ const keyOf = (r: MatchResult): { key: string; identified: boolean } => {
  * Folds a stream of calls into one call per endpoint, so a log of millions of lines
  * keeps only as many calls as the API has endpoints (plus capped unidentified ones).
  */
-export const createTally = (requiredScopes: (call: CallLike) => MatchResult): Tally => {
+export const createTally = (
+  requiredScopes: (call: CallLike) => MatchResult,
+  /** Calls to leave out before folding (a config's ignores, which keep their own count). */
+  skip?: (call: SourcedCall) => boolean,
+): Tally => {
   const seen = new Map<string, { call: SourcedCall["call"]; source: SourceLocation; count: number }>();
   let unidentified = 0;
   let dropped = 0;
   return {
-    add({ call, source }) {
+    add(sourced) {
+      if (skip?.(sourced)) return;
+      const { call, source } = sourced;
       const { key, identified } = keyOf(requiredScopes(call as CallLike));
       const entry = seen.get(key);
       if (entry) entry.count++;

@@ -31,7 +31,7 @@ export class CatalogError extends Error {
 
 /** A token document (or other structured input) has the wrong shape. */
 export class InputError extends Error {
-  override readonly name = "InputError";
+  override readonly name: string = "InputError";
   constructor(
     readonly code: string,
     readonly issues: readonly Issue[],
@@ -52,3 +52,12 @@ export const jsonPath = (segments: readonly PropertyKey[]): string =>
           : `${acc}[${JSON.stringify(String(s))}]`,
     "$",
   );
+
+/** A config file (`scopewise.config.json`) is not valid: every problem with its JSON path and line. */
+export class ConfigError extends InputError {
+  override readonly name = "ConfigError";
+  constructor(issues: readonly Issue[], file?: string) {
+    super("invalid-config", issues, file);
+    this.message = render("invalid config", file, issues);
+  }
+}

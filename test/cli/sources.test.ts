@@ -55,7 +55,8 @@ describe("--from: access logs", async () => {
     const r = await cli(["plan", "test/fixtures/access.log"]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(
-      "log test/fixtures/access.log: 8 lines: 5 calls (4 distinct), 1 skipped (other hosts: api.github.com ×1), 2 bad",
+      "log test/fixtures/access.log: 8 lines: 5 calls (4 distinct), 1 skipped (other hosts: api.github.com ×1), " +
+        '1 without a request ("-"), 1 bad',
     );
     expect(r.stdout).toContain("test/fixtures/access.log:1 (×2)  GET /environments/:environmentId/users");
     expect(r.stdout).toContain(

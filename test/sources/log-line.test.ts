@@ -64,11 +64,17 @@ describe("parseLogLine", () => {
 
   test.each([
     ["garbage", "not a common/combined log format line or a JSON object"],
-    ['1.2.3.4 - - [27/Nov/2026:10:00:01 +0000] "-" 400 0', 'request line "-" is not "METHOD target HTTP/x"'],
+    ['1.2.3.4 - - [27/Nov/2026:10:00:01 +0000] "- -" 400 0', 'request line "- -" is not "METHOD target HTTP/x"'],
     ['{"method":"GET"}', "JSON line without a url or path field"],
     ['{"url":"/x"}', "JSON line without a method field"],
   ])("%s is a bad line: %s", async (line, message) => {
     expect(parseLogLine(line, onBase)).toEqual({ kind: "bad", message });
+  });
+
+  test('"-" for the request line: nginx got no request (a probe, a timeout), so there is no call', () => {
+    expect(parseLogLine('1.2.3.4 - - [27/Nov/2026:10:00:01 +0000] "-" 400 0 "-" "-"', onBase)).toEqual({
+      kind: "no-request",
+    });
   });
 
   test("broken JSON is a bad line with the parser's reason", () => {

@@ -1,17 +1,19 @@
 import { defineCommand, EXIT, type CommandContext } from "../command.js";
-import { loadCalculator, outputFormat, render } from "../context.js";
+import { outputFormat, render } from "../context.js";
 import { CATALOG_OPTIONS, INPUT_OPTIONS, REPORT_OPTIONS, TOKEN_OPTIONS } from "../options.js";
-import { noCalls, readInputs } from "../read-inputs.js";
+import { noCalls } from "../read-inputs.js";
+import { CONFIG_OPTIONS, runConfig } from "../run-config.js";
+import { readRunInputs } from "../run-inputs.js";
 import { checkParts, checkPasses, loadToken } from "../token.js";
 
-const options = { ...TOKEN_OPTIONS, ...INPUT_OPTIONS, ...REPORT_OPTIONS, ...CATALOG_OPTIONS };
+const options = { ...TOKEN_OPTIONS, ...INPUT_OPTIONS, ...REPORT_OPTIONS, ...CATALOG_OPTIONS, ...CONFIG_OPTIONS };
 
 /** `scopewise check --scopes a,b FILE...` / `--token TOKEN FILE...` */
 export const check = defineCommand({
   name: "check",
   summary: "is a token (--scopes or --token) enough for the calls in files?",
   args: "(--scopes LIST | --token FILE) FILE...",
-  positionals: { min: 1, max: Infinity, name: "FILE" },
+  positionals: { min: 0, max: Infinity, name: "FILE" },
   description: [
     "Checks whether a token covers every call in the FILEs (read as for plan), and lists what",
     "it lacks (add:) and what it grants that no call needs (remove:). --token reads Dynamic's",
@@ -27,17 +29,17 @@ export const check = defineCommand({
     const format = outputFormat(values, "check");
     // The token is read before the calls, so a bad token fails fast even on a large log.
     const { token, locate } = await loadToken(values, "check", io);
-    const calc = await loadCalculator(values.catalog, io);
-    const read = await readInputs(positionals, { from: values.from, baseUrls: values["base-url"], calc, io });
+    const { calc, run } = await runConfig(values, io, "check");
+    const read = await readRunInputs(positionals, values, calc, run, io, "check");
     const { calls, problems, inputs } = read;
     const result = calc.checkToken(token as string[], calls);
     render(
       io,
       format,
       { kind: "check", check: result, strict: values.strict },
-      { inputs, problems, ...checkParts(result, calc, locate) },
+      { inputs, problems, ...checkParts(result, calc, locate), ...run.parts() },
     );
-    if (noCalls(io, "check", positionals, read)) return EXIT.no;
+    if (noCalls(io, "check", read.names, read)) return EXIT.no;
     return checkPasses(result, values.strict) && problems.length === 0 ? EXIT.ok : EXIT.no;
   },
 });

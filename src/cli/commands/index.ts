@@ -4,6 +4,7 @@ import { need } from "./need.js";
 import { plan } from "./plan.js";
 import { scan } from "./scan.js";
 import { grants, scopes } from "./scopes.js";
+import { verify } from "./verify.js";
 
 /** Every command, in the order `scopewise --help` lists them. */
-export const COMMANDS: readonly Command[] = [need, plan, check, scan, scopes, grants] as unknown as readonly Command[];
+export const COMMANDS: readonly Command[] = [need, plan, check, scan, verify, scopes, grants] as unknown as readonly Command[];

@@ -1,16 +1,18 @@
 import { defineCommand, EXIT, type CommandContext } from "../command.js";
-import { loadCalculator, outputFormat, render } from "../context.js";
+import { outputFormat, render } from "../context.js";
 import { CATALOG_OPTIONS, INPUT_OPTIONS, REPORT_OPTIONS } from "../options.js";
-import { noCalls, readInputs } from "../read-inputs.js";
+import { noCalls } from "../read-inputs.js";
+import { CONFIG_OPTIONS, runConfig } from "../run-config.js";
+import { readRunInputs } from "../run-inputs.js";
 
-const options = { ...INPUT_OPTIONS, ...REPORT_OPTIONS, ...CATALOG_OPTIONS };
+const options = { ...INPUT_OPTIONS, ...REPORT_OPTIONS, ...CATALOG_OPTIONS, ...CONFIG_OPTIONS };
 
 /** `scopewise plan FILE...` */
 export const plan = defineCommand({
   name: "plan",
   summary: "the minimal scope set for the calls in files (calls, HAR, access log)",
   args: "FILE...",
-  positionals: { min: 1, max: Infinity, name: "FILE" },
+  positionals: { min: 0, max: Infinity, name: "FILE" },
   description: [
     "Prints the smallest set of scopes that covers every call in the FILEs, the calls each",
     "scope is needed for, deprecated calls with their replacement, and every call that could",
@@ -25,12 +27,12 @@ export const plan = defineCommand({
   examples: ["scopewise plan examples/deploy-calls.txt", "scopewise plan session.har access.log --format markdown"],
   async run({ values, positionals, io }: CommandContext<typeof options>) {
     const format = outputFormat(values, "plan");
-    const calc = await loadCalculator(values.catalog, io);
-    const read = await readInputs(positionals, { from: values.from, baseUrls: values["base-url"], calc, io });
+    const { calc, run } = await runConfig(values, io, "plan");
+    const read = await readRunInputs(positionals, values, calc, run, io, "plan");
     const { calls, problems, inputs } = read;
     const plan = calc.minimalScopes(calls);
-    render(io, format, { kind: "plan", plan }, { inputs, problems });
-    if (noCalls(io, "plan", positionals, read)) return EXIT.no;
+    render(io, format, { kind: "plan", plan }, { inputs, problems, ...run.parts() });
+    if (noCalls(io, "plan", read.names, read)) return EXIT.no;
     return plan.complete && problems.length === 0 ? EXIT.ok : EXIT.no;
   },
 });

@@ -1,10 +1,17 @@
-import type { ScanSummary, SourceProblem } from "../../sources/types.js";
 import { defineCommand, EXIT, type CommandContext } from "../command.js";
-import { loadCalculator, outputFormat, render } from "../context.js";
+import { outputFormat, render } from "../context.js";
 import { CATALOG_OPTIONS, INPUT_OPTIONS, REPORT_OPTIONS, TOKEN_OPTIONS } from "../options.js";
+import { applyConfig, CONFIG_OPTIONS, runConfig } from "../run-config.js";
+import { scanInputs } from "../scan-inputs.js";
 import { checkParts, checkPasses, loadToken } from "../token.js";
 
-const options = { ...TOKEN_OPTIONS, "base-url": INPUT_OPTIONS["base-url"], ...REPORT_OPTIONS, ...CATALOG_OPTIONS };
+const options = {
+  ...TOKEN_OPTIONS,
+  "base-url": INPUT_OPTIONS["base-url"],
+  ...REPORT_OPTIONS,
+  ...CATALOG_OPTIONS,
+  ...CONFIG_OPTIONS,
+};
 
 /** `scopewise scan PATH...` (with --scopes/--token: check the token against what the code calls) */
 export const scan = defineCommand({
@@ -27,31 +34,13 @@ export const scan = defineCommand({
     const format = outputFormat(values, "scan");
     const withToken = values.scopes.length > 0 || values.token !== undefined;
     const token = withToken ? await loadToken(values, "scan", io) : undefined;
-    const calc = await loadCalculator(values.catalog, io);
-    const { scanFiles } = await import("../../node/scan/scan-files.js");
-    const r = await scanFiles(positionals, {
-      baseUrls: [...calc.catalog.baseUrls, ...values["base-url"]],
-      requiredScopes: calc.requiredScopes,
-    });
-    const found = r.findings.flatMap((f) => (f.kind === "call" ? [f] : []));
-    const unclassified: SourceProblem[] = r.findings.flatMap((f) =>
-      f.kind === "unclassified" ? [{ source: f.source, code: "unclassified", message: `${f.text}: ${f.reason}` }] : [],
-    );
-    const problems = [...r.problems, ...unclassified];
-    const calls = found.map((f) => ({ call: f.call, source: f.source }));
-    const summary: ScanSummary = {
-      format: "scan",
-      file: positionals.join(" "),
-      files: r.files,
-      skipped: r.skipped,
-      calls: found.length,
-      sdk: found.filter((c) => c.via === "sdk").length,
-      url: found.filter((c) => c.via === "url").length,
-      unclassified: unclassified.length,
-    };
+    const { calc, run } = await runConfig(values, io, "scan");
+    const scanned = await scanInputs(positionals, { calc, baseUrls: [...run.baseUrls, ...values["base-url"]] });
+    const { calls, problems } = applyConfig(scanned, run);
+    const summary = scanned.summary;
     if (token === undefined) {
       const plan = calc.minimalScopes(calls);
-      render(io, format, { kind: "plan", plan }, { inputs: [summary], problems });
+      render(io, format, { kind: "plan", plan }, { inputs: [summary], problems, ...run.parts() });
       // Code that calls nothing passes; what could not be classified fails.
       return plan.complete && problems.length === 0 ? EXIT.ok : EXIT.no;
     }
@@ -60,7 +49,7 @@ export const scan = defineCommand({
       io,
       format,
       { kind: "check", check: result, strict: values.strict },
-      { inputs: [summary], problems, ...checkParts(result, calc, token.locate) },
+      { inputs: [summary], problems, ...checkParts(result, calc, token.locate), ...run.parts() },
     );
     // No calls found and nothing unclassified: code that calls nothing needs nothing, so a bot passes.
     const vacuous = calls.length === 0 && problems.length === 0;

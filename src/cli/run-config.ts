@@ -1,0 +1,124 @@
+import { resolve } from "node:path";
+import type { Calculator } from "../api/calculator.js";
+import type { RewriteEntry } from "../gate/config-schema.js";
+import { createIgnorer, type Ignorer } from "../gate/ignorer.js";
+import { rewriteCall } from "../gate/rewrite.js";
+import type { LoadedConfig } from "../node/config/load-config.js";
+import type { SourceProblem, SourcedCall } from "../sources/types.js";
+import { ConfigError } from "../util/errors.js";
+import type { OptionSpec } from "./command.js";
+import { UsageError } from "./command.js";
+import { loadCalculator, type ReportParts } from "./context.js";
+import type { Io } from "./io.js";
+
+/** `--config FILE` / `--no-config`: every command that reads calls. */
+export const CONFIG_OPTIONS = {
+  config: {
+    type: "string",
+    value: "FILE",
+    description: "read this config instead of the nearest scopewise.config.json (found from the working directory up)",
+  },
+  "no-config": { type: "boolean", description: "read no config file" },
+} as const satisfies Record<string, OptionSpec>;
+
+/** What a run takes from the config: extra base URLs, rewrites, and the ignores with their count. */
+export interface RunConfig {
+  readonly config?: LoadedConfig;
+  /** The config's base URLs (the command adds its own `--base-url`s). */
+  readonly baseUrls: readonly string[];
+  readonly rewrites: readonly RewriteEntry[];
+  readonly ignorer?: Ignorer;
+  /** For streamed readers: leave ignored calls out before folding. */
+  readonly skip?: (call: SourcedCall) => boolean;
+  /** The report's `ignores` part, read after the inputs. */
+  parts(): ReportParts;
+}
+
+const lineOf = (config: LoadedConfig, path: string): { line?: number } => {
+  const line = config.lineOf(path);
+  return line === undefined ? {} : { line };
+};
+
+const today = (io: Io): string => (io.now?.() ?? new Date()).toISOString().slice(0, 10);
+
+/** The config a command uses: `--config FILE`, none with `--no-config`, else the nearest one found from `io.cwd`. */
+export const findRunConfig = async (
+  values: { readonly config?: string | undefined; readonly "no-config"?: boolean },
+  io: Io,
+  command: string,
+): Promise<LoadedConfig | undefined> => {
+  if (values["no-config"] && values.config !== undefined)
+    throw new UsageError("--config and --no-config disagree; give one", command);
+  if (values["no-config"]) return undefined;
+  if (values.config === "-") throw new UsageError("--config needs a file (its inputs are relative to it)", command);
+  const { findConfig } = await import("../node/config/find-config.js");
+  const file = values.config ?? (await findConfig(io.cwd));
+  if (file === undefined) return undefined;
+  const { loadConfig } = await import("../node/config/load-config.js");
+  return loadConfig(file, io.cwd);
+};
+
+/** The calculator: `--catalog FILE`, else the config's `catalog` (relative to it), else Dynamic's. */
+export const configCalculator = async (
+  catalog: string | undefined,
+  config: LoadedConfig | undefined,
+  io: Io,
+): Promise<Calculator<string>> => {
+  const fromConfig = catalog === undefined ? config?.config.catalog : undefined;
+  if (fromConfig === undefined || config === undefined) return loadCalculator(catalog, io);
+  const { expandInputs } = await import("../node/config/expand-inputs.js");
+  // The same rules as inputs: inside the config's directory, existing, no links out.
+  const [found] = await expandInputs([{ input: fromConfig, path: "$.catalog" }], config.root, config);
+  if (found === undefined || found.from === "scan") {
+    throw new ConfigError([{ code: "not-a-file", path: "$.catalog", message: "the catalog is a JSON file" }], config.file);
+  }
+  return loadCalculator(resolve(config.root, fromConfig), io);
+};
+
+/** The run's settings from a loaded config (or none). */
+export const runSettings = (config: LoadedConfig | undefined, calc: Calculator<string>, io: Io): RunConfig => {
+  const c = config?.config;
+  // Named log formats and custom expressions arrive with the readers that parse them; until then a config
+  // that asks for one is refused rather than read with a format it did not ask for.
+  if (config && c?.logFormat !== undefined) {
+    const message = "this scopewise reads logs by detection only; remove logFormat (or upgrade scopewise)";
+    throw new ConfigError([{ code: "unsupported", path: "$.logFormat", message, ...lineOf(config, "$.logFormat") }], config.file);
+  }
+  const ignorer =
+    config && c?.ignore?.length
+      ? createIgnorer(c.ignore, {
+          file: config.file,
+          lineOf: (i) => config.lineOf(`$.ignore[${i}]`),
+          catalog: calc.catalog,
+          ...(c.rewrites ? { rewrites: c.rewrites } : {}),
+          today: today(io),
+        })
+      : undefined;
+  return {
+    ...(config ? { config } : {}),
+    baseUrls: c?.baseUrls ?? [],
+    rewrites: c?.rewrites ?? [],
+    ...(ignorer ? { ignorer, skip: ignorer.skip } : {}),
+    parts: () => (ignorer ? { ignores: ignorer.report() } : {}),
+  };
+};
+
+/** Loads the config, the calculator and the run's settings: what every command that reads calls starts with. */
+export const runConfig = async (
+  values: { readonly config?: string | undefined; readonly "no-config"?: boolean; readonly catalog?: string | undefined },
+  io: Io,
+  command: string,
+): Promise<{ calc: Calculator<string>; run: RunConfig }> => {
+  const config = await findRunConfig(values, io, command);
+  const calc = await configCalculator(values.catalog, config, io);
+  return { calc, run: runSettings(config, calc, io) };
+};
+
+/**
+ * The one place the config acts on calls already read: rewrites (until the readers take them), then ignores.
+ * Ignored calls are counted by the ignorer and listed in the report, never dropped silently.
+ */
+export const applyConfig = <R extends { calls: SourcedCall[]; problems: SourceProblem[] }>(read: R, run: RunConfig): R => {
+  const rewritten = run.rewrites.length === 0 ? read.calls : read.calls.map((c) => rewriteCall(c, run.rewrites));
+  return { ...read, calls: run.ignorer ? run.ignorer.keep(rewritten) : rewritten };
+};

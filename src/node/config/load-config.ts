@@ -1,0 +1,27 @@
+import { dirname, relative, resolve, sep } from "node:path";
+import { parseConfig, type ParsedConfig } from "../../gate/parse-config.js";
+import { readText } from "../read-source.js";
+
+/** A config file is a reviewed page or two; past this it is refused before it is parsed. */
+export const MAX_CONFIG_BYTES = 1 << 20;
+
+/** A loaded config: what it says, where it is, and the directory its paths are relative to. */
+export interface LoadedConfig extends ParsedConfig {
+  /** Absolute path of the file. */
+  readonly path: string;
+  /** Absolute directory of the file: inputs are relative to it and may not leave it. */
+  readonly root: string;
+}
+
+/** A path as shown in reports: relative to `cwd` with `/` separators when inside it, else absolute. */
+export const shownPath = (path: string, cwd: string): string => {
+  const r = relative(cwd, path);
+  return r === "" ? "." : r.startsWith("..") || resolve(cwd, r) !== path ? path : r.split(sep).join("/");
+};
+
+/** Reads and validates a config file (`ConfigError` with JSON path and line, `InputError` if unreadable). */
+export const loadConfig = async (file: string, cwd: string): Promise<LoadedConfig> => {
+  const path = resolve(cwd, file);
+  const text = await readText(path, { maxBytes: MAX_CONFIG_BYTES });
+  return { ...parseConfig(text, shownPath(path, cwd)), path, root: dirname(path) };
+};
