@@ -14,7 +14,7 @@ const keepModules: NonNullable<Options["esbuildPlugins"]>[number] = {
 
 export default defineConfig([
   {
-    entry: ["src/**/*.ts", "!src/cli/**"],
+    entry: ["src/**/*.ts", "!src/cli/**", "!src/action/**"],
     outDir: "dist/esm",
     format: ["esm"],
     bundle: true,
@@ -47,5 +47,18 @@ export default defineConfig([
     platform: "node",
     banner: { js: "#!/usr/bin/env node" },
     noExternal: [/.*/],
+  },
+  {
+    // The GitHub Action (action.yml): one file with the toolkit bundled; the package never depends on it.
+    entry: { index: "src/action/main.ts" },
+    outDir: "dist/action",
+    clean: true,
+    format: ["esm"],
+    splitting: false,
+    target: "node20",
+    platform: "node",
+    noExternal: [/.*/],
+    // Bundled CommonJS dependencies call require() for Node built-ins.
+    banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
   },
 ]);

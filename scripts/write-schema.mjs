@@ -1,7 +1,10 @@
-// Regenerates data/catalog.schema.json from the zod schema (run via `npm run schema`).
+// Regenerates data/catalog.schema.json and data/config.schema.json from the zod schemas (run via `npm run schema`).
 import { writeFileSync } from "node:fs";
 import { z } from "zod";
 import { catalogSchema } from "../dist/esm/catalog/schema.js";
+import { configSchema } from "../dist/esm/gate/config-schema.js";
 
-const schema = { ...z.toJSONSchema(catalogSchema), title: "scopewise catalog" };
-writeFileSync(new URL("../data/catalog.schema.json", import.meta.url), `${JSON.stringify(schema, null, 2)}\n`);
+const write = (file, schema) =>
+  writeFileSync(new URL(`../data/${file}`, import.meta.url), `${JSON.stringify(schema, null, 2)}\n`);
+write("catalog.schema.json", { ...z.toJSONSchema(catalogSchema), title: "scopewise catalog" });
+write("config.schema.json", { ...z.toJSONSchema(configSchema), title: "scopewise.config.json" });

@@ -52,6 +52,7 @@ export const render = <S extends string>(
     ...(parts.scopeSources ? { scopeSources: parts.scopeSources } : {}),
     ...(parts.ignores ? { ignores: parts.ignores } : {}),
   };
+  io.report?.(report as Report);
   const text = formatReport(report, format, { color: format === "text" && colorEnabled(io.isTTY.stdout, io.env) });
   if (text !== "") io.stdout(`${text}\n`);
 };

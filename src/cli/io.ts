@@ -1,3 +1,5 @@
+import type { Report } from "../report/model.js";
+
 /** Everything the CLI touches of its process: streams, environment, working directory. */
 export interface Io {
   readonly stdout: (text: string) => void;
@@ -8,6 +10,8 @@ export interface Io {
   readonly cwd: string;
   /** The clock (ignore entries expire by it); the real one by default. */
   readonly now?: () => Date;
+  /** Receives each report before it is rendered (the GitHub Action renders it in every format from one run). */
+  readonly report?: (report: Report) => void;
 }
 
 /** The real process's streams. */

@@ -45,7 +45,8 @@ export const configSchema = /* @__PURE__ */ (() => {
   const httpUrl = z
     .string()
     .max(2048)
-    .refine((v) => /^https?:\/\/[^/]/i.test(v) && URL.canParse(v), "an absolute http(s) URL");
+    .regex(/^https?:\/\/[^/]/i, "an absolute http(s) URL")
+    .refine((v) => URL.canParse(v), "an absolute http(s) URL");
   const prefix = z
     .string()
     .max(1024)
@@ -83,6 +84,7 @@ export const configSchema = /* @__PURE__ */ (() => {
               .describe('"METHOD /path" (* a segment, ** the rest), "host:NAME", or an SDK operation like SDKApi.*.'),
             reason: z
               .string()
+              .min(1, "a reason is required")
               .max(500)
               .regex(ONE_LINE, "one line, no control characters")
               .refine((s) => s.trim() !== "", "a reason is required")

@@ -64,7 +64,7 @@ describe("parseLogLine", () => {
 
   test.each([
     ["garbage", "not a common/combined log format line or a JSON object"],
-    ['1.2.3.4 - - [27/Nov/2026:10:00:01 +0000] "- -" 400 0', 'request line "- -" is not "METHOD target HTTP/x"'],
+    ['1.2.3.4 - - [27/Nov/2026:10:00:01 +0000] "GET" 400 0', 'request line "GET" is not "METHOD target HTTP/x"'],
     ['{"method":"GET"}', "JSON line without a url or path field"],
     ['{"url":"/x"}', "JSON line without a method field"],
   ])("%s is a bad line: %s", async (line, message) => {
