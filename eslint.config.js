@@ -4,7 +4,19 @@ import boundaries from "eslint-plugin-boundaries";
 import tseslint from "typescript-eslint";
 
 // The layers, lowest first: a module may import its own layer and the ones before it.
-const LAYERS = ["util", "catalog", "matcher", ["planner", "checker"], "sources", "gate", "report", "api", "node", "cli", "action"];
+const LAYERS = [
+  "util",
+  "catalog",
+  "matcher",
+  ["planner", "checker"],
+  "sources",
+  "gate",
+  "report",
+  "api",
+  "node",
+  "cli",
+  "action",
+];
 const below = (i) => LAYERS.slice(0, i + 1).flat();
 const policies = LAYERS.flatMap((layer, i) =>
   [layer].flat().map((type) => ({
@@ -37,8 +49,8 @@ export default tseslint.config(
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {
-    // The layers of src/, enforced: util → catalog → matcher → planner/checker → sources → gate → report → api → node → cli
-    // → action.
+    // The layers of src/, enforced: util → catalog → matcher → planner/checker → sources → gate → report → api
+    // → node → cli → action.
     files: ["src/**/*.ts"],
     plugins: { boundaries },
     settings: {
@@ -46,12 +58,23 @@ export default tseslint.config(
       // Re-exports only: the package's front door stands above every layer.
       "boundaries/ignore": ["src/index.ts"],
       "boundaries/elements": [
-        ...["util", "catalog", "matcher", "planner", "checker", "sources", "gate", "report", "api", "node", "cli", "action"].map(
-          (type) => ({
-            type,
-            pattern: `src/${type}`,
-          }),
-        ),
+        ...[
+          "util",
+          "catalog",
+          "matcher",
+          "planner",
+          "checker",
+          "sources",
+          "gate",
+          "report",
+          "api",
+          "node",
+          "cli",
+          "action",
+        ].map((type) => ({
+          type,
+          pattern: `src/${type}`,
+        })),
       ],
       "import/resolver": { [fileURLToPath(new URL("scripts/eslint-ts-resolver.cjs", import.meta.url))]: {} },
     },

@@ -59,6 +59,8 @@ export default defineConfig([
     platform: "node",
     noExternal: [/.*/],
     // Bundled CommonJS dependencies call require() for Node built-ins.
-    banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
+    banner: {
+      js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);',
+    },
   },
 ]);

@@ -19,7 +19,7 @@ export type {
   ScopeData,
   ScopeInfo,
 } from "./catalog/types.js";
-export { CatalogError, InputError, type Issue } from "./util/errors.js";
+export { CatalogError, ConfigError, InputError, type Issue } from "./util/errors.js";
 export { MAX_URL_LENGTH } from "./matcher/limits.js";
 
 // Answers
@@ -55,6 +55,15 @@ export {
 export { resolveOperationName, resolveOperationNames } from "./sources/operation-calls.js";
 export { onBaseUrls } from "./sources/base-url.js";
 export type { SourceProblem, SourceRead, ScanSummary } from "./sources/types.js";
+
+// The CI gate: scopewise.config.json, its ignores, and the policy check behind `scopewise verify`
+export { CONFIG_FILE } from "./gate/config-schema.js";
+export type { ScopewiseConfig, ConfigInput, IgnoreEntry, RewriteEntry } from "./gate/types.js";
+export { parseConfig, type ParsedConfig } from "./gate/parse-config.js";
+export { createIgnorer, type Ignorer, type IgnorerOptions } from "./gate/ignorer.js";
+export type { IgnoreReport, IgnoreRuleReport, IgnoredCall } from "./gate/types.js";
+export { verifyPolicy, type VerifyResult, type TokenVerdict, type TokenPolicy, type PolicyGap } from "./gate/verify.js";
+export { updatePolicy, type PolicyChange } from "./gate/update.js";
 
 // Reports: one model, five formats
 export {

@@ -44,7 +44,13 @@ export const readInputs = async (
   for (const file of files) {
     const from = (options.from ?? "auto") as "auto";
     const skip = options.skip ? { skip: options.skip } : {};
-    const read = await readSource(file, { from, baseUrls, requiredScopes: calc.requiredScopes, stdin: io.stdin, ...skip });
+    const read = await readSource(file, {
+      from,
+      baseUrls,
+      requiredScopes: calc.requiredScopes,
+      stdin: io.stdin,
+      ...skip,
+    });
     out.calls.push(...read.calls);
     out.problems.push(...read.problems);
     out.inputs.push(read.summary);

@@ -70,7 +70,10 @@ export const configCalculator = async (
   // The same rules as inputs: inside the config's directory, existing, no links out.
   const [found] = await expandInputs([{ input: fromConfig, path: "$.catalog" }], config.root, config);
   if (found === undefined || found.from === "scan") {
-    throw new ConfigError([{ code: "not-a-file", path: "$.catalog", message: "the catalog is a JSON file" }], config.file);
+    throw new ConfigError(
+      [{ code: "not-a-file", path: "$.catalog", message: "the catalog is a JSON file" }],
+      config.file,
+    );
   }
   return loadCalculator(resolve(config.root, fromConfig), io);
 };
@@ -82,7 +85,10 @@ export const runSettings = (config: LoadedConfig | undefined, calc: Calculator<s
   // that asks for one is refused rather than read with a format it did not ask for.
   if (config && c?.logFormat !== undefined) {
     const message = "this scopewise reads logs by detection only; remove logFormat (or upgrade scopewise)";
-    throw new ConfigError([{ code: "unsupported", path: "$.logFormat", message, ...lineOf(config, "$.logFormat") }], config.file);
+    throw new ConfigError(
+      [{ code: "unsupported", path: "$.logFormat", message, ...lineOf(config, "$.logFormat") }],
+      config.file,
+    );
   }
   const ignorer =
     config && c?.ignore?.length
@@ -105,7 +111,11 @@ export const runSettings = (config: LoadedConfig | undefined, calc: Calculator<s
 
 /** Loads the config, the calculator and the run's settings: what every command that reads calls starts with. */
 export const runConfig = async (
-  values: { readonly config?: string | undefined; readonly "no-config"?: boolean; readonly catalog?: string | undefined },
+  values: {
+    readonly config?: string | undefined;
+    readonly "no-config"?: boolean;
+    readonly catalog?: string | undefined;
+  },
   io: Io,
   command: string,
 ): Promise<{ calc: Calculator<string>; run: RunConfig }> => {
@@ -118,7 +128,10 @@ export const runConfig = async (
  * The one place the config acts on calls already read: rewrites (until the readers take them), then ignores.
  * Ignored calls are counted by the ignorer and listed in the report, never dropped silently.
  */
-export const applyConfig = <R extends { calls: SourcedCall[]; problems: SourceProblem[] }>(read: R, run: RunConfig): R => {
+export const applyConfig = <R extends { calls: SourcedCall[]; problems: SourceProblem[] }>(
+  read: R,
+  run: RunConfig,
+): R => {
   const rewritten = run.rewrites.length === 0 ? read.calls : read.calls.map((c) => rewriteCall(c, run.rewrites));
   return { ...read, calls: run.ignorer ? run.ignorer.keep(rewritten) : rewritten };
 };

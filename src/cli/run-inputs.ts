@@ -1,8 +1,10 @@
+import { resolve } from "node:path";
 import type { Calculator } from "../api/calculator.js";
 import type { ConfigInput } from "../gate/config-schema.js";
 import type { InputFile } from "../node/config/expand-inputs.js";
 import { shownPath } from "../node/config/load-config.js";
 import type { SourceFormat } from "../node/detect-format.js";
+import type { SourceLocation } from "../sources/types.js";
 import { UsageError } from "./command.js";
 import type { Io } from "./io.js";
 import { readInputs, type Inputs } from "./read-inputs.js";
@@ -27,7 +29,12 @@ export const configInputReader = (calc: Calculator<string>, run: RunConfig, io: 
     const name = shownPath(file.path, io.cwd);
     if (file.from === "scan") {
       const r = await scanInputs([file.path], { calc, baseUrls, shown: name });
-      return { calls: r.calls, problems: r.problems, inputs: [r.summary] };
+      // The scanner names files from the process's directory; reports name them from the run's.
+      const from = <T extends { source: SourceLocation }>(x: T): T => ({
+        ...x,
+        source: { ...x.source, file: shownPath(resolve(x.source.file), io.cwd) },
+      });
+      return { calls: r.calls.map(from), problems: r.problems.map(from), inputs: [r.summary] };
     }
     const { readSource } = await import("../node/read-source.js");
     const r = await readSource(file.path, {
@@ -46,7 +53,11 @@ export const configInputReader = (calc: Calculator<string>, run: RunConfig, io: 
       const out: Inputs = { calls: [], problems: [], inputs: [] };
       for (const file of files) {
         const key = `${file.from}\u0000${file.path}`;
-        if (!cache.has(key)) cache.set(key, readFile(file).then((r) => applyConfig(r, run)));
+        if (!cache.has(key))
+          cache.set(
+            key,
+            readFile(file).then((r) => applyConfig(r, run)),
+          );
         const r = await cache.get(key)!;
         out.calls.push(...r.calls);
         out.problems.push(...r.problems);

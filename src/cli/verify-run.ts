@@ -47,7 +47,9 @@ const chosenTokens = (config: LoadedConfig, names: readonly string[]): [string, 
       name,
       tokens.map(([n]) => n),
     );
-    throw new UsageError(`${config.file} has no token ${JSON.stringify(name)}${guess ? `; did you mean ${guess}?` : ""}`);
+    throw new UsageError(
+      `${config.file} has no token ${JSON.stringify(name)}${guess ? `; did you mean ${guess}?` : ""}`,
+    );
   }
   return names.length === 0 ? tokens : tokens.filter(([n]) => names.includes(n));
 };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ConfigInput, IgnoreEntry, RewriteEntry, ScopewiseConfig } from "./types.js";
 
 /** The file name a config is found by, walking up from the working directory. */
 export const CONFIG_FILE = "scopewise.config.json";
@@ -125,11 +126,8 @@ export const configSchema = /* @__PURE__ */ (() => {
     .describe("scopewise.config.json: what scopewise reads, what it ignores, and the scopes each token may hold.");
 })();
 
-/** A parsed `scopewise.config.json`. */
-export type ScopewiseConfig = z.infer<typeof configSchema>;
-/** One entry of `inputs`, as written. */
-export type ConfigInput = NonNullable<ScopewiseConfig["inputs"]>[number];
-/** One entry of `ignore`, as written. */
-export type IgnoreEntry = NonNullable<ScopewiseConfig["ignore"]>[number];
-/** One entry of `rewrites`. */
-export type RewriteEntry = NonNullable<ScopewiseConfig["rewrites"]>[number];
+type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+/** The published type is the schema's: tsc fails here when they drift apart. */
+export const typesMatchSchema: Equal<ScopewiseConfig, z.infer<typeof configSchema>> = true;
+
+export type { ScopewiseConfig, ConfigInput, IgnoreEntry, RewriteEntry };

@@ -40,7 +40,12 @@ const wildcard = (glob: string, flags = ""): RegExp =>
   new RegExp(`^${glob.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`, flags);
 
 const templateSegments = (path: string): string[] =>
-  path === "/" ? [] : path.slice(1).split("/").map((s) => (/^\{.*\}$/.test(s) ? "*" : s));
+  path === "/"
+    ? []
+    : path
+        .slice(1)
+        .split("/")
+        .map((s) => (/^\{.*\}$/.test(s) ? "*" : s));
 
 const request = (method: string, path: string): IgnoreRule | string => {
   if (!METHODS.test(method)) return `${JSON.stringify(method)} is not an HTTP method (or *)`;
@@ -95,8 +100,7 @@ export const compileMatch = (match: string): IgnoreRule | string => {
   if (op) return operation(op[1] as string, op[2] as string, text);
   const parts = text.split(/\s+/);
   if (parts.length === 2) return request((parts[0] as string).toUpperCase(), parts[1] as string);
-  if (parts.length === 1 && text.startsWith("/"))
-    return `give a method: "* ${text}" for any method, or "GET ${text}"`;
+  if (parts.length === 1 && text.startsWith("/")) return `give a method: "* ${text}" for any method, or "GET ${text}"`;
   if (parts.length === 1 && isAbsolute(text)) return `match a host with "host:NAME", or a path with "METHOD /path"`;
   return 'expected "METHOD /path", "host:NAME", or an SDK operation such as SDKApi.*';
 };

@@ -1,4 +1,5 @@
 import { compiledOf } from "../catalog/compiled.js";
+import { dynamicCatalog } from "../catalog/dynamic-catalog.js";
 import type { Catalog } from "../catalog/types.js";
 import { readCall } from "../matcher/read-call.js";
 import { normalizePath } from "../matcher/normalize-path.js";
@@ -6,9 +7,9 @@ import { describeCall } from "../matcher/match-calls.js";
 import { requiredScopesIn } from "../matcher/required-scopes.js";
 import { hostOf, isAbsolute } from "../sources/base-url.js";
 import type { SourceLocation, SourcedCall } from "../sources/types.js";
-import type { IgnoreEntry, RewriteEntry } from "./config-schema.js";
+import { CONFIG_FILE, type IgnoreEntry, type RewriteEntry } from "./config-schema.js";
 import { compileMatch, ruleMatches, type IgnoreRule, type IgnoreSubject } from "./ignore-rule.js";
-import { rewriteTarget } from "./rewrite.js";
+import { rewriteCall, rewriteTarget } from "./rewrite.js";
 import type { IgnoredCall, IgnoreReport, IgnoreRuleReport } from "./types.js";
 
 /** Distinct ignored calls listed per entry; past it they are counted. */
@@ -16,14 +17,15 @@ export const MAX_LISTED_IGNORED = 100;
 
 /** Options for {@link createIgnorer}. */
 export interface IgnorerOptions {
-  /** The config file as shown, and the line of each `ignore[i]`. */
-  readonly file: string;
+  /** The config file as shown (`scopewise.config.json` by default), and the line of each `ignore[i]`. */
+  readonly file?: string;
   readonly lineOf?: (index: number) => number | undefined;
-  readonly catalog: Catalog<string>;
+  /** Identifies ignored calls (one that is a documented endpoint is flagged); Dynamic's catalog by default. */
+  readonly catalog?: Catalog<string>;
   /** Applied before matching, as the readers will. */
   readonly rewrites?: readonly RewriteEntry[];
-  /** Today, `YYYY-MM-DD` (UTC): an entry whose `expires` is today or earlier has expired. */
-  readonly today: string;
+  /** Today, `YYYY-MM-DD` (UTC; the clock's by default): an entry whose `expires` is today or earlier has expired. */
+  readonly today?: string;
 }
 
 /** Decides, call by call, whether the config ignores it, and keeps count for the report. */
@@ -50,15 +52,17 @@ const withoutOrigin = (target: string): string => target.replace(/^[a-z][a-z0-9+
  * An ignorer for the config's `ignore` entries, compiled once (they were validated with the config).
  * Expired entries ignore nothing and are reported as such.
  */
-export const createIgnorer = (entries: readonly IgnoreEntry[], options: IgnorerOptions): Ignorer => {
-  const { catalog, today } = options;
+export const createIgnorer = (entries: readonly IgnoreEntry[], options: IgnorerOptions = {}): Ignorer => {
+  const catalog = options.catalog ?? (dynamicCatalog as Catalog<string>);
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const file = options.file ?? CONFIG_FILE;
   const basePaths = compiledOf(catalog).basePaths;
   const rewrites = options.rewrites ?? [];
   const state: Entry[] = entries.map((e, index) => {
     const line = options.lineOf?.(index);
     const expired = e.expires !== undefined && e.expires <= today;
     const compiled = expired ? undefined : compileMatch(e.match);
-    const source: SourceLocation = { file: options.file, ...(line === undefined ? {} : { line }) };
+    const source: SourceLocation = { file, ...(line === undefined ? {} : { line }) };
     const report = { index, match: e.match, reason: e.reason, ...(e.expires ? { expires: e.expires } : {}), source };
     const rule = typeof compiled === "object" ? compiled : undefined;
     return { report, expired, count: 0, more: 0, calls: new Map(), ...(rule ? { rule } : {}) };
@@ -97,7 +101,8 @@ export const createIgnorer = (entries: readonly IgnoreEntry[], options: IgnorerO
       entry.more++;
       return;
     }
-    const r = requiredScopesIn(catalog, sc.call as never);
+    // Identified as the matcher will read it: after the rewrites.
+    const r = requiredScopesIn(catalog, rewriteCall(sc, rewrites).call);
     const found =
       r.status === "matched" ? { endpoint: { method: r.endpoint.method, path: r.endpoint.path }, anyOf: r.anyOf } : {};
     entry.calls.set(key, { call: shown, source: sc.source, ...found });
@@ -116,7 +121,7 @@ export const createIgnorer = (entries: readonly IgnoreEntry[], options: IgnorerO
     skip,
     keep: (calls) => calls.filter((c) => !skip(c)),
     report: () => ({
-      file: options.file,
+      file,
       ignored,
       rules: state.map((e) => ({
         ...e.report,

@@ -1,5 +1,6 @@
 import { parse, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
 import { ConfigError, jsonPath, type Issue } from "../util/errors.js";
+import { describeError } from "../util/describe-error.js";
 import { didYouMean } from "../util/edit-distance.js";
 import { lineIndex } from "../util/line-index.js";
 import { lineFinder } from "../util/parse-json.js";
@@ -80,7 +81,8 @@ const meaningIssues = (config: ScopewiseConfig): Issue[] => {
   const issues: Issue[] = [];
   config.ignore?.forEach((e, i) => {
     const compiled = compileMatch(e.match);
-    if (typeof compiled === "string") issues.push({ code: "bad-match", path: `$.ignore[${i}].match`, message: compiled });
+    if (typeof compiled === "string")
+      issues.push({ code: "bad-match", path: `$.ignore[${i}].match`, message: compiled });
   });
   const tokens = Object.values(config.tokens ?? {});
   if ((config.inputs?.length ?? 0) > 0 && tokens.length > 0 && tokens.every((t) => t.inputs !== undefined)) {
@@ -106,6 +108,17 @@ const capped = (issues: Issue[]): Issue[] =>
  * {@link ConfigError} listing every problem with its JSON path and line; never returns half a config.
  */
 export const parseConfig = (text: string, file = "scopewise.config.json"): ParsedConfig => {
+  try {
+    return parse1(text, file);
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    // Nesting deep enough to exhaust the parser's stack, or anything else that throws: still a config error.
+    const why = error instanceof RangeError ? "nested too deeply" : describeError(error);
+    throw new ConfigError([{ code: "unreadable", path: "$", message: `could not be read: ${why}` }], file);
+  }
+};
+
+const parse1 = (text: string, file: string): ParsedConfig => {
   const errors: ParseError[] = [];
   const value: unknown = parse(text, errors, { allowTrailingComma: true, allowEmptyContent: false });
   const at = lineIndex(text);

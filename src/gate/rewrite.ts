@@ -34,6 +34,7 @@ export const rewriteCall = (sc: SourcedCall, rewrites: readonly RewriteEntry[]):
   const { method, url, path } = call as { method?: unknown; url?: unknown; path?: unknown };
   if (typeof method !== "string") return sc;
   if (typeof url === "string") return { ...sc, call: { method, url: rewriteTarget(url, rewrites) } };
-  if (typeof path === "string" && url === undefined) return { ...sc, call: { method, path: rewriteTarget(path, rewrites) } };
+  if (typeof path === "string" && url === undefined)
+    return { ...sc, call: { method, path: rewriteTarget(path, rewrites) } };
   return sc;
 };

@@ -37,3 +37,31 @@ export interface IgnoreReport {
   /** Input items ignored in all. */
   readonly ignored: number;
 }
+
+/** One entry of `inputs`: a path or glob, or `{ path, from }` naming how to read it. */
+export type ConfigInput = string | { path: string; from?: "auto" | "har" | "log" | "calls" | "scan" | undefined };
+
+/** One entry of `rewrites`: a recorded path prefix and what it stands for in Dynamic's API. */
+export interface RewriteEntry {
+  from: string;
+  to: string;
+}
+
+/** One entry of `ignore`. */
+export interface IgnoreEntry {
+  match: string;
+  reason: string;
+  expires?: string | undefined;
+}
+
+/** `scopewise.config.json`, parsed (the zod schema in gate/config-schema.ts is checked to give this type). */
+export interface ScopewiseConfig {
+  $schema?: string | undefined;
+  inputs?: ConfigInput[] | undefined;
+  baseUrls?: string[] | undefined;
+  rewrites?: RewriteEntry[] | undefined;
+  ignore?: IgnoreEntry[] | undefined;
+  tokens?: Record<string, { scopes: string[]; inputs?: ConfigInput[] | undefined }> | undefined;
+  logFormat?: string | undefined;
+  catalog?: string | undefined;
+}

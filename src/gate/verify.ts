@@ -4,6 +4,7 @@ import type { UnidentifiedCall } from "../matcher/match-calls.js";
 import { minimalScopesIn, type DeprecatedCall } from "../planner/minimal-scopes.js";
 import type { SourceLocation, SourcedCall } from "../sources/types.js";
 import { jsonPath } from "../util/errors.js";
+import { CONFIG_FILE } from "./config-schema.js";
 
 /** A call the policy does not cover, and the scope to add for it. */
 export interface PolicyGap<S extends string = string> {
@@ -29,7 +30,11 @@ export interface TokenVerdict<S extends string = string> {
   readonly calls: number;
   readonly missing: readonly PolicyGap<S>[];
   readonly unused: readonly { readonly scope: S; readonly unlocks: number; readonly source?: SourceLocation }[];
-  readonly unknownScopes: readonly { readonly scope: string; readonly didYouMean?: S; readonly source?: SourceLocation }[];
+  readonly unknownScopes: readonly {
+    readonly scope: string;
+    readonly didYouMean?: S;
+    readonly source?: SourceLocation;
+  }[];
   /** Covers every call with no unused scope, yet is not the minimal set (scopes that overlap). */
   readonly notMinimal: boolean;
 }
@@ -46,7 +51,11 @@ export interface VerifyResult<S extends string = string> {
   readonly unidentified: readonly UnidentifiedCall[];
   readonly deprecated: readonly DeprecatedCall[];
   /** What `--update` wrote, token by token. */
-  readonly updated?: readonly { readonly token: string; readonly added: readonly S[]; readonly removed: readonly string[] }[];
+  readonly updated?: readonly {
+    readonly token: string;
+    readonly added: readonly S[];
+    readonly removed: readonly string[];
+  }[];
   /** Why `--update` wrote nothing, when it was asked to. */
   readonly notUpdated?: string;
 }
@@ -119,8 +128,14 @@ const withSource = (source: SourceLocation | undefined): { source?: SourceLocati
 export const verifyPolicy = <S extends string>(
   catalog: Catalog<S>,
   tokens: readonly TokenPolicy[],
-  config: { readonly file: string; readonly lineOf: (path: string) => number | undefined; readonly strict: boolean },
+  config: {
+    readonly file?: string;
+    readonly lineOf?: (path: string) => number | undefined;
+    readonly strict?: boolean;
+  } = {},
 ): VerifyResult<S> => {
+  const file = config.file ?? CONFIG_FILE;
+  const where = { file, lineOf: config.lineOf ?? (() => undefined) };
   const unidentified: UnidentifiedCall[] = [];
   const deprecated: DeprecatedCall[] = [];
   const verdicts = tokens.map((token) => {
@@ -128,12 +143,12 @@ export const verifyPolicy = <S extends string>(
     const check = checkTokenIn(catalog, [...token.scopes], token.calls) as TokenCheck<S>;
     unidentified.push(...plan.unidentified);
     deprecated.push(...plan.deprecated);
-    return verdict(catalog, token, check, plan.scopes, config);
+    return verdict(catalog, token, check, plan.scopes, where);
   });
   return {
-    config: config.file,
+    config: file,
     catalog: { name: catalog.name, version: catalog.version },
-    strict: config.strict,
+    strict: config.strict ?? false,
     tokens: verdicts,
     unidentified: once(unidentified),
     deprecated: once(deprecated),

@@ -33,7 +33,10 @@ export const ignoreFindings = (ignores: IgnoreReport | undefined): Finding[] =>
               `which needs ${c.anyOf?.join(" or ")}: no scope is vouched for it`,
             c.source,
           )
-        : { ...make("ignored-call", `${c.call} ignored by ${name}: ${r.reason} ${where}`, c.source), suppressed: r.reason },
+        : {
+            ...make("ignored-call", `${c.call} ignored by ${name}: ${r.reason} ${where}`, c.source),
+            suppressed: r.reason,
+          },
     );
   });
 
@@ -50,8 +53,7 @@ export const verifyFindings = (v: VerifyResult): Finding[] => {
       const what = m.source?.operation ?? m.call;
       const where = m.source ? `${formatLocation(m.source)} (${what})` : what;
       const message =
-        `this change needs ${m.scope} for ${where}; ` +
-        `add it to ${t.policyPath} in ${file} (a reviewed change)`;
+        `this change needs ${m.scope} for ${where}; ` + `add it to ${t.policyPath} in ${file} (a reviewed change)`;
       out.push(make("missing-scope", message, m.source));
     }
     for (const u of t.unknownScopes) {

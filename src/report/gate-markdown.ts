@@ -24,7 +24,12 @@ export const ignoresMarkdown = (ignores: IgnoreReport | undefined, quiet = false
           return `${code(c.call)} ${where(c.source)}${hidden}`;
         });
         const more = r.calls.length - EXAMPLES + r.more;
-        return [entry, code(r.reason), String(r.count), [...shown, ...(more > 0 ? [`… ${more} more`] : [])].join("<br>")];
+        return [
+          entry,
+          code(r.reason),
+          String(r.count),
+          [...shown, ...(more > 0 ? [`… ${more} more`] : [])].join("<br>"),
+        ];
       }),
     ),
   );
@@ -65,7 +70,10 @@ export const verifyMarkdown = <S extends string>(report: Report<S>): string[] =>
       ...(t.calls === 0 ? ["", `**${code(t.policyPath)}**: its inputs hold no calls, so nothing is vouched for`] : []),
       ...(t.unknownScopes.length === 0
         ? []
-        : ["", `**Unknown scope names in ${code(t.policyPath)}**: ${t.unknownScopes.map((u) => code(u.scope)).join(", ")}`]),
+        : [
+            "",
+            `**Unknown scope names in ${code(t.policyPath)}**: ${t.unknownScopes.map((u) => code(u.scope)).join(", ")}`,
+          ]),
       ...((quiet && !v.strict) || t.unused.length === 0
         ? []
         : section(

@@ -29,7 +29,8 @@ export const table = (head: readonly string[], rows: readonly (readonly string[]
 };
 
 /** A heading and its rows, or nothing when there are none. */
-export const section = (heading: string, rows: string[]): string[] => (rows.length === 0 ? [] : ["", heading, "", ...rows]);
+export const section = (heading: string, rows: string[]): string[] =>
+  rows.length === 0 ? [] : ["", heading, "", ...rows];
 /** A location as inline code. */
 export const where = (s: SourceLocation | undefined): string => (s ? code(formatLocation(s)) : "");
 const callText = (call: string, s: SourceLocation | undefined): string =>

@@ -18,7 +18,9 @@ const tokenText = (t: TokenVerdict, file: string, strict: boolean, quiet: boolea
     : t.unused.length > 0 || t.notMinimal
       ? style.yellow("covered, wider than needed")
       : style.green("covered by the minimal set");
-  const lines = [`${style.bold(t.policyPath)}: ${verdict} for ${plural(t.calls, "call")}  ${style.dim(formatLocation(t.source))}`];
+  const lines = [
+    `${style.bold(t.policyPath)}: ${verdict} for ${plural(t.calls, "call")}  ${style.dim(formatLocation(t.source))}`,
+  ];
   lines.push(`  policy:  ${t.policy.join(", ") || "(none)"}`, `  minimal: ${t.minimal.join(", ") || "(none)"}`);
   if (t.calls === 0) lines.push(style.red("  its inputs hold no calls: nothing to vouch for"));
   const byScope = new Map<string, typeof t.missing>();
@@ -32,7 +34,9 @@ const tokenText = (t: TokenVerdict, file: string, strict: boolean, quiet: boolea
   }
   for (const u of t.unknownScopes) {
     const guess = u.didYouMean ? ` (did you mean ${u.didYouMean}?)` : "";
-    lines.push(style.red(`  unknown scope ${u.scope}${guess}: not in the catalog`) + style.dim(`  ${formatLocation(u.source)}`));
+    lines.push(
+      style.red(`  unknown scope ${u.scope}${guess}: not in the catalog`) + style.dim(`  ${formatLocation(u.source)}`),
+    );
   }
   if (!quiet || strict) {
     for (const u of t.unused) {
@@ -51,7 +55,9 @@ export const verifyText = <S extends string>(report: Report<S>, style: Style): s
   const outcome = verifyOutcome(report);
   const head = [
     ...(report.inputs ?? []).map((i) => style.dim(describeInput(i))),
-    style.dim(`config ${v.config}: ${plural(v.tokens.length, "token")}  (catalog ${v.catalog.name} ${v.catalog.version})`),
+    style.dim(
+      `config ${v.config}: ${plural(v.tokens.length, "token")}  (catalog ${v.catalog.name} ${v.catalog.version})`,
+    ),
   ];
   const body = v.tokens.flatMap((t) => ["", ...tokenText(t, v.config, v.strict, quiet, style)]);
   const updated = (v.updated ?? []).map(
@@ -79,6 +85,8 @@ export const verifyText = <S extends string>(report: Report<S>, style: Style): s
   const counts = `${plural(outcome.errors, "error")}, ${plural(outcome.warnings, "warning")}`;
   const tooMany =
     outcome.errors === 0 && !outcome.ok ? `; more warnings than --max-warnings ${maxWarnings} allows` : "";
-  const verdict = outcome.ok ? style.green(`verify passed (${counts})`) : style.red(`verify failed: ${counts}${tooMany}`);
+  const verdict = outcome.ok
+    ? style.green(`verify passed (${counts})`)
+    : style.red(`verify failed: ${counts}${tooMany}`);
   return [...head, ...body, ...tail, "", verdict].join("\n");
 };

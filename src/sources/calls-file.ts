@@ -93,10 +93,7 @@ export interface CallsReader {
 /** Reads a calls file one line at a time, folding calls into one per endpoint like a log. */
 export const createCallsReader = (options: CallsFileOptions = {}): CallsReader => {
   const file = options.file ?? "calls";
-  const tally = createTally(
-    options.requiredScopes ?? ((call) => requiredScopesIn(dynamicCatalog, call)),
-    options.skip,
-  );
+  const tally = createTally(options.requiredScopes ?? ((call) => requiredScopesIn(dynamicCatalog, call)), options.skip);
   let lines = 0;
   let count = 0;
   return {

@@ -51,10 +51,7 @@ export interface LogReader {
 export const createLogReader = (options: LogReaderOptions = {}): LogReader => {
   const file = options.file ?? "log";
   const onBase = onBaseUrls(options.baseUrls ?? dynamicCatalog.baseUrls);
-  const tally = createTally(
-    options.requiredScopes ?? ((call) => requiredScopesIn(dynamicCatalog, call)),
-    options.skip,
-  );
+  const tally = createTally(options.requiredScopes ?? ((call) => requiredScopesIn(dynamicCatalog, call)), options.skip);
   const problems: SourceProblem[] = [];
   const hosts = new Map<string, number>();
   let lines = 0;

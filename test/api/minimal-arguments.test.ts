@@ -37,6 +37,10 @@ const CORE: Record<string, () => unknown> = {
   sarifReport: () => core.sarifReport(report),
   githubReport: () => core.githubReport(report),
   formatLocation: () => core.formatLocation(undefined),
+  parseConfig: () => core.parseConfig("{}"),
+  createIgnorer: () => core.createIgnorer([]).report(),
+  verifyPolicy: () => core.verifyPolicy(core.dynamicCatalog, []),
+  updatePolicy: () => core.updatePolicy("{}", []),
 };
 
 const NODE: Record<string, () => unknown> = {
@@ -46,6 +50,9 @@ const NODE: Record<string, () => unknown> = {
   scanFiles: () => node.scanFiles([`${root}examples/worker`]),
   scanSource: () => node.scanSource("fetch('/api/v0/environments/e1/users')", "a.js"),
   listSourceFiles: () => node.listSourceFiles([`${root}examples/worker`]),
+  findConfig: () => node.findConfig(),
+  loadConfig: () => node.loadConfig(`${root}examples/gate/scopewise.config.json`),
+  expandInputs: () => node.expandInputs([], root),
 };
 
 const functions = (module: object): string[] =>

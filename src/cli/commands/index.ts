@@ -7,4 +7,12 @@ import { grants, scopes } from "./scopes.js";
 import { verify } from "./verify.js";
 
 /** Every command, in the order `scopewise --help` lists them. */
-export const COMMANDS: readonly Command[] = [need, plan, check, scan, verify, scopes, grants] as unknown as readonly Command[];
+export const COMMANDS: readonly Command[] = [
+  need,
+  plan,
+  check,
+  scan,
+  verify,
+  scopes,
+  grants,
+] as unknown as readonly Command[];

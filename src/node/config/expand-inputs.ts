@@ -33,13 +33,13 @@ const inside = (root: string, path: string): boolean => {
 export const expandInputs = async (
   entries: readonly { readonly input: ConfigInput; readonly path: string }[],
   root: string,
-  options: { readonly file: string; readonly lineOf: (path: string) => number | undefined },
+  options: { readonly file?: string; readonly lineOf?: (path: string) => number | undefined } = {},
 ): Promise<InputFile[]> => {
   const realRoot = await realpath(root);
   const issues: Issue[] = [];
   const out = new Map<string, InputFile>();
   const fail = (entry: string, code: string, message: string): void => {
-    const line = options.lineOf(entry);
+    const line = options.lineOf?.(entry);
     issues.push({ code, path: entry, message, ...(line === undefined ? {} : { line }) });
   };
   for (const { input, path: entry } of entries) {
@@ -47,6 +47,12 @@ export const expandInputs = async (
     const from = typeof input === "string" ? "auto" : (input.from ?? "auto");
     if (isAbsolute(pattern) || pattern.split(/[\\/]/).includes("..")) {
       fail(entry, "outside-project", `${JSON.stringify(pattern)} leaves the config's directory; give a path inside it`);
+      continue;
+    }
+    // Hidden files (.env, .git, .npmrc) hold secrets and settings, not calls: lines that are not calls are
+    // quoted in reports, so they are never read.
+    if (pattern.split(/[\\/]/).some((s) => s.startsWith(".") && s !== ".")) {
+      fail(entry, "hidden", `${JSON.stringify(pattern)} names a hidden file or folder; those are never read`);
       continue;
     }
     let paths: string[];
@@ -92,6 +98,6 @@ export const expandInputs = async (
       break;
     }
   }
-  if (issues.length > 0) throw new ConfigError(issues, options.file);
+  if (issues.length > 0) throw new ConfigError(issues, options.file ?? "scopewise.config.json");
   return [...out.values()];
 };

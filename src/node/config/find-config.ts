@@ -15,7 +15,7 @@ const exists = async (path: string): Promise<boolean> => {
  * The nearest `scopewise.config.json` from `cwd` up: the first directory that has one, stopping at the
  * repository's root (a directory with `.git`) so a file above the checkout cannot configure the gate.
  */
-export const findConfig = async (cwd: string): Promise<string | undefined> => {
+export const findConfig = async (cwd: string = process.cwd()): Promise<string | undefined> => {
   for (let dir = cwd; ; dir = dirname(dir)) {
     const file = join(dir, CONFIG_FILE);
     if (await exists(file)) return file;

@@ -1,4 +1,4 @@
-import { dirname, relative, resolve, sep } from "node:path";
+import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { parseConfig, type ParsedConfig } from "../../gate/parse-config.js";
 import { readText } from "../read-source.js";
 
@@ -13,14 +13,14 @@ export interface LoadedConfig extends ParsedConfig {
   readonly root: string;
 }
 
-/** A path as shown in reports: relative to `cwd` with `/` separators when inside it, else absolute. */
+/** A path as shown in reports: relative to `cwd` with `/` separators (absolute only on another drive). */
 export const shownPath = (path: string, cwd: string): string => {
   const r = relative(cwd, path);
-  return r === "" ? "." : r.startsWith("..") || resolve(cwd, r) !== path ? path : r.split(sep).join("/");
+  return r === "" ? "." : isAbsolute(r) ? path : r.split(sep).join("/");
 };
 
 /** Reads and validates a config file (`ConfigError` with JSON path and line, `InputError` if unreadable). */
-export const loadConfig = async (file: string, cwd: string): Promise<LoadedConfig> => {
+export const loadConfig = async (file: string, cwd: string = process.cwd()): Promise<LoadedConfig> => {
   const path = resolve(cwd, file);
   const text = await readText(path, { maxBytes: MAX_CONFIG_BYTES });
   return { ...parseConfig(text, shownPath(path, cwd)), path, root: dirname(path) };

@@ -10,6 +10,10 @@ const users = new UsersApi(config);
 export async function syncUsers(environmentId: string): Promise<void> {
   const page = await users.getEnvironmentUsers({ environmentId, limit: 100 });
   for (const user of page.users ?? []) {
-    await users.updateUser({ environmentId, userId: user.id, updateUserRequest: { metadata: { synced: true } } as never });
+    await users.updateUser({
+      environmentId,
+      userId: user.id,
+      updateUserRequest: { metadata: { synced: true } } as never,
+    });
   }
 }

@@ -1,0 +1,209 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import { root } from "../helpers/cli.js";
+import { cliIn, editConfig, project } from "../helpers/gate.js";
+
+const example = join(root, "examples/gate");
+const dropScope = (scope: string) => (t: string) => t.replace(`"${scope}", `, "");
+
+describe("scopewise verify on examples/gate", () => {
+  test("passes with its ignores: health checks and the browser SDK's calls counted and listed", async () => {
+    const r = await cliIn(example, ["verify"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      'log logs/access.log: 8 lines: 6 calls (3 distinct), 0 skipped, 2 without a request ("-")',
+    );
+    expect(r.stdout).toContain(
+      "tokens.backend.scopes: covered by the minimal set for 5 calls  scopewise.config.json:25",
+    );
+    expect(r.stdout).toContain("Ignored by scopewise.config.json (6 calls):");
+    expect(r.stdout).toContain(
+      '  ignore[0] "GET /healthz" (Kubernetes liveness probe, answered by the proxy itself): 3 calls',
+    );
+    expect(r.stdout).toContain("    logs/access.log:1 (×3)  GET /healthz");
+    expect(r.stdout.trimEnd()).toMatch(/verify passed \(0 errors, 0 warnings\)$/);
+  });
+
+  test("the config is found from a folder below it; paths are shown from the working directory", async () => {
+    const r = await cliIn(join(example, "src/jobs"), ["verify"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("config ../../scopewise.config.json: 2 tokens");
+  });
+
+  test("fails when a scope is missing, naming the file:line and where to add it", async () => {
+    const dir = project();
+    editConfig(dir, dropScope("environment.users.write"));
+    const r = await cliIn(dir, ["verify", "--format", "github"]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(
+      "::error file=src/jobs/sync.ts,line=13,col=17,title=scopewise missing-scope::this change needs " +
+        "environment.users.write for src/jobs/sync.ts:13:17 (UsersApi.updateUser); add it to tokens.backend.scopes " +
+        "in scopewise.config.json (a reviewed change)",
+    );
+    const text = await cliIn(dir, ["verify"]);
+    expect(text.stdout).toContain("  needs environment.users.write for 2 calls: add it to tokens.backend.scopes");
+    expect(text.stdout).toContain("    logs/access.log:3  PUT /api/v0/environments/");
+    expect(text.stdout.trimEnd()).toMatch(/verify failed: 2 errors, 0 warnings$/);
+  });
+
+  test("an unused scope is a warning; --strict, --max-warnings 0 make it fail; --quiet hides it", async () => {
+    const dir = project();
+    editConfig(dir, (t) =>
+      t.replace('"environment.webhooks.read"]', '"environment.webhooks.read", "environment.webhooks.write"]'),
+    );
+    const warn = await cliIn(dir, ["verify"]);
+    expect(warn.code).toBe(0);
+    expect(warn.stdout).toContain(
+      "  unused: remove environment.webhooks.write (unlocks 4 endpoints)  scopewise.config.json:25",
+    );
+    expect(warn.stdout.trimEnd()).toMatch(/verify passed \(0 errors, 1 warning\)$/);
+    expect((await cliIn(dir, ["verify", "--strict"])).stdout.trimEnd()).toMatch(/verify failed: 1 error, 0 warnings$/);
+    const capped = await cliIn(dir, ["verify", "--max-warnings", "0"]);
+    expect(capped.code).toBe(1);
+    expect(capped.stdout.trimEnd()).toMatch(/1 warning; more warnings than --max-warnings 0 allows$/);
+    const quiet = await cliIn(dir, ["verify", "--quiet", "--max-warnings", "0"]);
+    expect([quiet.code, quiet.stdout.includes("unused:"), quiet.stdout.includes("Ignored by")]).toEqual([
+      1,
+      false,
+      false,
+    ]);
+    const json = JSON.parse((await cliIn(dir, ["verify", "--json", "--quiet"])).stdout);
+    expect([json.ok, json.errors, json.warnings, json.findings]).toEqual([true, 0, 1, []]);
+  });
+
+  test("a scope name the catalog lacks is an error with a did-you-mean", async () => {
+    const dir = project();
+    editConfig(dir, (t) => t.replace('"environment.webhooks.read"]', '"environment.webhooks.red"]'));
+    const r = await cliIn(dir, ["verify"]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("  unknown scope environment.webhooks.red (did you mean environment.webhooks.read?)");
+  });
+
+  test("TOKEN names limit the run; an unknown one is a usage error with a did-you-mean", async () => {
+    expect((await cliIn(example, ["verify", "e2e"])).stdout).not.toContain("tokens.backend");
+    const r = await cliIn(example, ["verify", "backnd"]);
+    expect([r.code, r.stderr]).toEqual([2, expect.stringContaining('has no token "backnd"; did you mean backend?')]);
+  });
+});
+
+describe("verify --update", () => {
+  test("writes the minimal sets, keeping comments and layout, then passes", async () => {
+    const dir = project();
+    editConfig(dir, (t) =>
+      t.replace(
+        '"environment.users.write", "environment.webhooks.read"]',
+        '"environment.webhooks.read", "environment.apiTokens.write"]',
+      ),
+    );
+    const before = readFileSync(join(dir, "scopewise.config.json"), "utf8");
+    const r = await cliIn(dir, ["verify", "--update"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      "updated tokens.backend.scopes in scopewise.config.json: +environment.users.write -environment.apiTokens.write",
+    );
+    const after = readFileSync(join(dir, "scopewise.config.json"), "utf8");
+    expect(after).toBe(
+      before.replace(
+        '"environment.webhooks.read", "environment.apiTokens.write"]',
+        '"environment.webhooks.read", "environment.users.write"]',
+      ),
+    );
+    expect((await cliIn(dir, ["verify"])).code).toBe(0);
+  });
+
+  test("writes nothing when calls are not identified: the minimal set would not cover them", async () => {
+    const dir = project({
+      "logs/access.log": '1.2.3.4 - - [28/Nov/2026:10:00:01 +0000] "GET /dynamic/nope HTTP/1.1" 404 0\n',
+    });
+    const before = readFileSync(join(dir, "scopewise.config.json"), "utf8");
+    const r = await cliIn(dir, ["verify", "--update"]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("not updated: 1 calls are not identified; fix them first");
+    expect(readFileSync(join(dir, "scopewise.config.json"), "utf8")).toBe(before);
+  });
+});
+
+describe("ignores fail closed", () => {
+  test("an expired entry is an error, and the calls it ignored are back as errors", async () => {
+    const r = await cliIn(example, ["verify", "--format", "github"], "2027-06-30");
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(
+      '::error file=scopewise.config.json,line=15,title=scopewise expired-ignore::ignore[1] "SDKApi.*" expired on 2027-06-30',
+    );
+    expect(r.stdout).toMatch(/::error file=recordings\/checkout.har,line=45,.*\/sdk\/.*: unknown/);
+  });
+
+  test("ignores that hide every call of a token leave nothing to vouch for: an error", async () => {
+    const dir = project({ "recordings/checkout.har": JSON.stringify({ log: { entries: [] } }) });
+    const r = await cliIn(dir, ["verify"]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("tokens.e2e.scopes: NOT covered for 0 calls");
+    expect(r.stdout).toContain("its inputs hold no calls: nothing to vouch for");
+  });
+
+  test("an ignore that matches nothing is a warning; one hiding a Dynamic endpoint is a warning naming its scope", async () => {
+    const dir = project();
+    editConfig(dir, (t) =>
+      t.replace(
+        '"ignore": [',
+        '"ignore": [{ "match": "GET /environments/*/webhooks", "reason": "x" }, { "match": "GET /gone", "reason": "y" },',
+      ),
+    );
+    const r = await cliIn(dir, ["verify", "--format", "github"]);
+    expect(r.stdout).toContain("title=scopewise ignored-endpoint::GET /dynamic/environments/");
+    expect(r.stdout).toContain("which needs environment.webhooks.read: no scope is vouched for it");
+    expect(r.stdout).toContain('title=scopewise unused-ignore::ignore[1] "GET /gone" matches no call; remove it');
+  });
+});
+
+describe("hostile configs are refused with exit 2, naming the entry", () => {
+  test.each([
+    [
+      "a glob out of the project",
+      '"inputs": ["../*.har"]',
+      'line 1: $.inputs[0]: "../*.har" leaves the config\'s directory',
+    ],
+    ["an absolute path", '"inputs": ["/etc/passwd"]', '$.inputs[0]: "/etc/passwd" leaves the config\'s directory'],
+    ["a hidden file", '"inputs": [".env"]', '$.inputs[0]: ".env" names a hidden file or folder; those are never read'],
+    ["a glob that matches nothing", '"inputs": ["recordings/*.log"]', '"recordings/*.log" matches no file'],
+    ["a missing file", '"inputs": ["nope.har"]', '"nope.har": no such file or directory'],
+    [
+      "a log format this build cannot read",
+      '"logFormat": "envoy"',
+      "$.logFormat: this scopewise reads logs by detection",
+    ],
+  ])("%s", async (_name, key, message) => {
+    const dir = project({ "scopewise.config.json": `{ ${key}, "tokens": { "t": { "scopes": [] } } }` }, null);
+    const r = await cliIn(dir, ["verify"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("scopewise: invalid config in scopewise.config.json");
+    expect(r.stderr).toContain(message);
+  });
+
+  test("a link out of the project is refused by name; globs follow no link, so a loop cannot hang them", async () => {
+    const { symlinkSync } = await import("node:fs");
+    const dir = project();
+    symlinkSync("/etc/hostname", join(dir, "logs/host.log"));
+    symlinkSync("..", join(dir, "recordings/loop"));
+    editConfig(dir, (t) =>
+      t
+        .replace('"inputs": ["logs/access.log", "src/"]', '"inputs": ["logs/*.log", "src/"]')
+        .replace('"recordings/*.har"', '"recordings/**/*.har"'),
+    );
+    const globbed = await cliIn(dir, ["verify"]);
+    expect(globbed.code).toBe(0);
+    expect(globbed.stdout).not.toContain("host.log");
+    editConfig(dir, (t) => t.replace('"logs/*.log"', '"logs/host.log"'));
+    const r = await cliIn(dir, ["verify"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('$.inputs[0]: "logs/host.log" leads outside the config\'s directory (a link?)');
+  });
+
+  test("no config: a usage error that says where it looked", async () => {
+    const dir = project({ ".git/HEAD": "ref: refs/heads/main\n" }, null);
+    const r = await cliIn(dir, ["verify"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`no scopewise.config.json in ${dir} or above (up to the repository root)`);
+  });
+});
