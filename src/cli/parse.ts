@@ -31,11 +31,18 @@ const unknownOption = (argv: readonly string[], options: OptionSpecs): string | 
 export const parseCommand = <O extends OptionSpecs>(
   command: Command<O>,
   argv: readonly string[],
+  /** The other commands that take an option, for "--from is an option of plan, check". */
+  elsewhere: (option: string) => readonly string[] = () => [],
 ): { values: OptionValues<O>; positionals: string[]; help: boolean } => {
   const unknown = unknownOption(argv, command.options);
   if (unknown !== undefined) {
     const names = Object.keys(command.options).map((n) => `--${n}`);
-    throw new UsageError(`unknown option ${unknown}${suggestion(unknown, names)}`, command.name);
+    const others = elsewhere(unknown);
+    const hint =
+      others.length > 0
+        ? `: ${command.name} does not take it (${others.join(", ")} ${others.length === 1 ? "does" : "do"})`
+        : suggestion(unknown, names);
+    throw new UsageError(`unknown option ${unknown}${hint}`, command.name);
   }
   const config = Object.fromEntries(
     Object.entries(command.options).map(([name, o]) => [

@@ -34,7 +34,9 @@ const dispatch = async (argv: readonly string[], io: Io): Promise<number> => {
   }
   const command = find(first);
   if (command === undefined) throw unknownCommand(first);
-  const { values, positionals, help } = parseCommand(command, rest);
+  const takenBy = (option: string) =>
+    COMMANDS.filter((c) => option.startsWith("--") && Object.hasOwn(c.options, option.slice(2))).map((c) => c.name);
+  const { values, positionals, help } = parseCommand(command, rest, takenBy);
   if (help) {
     io.stdout(`${commandHelp(command)}\n`);
     return EXIT.ok;
