@@ -38,7 +38,12 @@ describe("lists merge; check says what to add and what to remove", () => {
   test("--scopes repeated and comma-separated is one list; remove: and add: lines, and remove in JSON", async () => {
     const args = ["examples/deploy-calls.txt", "--scopes", "environment.users.read", "--scopes"];
     const a = await cli(["check", ...args, "environment.apiTokens.write,environment.users.write"]);
-    const b = await cli(["check", "examples/deploy-calls.txt", "--scopes", "environment.users.read,environment.apiTokens.write,environment.users.write"]);
+    const b = await cli([
+      "check",
+      "examples/deploy-calls.txt",
+      "--scopes",
+      "environment.users.read,environment.apiTokens.write,environment.users.write",
+    ]);
     expect(a.stdout).toBe(b.stdout);
     expect(a.stdout).toContain("  add: environment.balances.read,environment.webhooks.read,environment.webhooks.write");
     expect(a.stdout).toContain("  remove: environment.apiTokens.write");
@@ -61,7 +66,9 @@ describe("need accepts what the library accepts", () => {
   test("an SDK instance name gets the class name as a did-you-mean", async () => {
     const r = await cli(["need", "usersApi.getEnvironmentUsers"]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("looks like an SDK instance call; give the class and method: did you mean UsersApi.getEnvironmentUsers?");
+    expect(r.stderr).toContain(
+      "looks like an SDK instance call; give the class and method: did you mean UsersApi.getEnvironmentUsers?",
+    );
   });
 });
 
@@ -72,7 +79,9 @@ describe("plan, check and scan honour the config", () => {
     const r = await cliIn(dir, ["plan"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("scopes: environment.users.read,environment.users.write,environment.webhooks.read");
-    expect(r.stdout).toContain('  ignore[0] "GET /healthz" (Kubernetes liveness probe, answered by the proxy itself): 3 calls');
+    expect(r.stdout).toContain(
+      '  ignore[0] "GET /healthz" (Kubernetes liveness probe, answered by the proxy itself): 3 calls',
+    );
     const json = JSON.parse((await cliIn(dir, ["plan", "--json"])).stdout);
     expect(json.ignored.ignored).toBe(3);
     // The HAR is the e2e token's own input, so the SDK ignore has nothing to do in a plan of the top-level inputs.
@@ -83,7 +92,12 @@ describe("plan, check and scan honour the config", () => {
   const log = join(dir, "logs/access.log");
 
   test("check of a FILE uses the config's base URLs, rewrites and ignores too; --no-config reads it bare", async () => {
-    const with_ = await cliIn(dir, ["check", "--scopes", "environment.users.read,environment.users.write,environment.webhooks.read", log]);
+    const with_ = await cliIn(dir, [
+      "check",
+      "--scopes",
+      "environment.users.read,environment.users.write,environment.webhooks.read",
+      log,
+    ]);
     expect(with_.code).toBe(0);
     expect(with_.stdout).toContain("Token is sufficient for 3 calls");
     const bare = await cliIn(dir, ["check", "--no-config", "--scopes", "environment.users.read", log]);
@@ -112,6 +126,9 @@ describe("plan, check and scan honour the config", () => {
 
   test("plan with no FILE and no config inputs is a usage error", async () => {
     const r = await cliIn(root, ["plan", "--no-config"]);
-    expect([r.code, r.stderr]).toEqual([2, expect.stringContaining("expected at least one FILE (or inputs in scopewise.config.json)")]);
+    expect([r.code, r.stderr]).toEqual([
+      2,
+      expect.stringContaining("expected at least one FILE (or inputs in scopewise.config.json)"),
+    ]);
   });
 });

@@ -207,3 +207,49 @@ describe("hostile configs are refused with exit 2, naming the entry", () => {
     expect(r.stderr).toContain(`no scopewise.config.json in ${dir} or above (up to the repository root)`);
   });
 });
+
+describe("every format carries the verdict and the ignored calls", () => {
+  test("json, markdown, sarif (valid, ignored calls suppressed with their reason), github", async () => {
+    const { Ajv } = await import("ajv");
+    const addFormats = (await import("ajv-formats")).default;
+    const schema = JSON.parse(readFileSync(join(root, "test/fixtures/sarif-schema-2.1.0.json"), "utf8"));
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    addFormats.default(ajv);
+    const validate = ajv.compile(schema);
+    const dir = project();
+    editConfig(dir, dropScope("environment.users.write"));
+    const json = JSON.parse((await cliIn(dir, ["verify", "--json"])).stdout);
+    expect([json.ok, json.errors, json.warnings]).toEqual([false, 2, 0]);
+    expect(json.tokens[0]).toMatchObject({
+      name: "backend",
+      minimal: expect.arrayContaining(["environment.users.write"]),
+    });
+    expect(json.ignored.rules[1]).toMatchObject({ match: "SDKApi.*", count: 3, status: "applied" });
+    const sarif = JSON.parse((await cliIn(dir, ["verify", "--format", "sarif"])).stdout);
+    expect(validate(sarif), JSON.stringify(validate.errors)).toBe(true);
+    const results = sarif.runs[0].results as { ruleId: string; suppressions?: { justification: string }[] }[];
+    expect(results.filter((r) => r.ruleId === "missing-scope")).toHaveLength(2);
+    expect(results.filter((r) => r.ruleId === "ignored-call").map((r) => r.suppressions?.[0]?.justification)).toContain(
+      "Kubernetes liveness probe, answered by the proxy itself",
+    );
+    const md = (await cliIn(dir, ["verify", "--format", "markdown"])).stdout;
+    expect(md).toContain("### scopewise verify: ❌ failed: 2 errors, 0 warnings");
+    expect(md).toContain("**Ignored by `scopewise.config.json` (6 calls)**");
+  });
+});
+
+test("docs/gate.md shows what verify prints on examples/gate", async () => {
+  const doc = readFileSync(join(root, "docs/gate.md"), "utf8");
+  const r = await cliIn(example, ["verify"]);
+  expect(doc).toContain(`$ scopewise verify\n${r.stdout}\`\`\``);
+  const dir = project();
+  editConfig(dir, (t) =>
+    t.replace(
+      '"environment.users.write", "environment.webhooks.read"]',
+      '"environment.webhooks.read", "environment.webhooks.write"]',
+    ),
+  );
+  const failed = (await cliIn(dir, ["verify", "--quiet"])).stdout.split("\n");
+  expect(doc).toContain(failed.slice(4, 11).join("\n"));
+  expect(doc).toContain(`…\n${failed.at(-2)}\n$ echo $?\n1`);
+});
