@@ -1,11 +1,10 @@
-import { resolve } from "node:path";
 import type { Calculator } from "../api/calculator.js";
 import type { RewriteEntry } from "../gate/config-schema.js";
 import { createIgnorer, type Ignorer } from "../gate/ignorer.js";
 import { rewriteCall } from "../gate/rewrite.js";
 import type { LoadedConfig } from "../node/config/load-config.js";
 import type { SourceProblem, SourcedCall } from "../sources/types.js";
-import { ConfigError } from "../util/errors.js";
+import { ConfigError, type Issue } from "../util/errors.js";
 import type { OptionSpec } from "./command.js";
 import { UsageError } from "./command.js";
 import { loadCalculator, type ReportParts } from "./context.js";
@@ -58,24 +57,29 @@ export const findRunConfig = async (
   return loadConfig(file, io.cwd);
 };
 
-/** The calculator: `--catalog FILE`, else the config's `catalog` (relative to it), else Dynamic's. */
-export const configCalculator = async (
-  catalog: string | undefined,
-  config: LoadedConfig | undefined,
-  io: Io,
-): Promise<Calculator<string>> => {
-  const fromConfig = catalog === undefined ? config?.config.catalog : undefined;
-  if (fromConfig === undefined || config === undefined) return loadCalculator(catalog, io);
-  const { expandInputs } = await import("../node/config/expand-inputs.js");
-  // The same rules as inputs: inside the config's directory, existing, no links out.
-  const [found] = await expandInputs([{ input: fromConfig, path: "$.catalog" }], config.root, config);
-  if (found === undefined || found.from === "scan") {
-    throw new ConfigError(
-      [{ code: "not-a-file", path: "$.catalog", message: "the catalog is a JSON file" }],
-      config.file,
-    );
-  }
-  return loadCalculator(resolve(config.root, fromConfig), io);
+/**
+ * Rewrites map where a proxy mounts the API onto the API's base path, and nothing else: a rewrite inside the
+ * API (`/api/v0/environments/e1/apiTokens` → `/api/v0/environments/e1/users`) would change what a call needs
+ * without an ignore saying so.
+ */
+const checkRewrites = (config: LoadedConfig, rewrites: readonly RewriteEntry[], calc: Calculator<string>): void => {
+  const bases = [...new Set(calc.catalog.baseUrls.map((u) => new URL(u).pathname.replace(/\/+$/, "")))];
+  const under = (path: string) => bases.some((b) => path === b || path.startsWith(`${b}/`));
+  const issues: Issue[] = [];
+  rewrites.forEach(({ from, to }, i) => {
+    const at = (key: string, message: string) =>
+      issues.push({
+        code: "bad-rewrite",
+        path: `$.rewrites[${i}].${key}`,
+        message,
+        ...lineOf(config, `$.rewrites[${i}]`),
+      });
+    if (!bases.includes(to.replace(/\/+$/, "")))
+      at("to", `rewrites map onto the API's base path (${bases.join(" or ")})`);
+    if (under(from.replace(/\/+$/, "")) || from === "/")
+      at("from", "a proxy's mount point, outside the API's base path");
+  });
+  if (issues.length > 0) throw new ConfigError(issues, config.file);
 };
 
 /** The run's settings from a loaded config (or none). */
@@ -100,6 +104,7 @@ export const runSettings = (config: LoadedConfig | undefined, calc: Calculator<s
           today: today(io),
         })
       : undefined;
+  if (config && c?.rewrites) checkRewrites(config, c.rewrites, calc);
   return {
     ...(config ? { config } : {}),
     baseUrls: c?.baseUrls ?? [],
@@ -120,7 +125,7 @@ export const runConfig = async (
   command: string,
 ): Promise<{ calc: Calculator<string>; run: RunConfig }> => {
   const config = await findRunConfig(values, io, command);
-  const calc = await configCalculator(values.catalog, config, io);
+  const calc = await loadCalculator(values.catalog, io);
   return { calc, run: runSettings(config, calc, io) };
 };
 

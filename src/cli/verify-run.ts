@@ -11,9 +11,9 @@ import type { SourceProblem } from "../sources/types.js";
 import { ConfigError } from "../util/errors.js";
 import { didYouMean } from "../util/edit-distance.js";
 import { UsageError } from "./command.js";
-import { render } from "./context.js";
+import { loadCalculator, render } from "./context.js";
 import type { Io } from "./io.js";
-import { configCalculator, runSettings } from "./run-config.js";
+import { runSettings } from "./run-config.js";
 import { configInputReader } from "./run-inputs.js";
 
 /** How `scopewise verify` runs. */
@@ -67,7 +67,7 @@ const blocker = (result: VerifyResult, problems: readonly SourceProblem[], expir
 export const runVerify = async (config: LoadedConfig, options: VerifyOptions): Promise<boolean> => {
   const { io } = options;
   const tokens = chosenTokens(config, options.names);
-  const calc: Calculator<string> = await configCalculator(options.catalog, config, io);
+  const calc: Calculator<string> = await loadCalculator(options.catalog, io);
   const run = runSettings(config, calc, io);
   const reader = configInputReader(calc, run, io);
   const inputs = new Set<InputSummary>();

@@ -121,7 +121,6 @@ export const configSchema = /* @__PURE__ */ (() => {
         .max(2000)
         .optional()
         .describe("How access logs are written: a format name, or a regular expression with named groups."),
-      catalog: path.optional().describe("A catalog file to use instead of the embedded Dynamic one."),
     })
     .describe("scopewise.config.json: what scopewise reads, what it ignores, and the scopes each token may hold.");
 })();

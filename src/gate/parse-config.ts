@@ -20,7 +20,7 @@ export interface ParsedConfig {
 
 // The keys each object of the schema takes, for a did-you-mean on an unknown one.
 const KEYS: Readonly<Record<string, readonly string[]>> = {
-  top: ["$schema", "inputs", "baseUrls", "rewrites", "ignore", "tokens", "logFormat", "catalog"],
+  top: ["$schema", "inputs", "baseUrls", "rewrites", "ignore", "tokens", "logFormat"],
   ignore: ["match", "reason", "expires"],
   rewrites: ["from", "to"],
   tokens: ["scopes", "inputs"],

@@ -63,5 +63,4 @@ export interface ScopewiseConfig {
   ignore?: IgnoreEntry[] | undefined;
   tokens?: Record<string, { scopes: string[]; inputs?: ConfigInput[] | undefined }> | undefined;
   logFormat?: string | undefined;
-  catalog?: string | undefined;
 }

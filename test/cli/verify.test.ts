@@ -173,6 +173,13 @@ describe("hostile configs are refused with exit 2, naming the entry", () => {
       '"logFormat": "envoy"',
       "$.logFormat: this scopewise reads logs by detection",
     ],
+    [
+      "a rewrite inside the API, which would change what a call needs",
+      '"rewrites": [{ "from": "/api/v0/environments/e1/apiTokens", "to": "/api/v0/environments/e1/users" }]',
+      "$.rewrites[0].to: rewrites map onto the API's base path (/api/v0)",
+    ],
+    ["a catalog of its own, which would change every answer", '"catalog": "mine.json"', 'unknown key "catalog"'],
+    ["a file over 1 MiB", `"inputs": [${'"a",'.repeat(300_000)} "a"]`, "bytes; the limit is 1048576"],
   ])("%s", async (_name, key, message) => {
     const dir = project({ "scopewise.config.json": `{ ${key}, "tokens": { "t": { "scopes": [] } } }` }, null);
     const r = await cliIn(dir, ["verify"]);

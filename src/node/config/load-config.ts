@@ -1,5 +1,6 @@
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { parseConfig, type ParsedConfig } from "../../gate/parse-config.js";
+import { ConfigError, InputError } from "../../util/errors.js";
 import { readText } from "../read-source.js";
 
 /** A config file is a reviewed page or two; past this it is refused before it is parsed. */
@@ -22,6 +23,13 @@ export const shownPath = (path: string, cwd: string): string => {
 /** Reads and validates a config file (`ConfigError` with JSON path and line, `InputError` if unreadable). */
 export const loadConfig = async (file: string, cwd: string = process.cwd()): Promise<LoadedConfig> => {
   const path = resolve(cwd, file);
-  const text = await readText(path, { maxBytes: MAX_CONFIG_BYTES });
-  return { ...parseConfig(text, shownPath(path, cwd)), path, root: dirname(path) };
+  const shown = shownPath(path, cwd);
+  let text: string;
+  try {
+    text = await readText(path, { maxBytes: MAX_CONFIG_BYTES });
+  } catch (error) {
+    // Unreadable, too large, binary, not a regular file: a config error naming the file as given.
+    throw error instanceof InputError ? new ConfigError(error.issues, shown) : error;
+  }
+  return { ...parseConfig(text, shown), path, root: dirname(path) };
 };
