@@ -57,25 +57,7 @@ export default tseslint.config(
       "boundaries/include": ["src/**/*.ts"],
       // Re-exports only: the package's front door stands above every layer.
       "boundaries/ignore": ["src/index.ts"],
-      "boundaries/elements": [
-        ...[
-          "util",
-          "catalog",
-          "matcher",
-          "planner",
-          "checker",
-          "sources",
-          "gate",
-          "report",
-          "api",
-          "node",
-          "cli",
-          "action",
-        ].map((type) => ({
-          type,
-          pattern: `src/${type}`,
-        })),
-      ],
+      "boundaries/elements": LAYERS.flat().map((type) => ({ type, pattern: `src/${type}` })),
       "import/resolver": { [fileURLToPath(new URL("scripts/eslint-ts-resolver.cjs", import.meta.url))]: {} },
     },
     rules: {

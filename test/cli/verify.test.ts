@@ -207,6 +207,15 @@ describe("hostile configs are refused with exit 2, naming the entry", () => {
     expect(r.stderr).toContain('$.inputs[0]: "logs/host.log" leads outside the config\'s directory (a link?)');
   });
 
+  test("a config above the repository root is never read", async () => {
+    const outer = project(
+      { "scopewise.config.json": '{ "tokens": { "t": { "scopes": [] } } }', "repo/.git/HEAD": "x\n" },
+      null,
+    );
+    const r = await cliIn(join(outer, "repo"), ["verify"]);
+    expect([r.code, r.stderr]).toEqual([2, expect.stringContaining("no scopewise.config.json in")]);
+  });
+
   test("no config: a usage error that says where it looked", async () => {
     const dir = project({ ".git/HEAD": "ref: refs/heads/main\n" }, null);
     const r = await cliIn(dir, ["verify"]);
