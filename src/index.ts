@@ -33,7 +33,16 @@ export type { TokenInput, SingleTokenInput, TokenListInput } from "./checker/rea
 
 // Call sources
 export { readHar, type HarOptions, type HarResult, type HarSummary } from "./sources/har.js";
-export { parseLogLine, type LogLine } from "./sources/log-line.js";
+export { parseLogLine, type LogLine, type LogLineOptions } from "./sources/log-line.js";
+export {
+  parseLogFormat,
+  LOG_FORMAT_NAMES,
+  type LogFormat,
+  type LogFormatName,
+  type LineFormat,
+} from "./sources/logs/formats.js";
+export type { RecordingOptions } from "./sources/recording.js";
+export { rewriteIssues, type Rewrite } from "./sources/rewrites.js";
 export { createLogReader, type LogReader, type LogReaderOptions, type LogSummary } from "./sources/log.js";
 export {
   parseCallsFile,

@@ -14,12 +14,15 @@ export interface Tally {
 /** Distinct unidentified requests kept; past it only a count grows, so memory stays bounded. */
 export const MAX_DISTINCT_UNIDENTIFIED = 1000;
 
-const keyOf = (r: MatchResult): { key: string; identified: boolean } => {
+const keyOf = (r: MatchResult, call: SourcedCall["call"]): { key: string; identified: boolean } => {
   switch (r.status) {
     case "matched":
       return { key: `${r.endpoint.method} ${r.endpoint.path}`, identified: true };
-    case "invalid":
-      return { key: `invalid ${r.reason}`, identified: false };
+    case "invalid": {
+      // Each spelling apart: two invalid requests with one reason (`/API/V0/…`, `//api/v0/…`) are two findings.
+      const { method, url } = call as { method?: unknown; url?: unknown };
+      return { key: `invalid ${r.reason} ${String(method)} ${String(url)}`, identified: false };
+    }
     default:
       return { key: `${r.status} ${r.request.method} ${r.request.path}`, identified: false };
   }
@@ -35,7 +38,7 @@ export const createTally = (requiredScopes: (call: CallLike) => MatchResult): Ta
   let dropped = 0;
   return {
     add({ call, source }) {
-      const { key, identified } = keyOf(requiredScopes(call as CallLike));
+      const { key, identified } = keyOf(requiredScopes(call as CallLike), call);
       const entry = seen.get(key);
       if (entry) entry.count++;
       else if (!identified && unidentified >= MAX_DISTINCT_UNIDENTIFIED) dropped++;

@@ -29,6 +29,8 @@ const CORE: Record<string, () => unknown> = {
   resolveOperationName: () => core.resolveOperationName("UsersApi.getUser"),
   resolveOperationNames: () => core.resolveOperationNames([]),
   onBaseUrls: () => core.onBaseUrls([])("https://x.test/"),
+  parseLogFormat: () => core.parseLogFormat("auto"),
+  rewriteIssues: () => core.rewriteIssues([]),
   reportFindings: () => core.reportFindings(report),
   formatReport: () => core.formatReport(report),
   textReport: () => core.textReport(report),

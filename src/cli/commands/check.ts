@@ -28,7 +28,13 @@ export const check = defineCommand({
     // The token is read before the calls, so a bad token fails fast even on a large log.
     const { token, locate } = await loadToken(values, "check", io);
     const calc = await loadCalculator(values.catalog, io);
-    const read = await readInputs(positionals, { from: values.from, baseUrls: values["base-url"], calc, io });
+    const read = await readInputs(positionals, {
+      from: values.from,
+      baseUrls: values["base-url"],
+      logFormat: values["log-format"],
+      calc,
+      io,
+    });
     const { calls, problems, inputs } = read;
     const result = calc.checkToken(token as string[], calls);
     render(

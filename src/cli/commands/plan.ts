@@ -26,7 +26,13 @@ export const plan = defineCommand({
   async run({ values, positionals, io }: CommandContext<typeof options>) {
     const format = outputFormat(values, "plan");
     const calc = await loadCalculator(values.catalog, io);
-    const read = await readInputs(positionals, { from: values.from, baseUrls: values["base-url"], calc, io });
+    const read = await readInputs(positionals, {
+      from: values.from,
+      baseUrls: values["base-url"],
+      logFormat: values["log-format"],
+      calc,
+      io,
+    });
     const { calls, problems, inputs } = read;
     const plan = calc.minimalScopes(calls);
     render(io, format, { kind: "plan", plan }, { inputs, problems });

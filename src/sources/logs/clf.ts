@@ -1,0 +1,14 @@
+import { readRequestLine } from "./request-line.js";
+import { statusOf, type LineParser } from "./parsed.js";
+
+// nginx's predefined `combined` format and Apache's `common`/`combined` (mod_log_config):
+//   $remote_addr - $remote_user [$time_local] "$request" $status $body_bytes_sent "$http_referer" "$http_user_agent"
+//   %h %l %u %t \"%r\" %>s %b [\"%{Referer}i\" \"%{User-agent}i\"]
+// The request line is the first quoted field; a log format, not source code.
+const CLF = /^\S+ \S+ \S+ \[[^\]]*\] "([^"\\]*(?:\\.[^"\\]*)*)" (\d{3}|-)(?: |$)/;
+
+/** Common and combined log format (nginx, Apache, most proxies). */
+export const clf: LineParser = (text) => {
+  const m = CLF.exec(text);
+  return m === null ? null : readRequestLine(m[1] as string, { status: statusOf(m[2]) });
+};
