@@ -124,7 +124,7 @@ describe("parseLogLine: every format, detected line by line", () => {
     ['{"method":"GET"}', "JSON line without a url or path field"],
     ['{"url":"/x"}', "JSON line without a method field"],
     ["[1,2]", "not a line of a known log format (common/combined, JSON, Envoy, ALB)"],
-    ['{"request":"GET"}', "JSON line without a method field"],
+    ['{"request":"GET"}', 'request line "GET" is not "METHOD target HTTP/x"'],
   ])("%s is a bad line: %s", (line, message) => {
     expect(parseLogLine(line)).toMatchObject({ kind: "bad", message });
   });
