@@ -10,7 +10,7 @@ export type LogLine =
       /** What the matcher reads: the logged URL or path (on its logged host), after rewrites. */
       readonly url: string;
       /** The response status, when the line has one. */
-      readonly status?: number;
+      readonly status: number | undefined;
       /** Sent with the other scheme of its base URL (http: to an https: base, or the reverse). */
       readonly otherScheme: boolean;
       /** A rewrite changed its path. */
@@ -55,15 +55,8 @@ export const createLineParser = (options: LogLineOptions = {}): ((line: string) 
     }
     const d = route(p.target, p.host, p.scheme);
     if (d.kind === "other-host") return { kind: "other-host", host: d.host, format };
-    return {
-      kind: "call",
-      method: p.method,
-      url: d.url,
-      ...(p.status === undefined ? {} : { status: p.status }),
-      otherScheme: d.otherScheme,
-      rewritten: d.rewritten,
-      format,
-    };
+    const { otherScheme, rewritten } = d;
+    return { kind: "call", method: p.method, url: d.url, status: p.status, otherScheme, rewritten, format };
   };
 };
 

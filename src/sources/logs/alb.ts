@@ -1,5 +1,5 @@
 import { readRequestLine } from "./request-line.js";
-import { statusOf, type LineParser } from "./parsed.js";
+import { statusField, type LineParser } from "./parsed.js";
 
 // AWS Application Load Balancer access log entries ("Access log entries", Elastic Load Balancing
 // user guide): space-separated, `type time elb client:port target:port request_processing_time
@@ -12,5 +12,5 @@ const ALB =
 /** AWS ALB (and Classic ELB) access log entries. */
 export const alb: LineParser = (text) => {
   const m = ALB.exec(text);
-  return m === null ? null : readRequestLine(m[2] as string, { status: statusOf(m[1]) });
+  return m === null ? null : readRequestLine(m[2] as string, statusField(m[1] as string));
 };

@@ -1,5 +1,5 @@
 import { readRequestLine } from "./request-line.js";
-import { statusOf, type LineParser } from "./parsed.js";
+import { statusField, type LineParser } from "./parsed.js";
 
 // nginx's predefined `combined` format and Apache's `common`/`combined` (mod_log_config):
 //   $remote_addr - $remote_user [$time_local] "$request" $status $body_bytes_sent "$http_referer" "$http_user_agent"
@@ -10,5 +10,5 @@ const CLF = /^\S+ \S+ \S+ \[[^\]]*\] "([^"\\]*(?:\\.[^"\\]*)*)" (\d{3}|-)(?: |$)
 /** Common and combined log format (nginx, Apache, most proxies). */
 export const clf: LineParser = (text) => {
   const m = CLF.exec(text);
-  return m === null ? null : readRequestLine(m[1] as string, { status: statusOf(m[2]) });
+  return m === null ? null : readRequestLine(m[1] as string, statusField(m[2] as string));
 };

@@ -1,4 +1,4 @@
-import { NO_REQUEST, statusOf, type ParsedLine } from "./parsed.js";
+import { NO_REQUEST, request, statusOf, type ParsedLine } from "./parsed.js";
 
 /** Why `pattern` cannot read log lines (named groups `method` and `url` or `path` are needed), or none. */
 export const patternProblem = (pattern: RegExp): string | undefined => {
@@ -25,14 +25,6 @@ export const customParser = (pattern: RegExp): ((text: string) => ParsedLine) =>
     if (method === "-" || target === "-") return NO_REQUEST;
     if (!method || !target)
       return { kind: "bad", message: `the log format pattern matched no ${method ? "url or path" : "method"}` };
-    const status = statusOf(g["status"]);
-    const host = g["host"] && g["host"] !== "-" ? g["host"] : undefined;
-    return {
-      kind: "request",
-      method,
-      target,
-      ...(status === undefined ? {} : { status }),
-      ...(host === undefined ? {} : { host }),
-    };
+    return request(method, target, statusOf(g["status"]), g["host"] && g["host"] !== "-" ? g["host"] : undefined);
   };
 };

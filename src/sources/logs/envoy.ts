@@ -18,8 +18,6 @@ export const envoy: LineParser = (text) => {
   const m = HEAD.exec(text);
   if (m === null) return null;
   const authority = TAIL.exec(text)?.[1];
-  return readRequestLine(m[1] as string, {
-    status: statusOf(m[2]),
-    host: authority === undefined || authority === "-" || authority === "" ? undefined : authority,
-  });
+  const host = authority === undefined || authority === "-" || authority === "" ? undefined : authority;
+  return readRequestLine(m[1] as string, statusOf(m[2]), host);
 };

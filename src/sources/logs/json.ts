@@ -1,5 +1,5 @@
 import { readRequestLine } from "./request-line.js";
-import { statusOf, type LineParser, type ParsedLine } from "./parsed.js";
+import { request, statusOf, type LineParser, type ParsedLine } from "./parsed.js";
 
 type Fields = Record<string, unknown>;
 
@@ -50,7 +50,7 @@ export const fromJson = (o: Fields): ParsedLine => {
   const status = jsonStatus(o);
   const scheme = pick(o, ["scheme"])?.toLowerCase();
   let parsed: ParsedLine | undefined;
-  if (line !== undefined && !line.startsWith("/")) parsed = readRequestLine(line, { status });
+  if (line !== undefined && !line.startsWith("/")) parsed = readRequestLine(line, status);
   if (parsed === undefined || parsed.kind === "bad") {
     const method = pick(o, METHOD_KEYS);
     // `"request": "$request_uri"` (a path, not a line) is the URL when no URL field is logged.
@@ -59,15 +59,17 @@ export const fromJson = (o: Fields): ParsedLine => {
       if (parsed !== undefined) return parsed;
       return { kind: "bad", message: `JSON line without ${method === undefined ? "a method" : "a url or path"} field` };
     }
-    parsed = { kind: "request", method, target, ...(status === undefined ? {} : { status }) };
+    return request(method, target, status, host, scheme === "http" || scheme === "https" ? scheme : undefined);
   }
   if (parsed.kind !== "request") return parsed;
-  if (host === undefined && (scheme === undefined || (scheme !== "http" && scheme !== "https"))) return parsed;
-  return {
-    ...parsed,
-    ...(host === undefined ? {} : { host }),
-    ...(scheme === "http" || scheme === "https" ? { scheme } : {}),
-  };
+  if (host === undefined && scheme === undefined) return parsed;
+  return request(
+    parsed.method,
+    parsed.target,
+    status,
+    host,
+    scheme === "http" || scheme === "https" ? scheme : undefined,
+  );
 };
 
 /** JSON lines (one object a line). */

@@ -6,11 +6,11 @@ export type ParsedLine =
       /** The request target as logged: a path, an absolute URL, or an authority (CONNECT). */
       readonly target: string;
       /** The host the request was sent to, when the log names it apart from the target. */
-      readonly host?: string;
+      readonly host: string | undefined;
       /** `http` or `https`, when the log says. */
-      readonly scheme?: string;
+      readonly scheme: string | undefined;
       /** The response status, 100–599, when the log has one. */
-      readonly status?: number;
+      readonly status: number | undefined;
     }
   /** The line records a connection that sent no request (`"-"`): nothing reached anyone. */
   | { readonly kind: "no-request" }
@@ -27,6 +27,22 @@ export const statusOf = (value: unknown): number | undefined => {
   const n =
     typeof value === "number" ? value : typeof value === "string" && /^\d{3}$/.test(value) ? Number(value) : NaN;
   return Number.isInteger(n) && n >= 100 && n <= 599 ? n : undefined;
+};
+
+/** A request, always of one shape (cheap for the engine that reads millions of them). */
+export const request = (
+  method: string,
+  target: string,
+  status: number | undefined,
+  host: string | undefined,
+  scheme: string | undefined = undefined,
+): ParsedLine => ({ kind: "request", method, target, host, scheme, status });
+
+/** A status field of three digits or `-`, as the text formats write it. */
+export const statusField = (field: string): number | undefined => {
+  if (field.length !== 3) return undefined;
+  const n = Number(field);
+  return n >= 100 && n <= 599 ? n : undefined;
 };
 
 /** A short quotation of input for messages. */

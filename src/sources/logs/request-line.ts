@@ -1,6 +1,8 @@
-import { NO_REQUEST, quote, type ParsedLine } from "./parsed.js";
+import { NO_REQUEST, quote, request, type ParsedLine } from "./parsed.js";
 
-const PROTOCOL = /^HTTP\/\d/i;
+/** `HTTP/` (any case) at `at`. */
+const isProtocol = (text: string, at: number): boolean =>
+  text.startsWith("HTTP/", at) || text.slice(at, at + 5).toUpperCase() === "HTTP/";
 const C_ESCAPES: Readonly<Record<string, string>> = { n: "\n", r: "\r", t: "\t", b: "\b", f: "\f", v: "\v" };
 
 /**
@@ -53,30 +55,24 @@ export const unescapeLogField = (text: string): string => {
  */
 export const readRequestLine = (
   field: string,
-  extra: { readonly status?: number | undefined; readonly host?: string | undefined } = {},
+  status: number | undefined = undefined,
+  host: string | undefined = undefined,
 ): ParsedLine => {
   const text = field.includes("\\") ? unescapeLogField(field) : field;
   if (text === "-" || text.startsWith("- ")) return NO_REQUEST;
   const space = text.indexOf(" ");
   if (space <= 0) {
-    if (space === -1 && extra.status !== undefined && extra.status >= 400 && extra.status < 500) return NO_REQUEST;
+    if (space === -1 && status !== undefined && status >= 400 && status < 500) return NO_REQUEST;
     return { kind: "bad", message: `request line ${quote(text)} is not "METHOD target HTTP/x"` };
   }
   let start = space + 1;
   while (text.charCodeAt(start) === 32) start++;
   let end = text.length;
   const last = text.lastIndexOf(" ");
-  if (last >= start && PROTOCOL.test(text.slice(last + 1))) {
+  if (last >= start && isProtocol(text, last + 1)) {
     end = last;
     while (end > start && text.charCodeAt(end - 1) === 32) end--;
   }
   if (end <= start) return { kind: "bad", message: `request line ${quote(text)} has no target` };
-  const request: { kind: "request"; method: string; target: string; status?: number; host?: string } = {
-    kind: "request",
-    method: text.slice(0, space),
-    target: text.slice(start, end),
-  };
-  if (extra.status !== undefined) request.status = extra.status;
-  if (extra.host !== undefined) request.host = extra.host;
-  return request;
+  return request(text.slice(0, space), text.slice(start, end), status, host);
 };
