@@ -203,6 +203,16 @@ export const onBaseUrls = (baseUrls: readonly string[]): ((url: string) => boole
   return (url) => origins.destination(url).kind === "call";
 };
 
+/** Distinct other hosts counted by name; past this they are counted under one entry, so memory stays bounded. */
+export const MAX_DISTINCT_HOSTS = 1000;
+const MORE_HOSTS = "(more hosts)";
+
+/** Counts one request to another origin's `host`. */
+export const countHost = (hosts: Map<string, number>, host: string): void => {
+  const key = hosts.size >= MAX_DISTINCT_HOSTS && !hosts.has(host) ? MORE_HOSTS : host;
+  hosts.set(key, (hosts.get(key) ?? 0) + 1);
+};
+
 /** Counts per host, most first, then by name: for "skipped: other hosts" summaries. */
 export const sortedHostCounts = (hosts: ReadonlyMap<string, number>): { host: string; count: number }[] =>
   [...hosts]

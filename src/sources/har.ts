@@ -1,6 +1,6 @@
 import { parseTree } from "jsonc-parser";
 import { parseJson } from "../util/parse-json.js";
-import { sortedHostCounts } from "./base-url.js";
+import { countHost, sortedHostCounts } from "./base-url.js";
 import { routeFor, type RecordingOptions } from "./recording.js";
 import { lineIndex } from "../util/line-index.js";
 import type { SourceLocation, SourceProblem, SourcedCall } from "./types.js";
@@ -113,7 +113,7 @@ export const readHar = (input: string | object, options: HarOptions = {}): HarRe
     }
     const d = route(request.url);
     if (d.kind === "other-host") {
-      hosts.set(d.host, (hosts.get(d.host) ?? 0) + 1);
+      countHost(hosts, d.host);
       return;
     }
     if (d.otherScheme) otherScheme++;

@@ -1,7 +1,7 @@
 import type { CallLike } from "../matcher/sourced-call.js";
 import { dynamicCatalog } from "../catalog/dynamic-catalog.js";
 import { requiredScopesIn } from "../matcher/required-scopes.js";
-import { sortedHostCounts } from "./base-url.js";
+import { countHost, sortedHostCounts } from "./base-url.js";
 import { createLineParser, type LogLineOptions } from "./log-line.js";
 import type { LineFormat } from "./logs/formats.js";
 import { createTally } from "./tally.js";
@@ -83,7 +83,7 @@ export const createLogReader = (options: LogReaderOptions = {}): LogReader => {
         tally.add({ call: { method: r.method, url: r.url }, source: { file, line } });
       } else if (r.kind === "other-host") {
         seen(r.format);
-        hosts.set(r.host, (hosts.get(r.host) ?? 0) + 1);
+        countHost(hosts, r.host);
       } else if (r.kind === "no-request") {
         seen(r.format);
         n.noRequest++;

@@ -93,3 +93,12 @@ describe("lines built to crash or stall a reader", () => {
     expect(performance.now() - started).toBeLessThan(1000);
   });
 });
+
+test("a log of a million distinct other hosts keeps a bounded count of them", () => {
+  const reader = createLogReader();
+  for (let i = 0; i < 5000; i++) reader.line(`{"method":"GET","url":"https://h${i}.example/x"}`);
+  const { summary } = reader.finish();
+  expect(summary.skipped).toBe(5000);
+  expect(summary.otherHosts.length).toBeLessThanOrEqual(1001);
+  expect(summary.otherHosts[0]).toEqual({ host: "(more hosts)", count: 4000 });
+});

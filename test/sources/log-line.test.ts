@@ -94,6 +94,26 @@ describe("parseLogLine: every format, detected line by line", () => {
     expect(parseLogLine(line, options)).toEqual(expected);
   });
 
+  test("pino-http: the Host header under req.headers; the logging machine's hostname is not the request's host", () => {
+    const line = JSON.stringify({
+      level: 30,
+      pid: 7,
+      hostname: "worker-7f9c",
+      req: {
+        id: 1,
+        method: "DELETE",
+        url: "/api/v0/environments/e1/tokens/t1",
+        headers: { host: "app.dynamicauth.com" },
+      },
+      res: { statusCode: 204 },
+    });
+    expect(parseLogLine(line)).toEqual(
+      call("DELETE", "https://app.dynamicauth.com/api/v0/environments/e1/tokens/t1", "json", 204),
+    );
+    const elsewhere = line.replace('"host":"app.dynamicauth.com"', '"host":"shop.example.com"');
+    expect(parseLogLine(elsewhere)).toMatchObject({ kind: "other-host", host: "shop.example.com" });
+  });
+
   test("http: to an https: base is Dynamic's, and says so", () => {
     expect(parseLogLine('{"method":"GET","url":"http://app.dynamicauth.com/api/v0/eventTypes"}')).toMatchObject({
       kind: "call",

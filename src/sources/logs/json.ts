@@ -6,7 +6,8 @@ type Fields = Record<string, unknown>;
 const METHOD_KEYS = ["method", "request_method", "requestMethod", "httpMethod", "verb"];
 // Raw spellings first: nginx's $request_uri is what the client sent, $uri is decoded and merged.
 const URL_KEYS = ["url", "request_uri", "requestUrl", "request_url", "uri", "path"];
-const HOST_KEYS = ["host", "http_host", "hostname", "server_name", "authority", ":authority"];
+// The request's Host. Not `hostname`: pino and bunyan write the logging machine's name there, on every line.
+const HOST_KEYS = ["host", "http_host", "server_name", "authority", ":authority"];
 const STATUS_KEYS = ["status", "statusCode", "status_code", "response_code"];
 // Where JSON loggers nest the request: { request: {…} }, { http: {…} }, GCP's { httpRequest: {…} }.
 const NESTS = ["request", "req", "http", "httpRequest"];
@@ -23,6 +24,18 @@ const pick = (o: Fields, keys: readonly string[], nests: readonly string[] = NES
       const v = scope[k];
       if (typeof v === "string" && v !== "") return v;
     }
+  }
+  return undefined;
+};
+
+/** The Host header as a logger records it with the request's headers (pino-http: `req.headers.host`). */
+const headerHost = (o: Fields): string | undefined => {
+  for (let n = -1; n < NESTS.length; n++) {
+    const scope = n === -1 ? o : o[NESTS[n] as string];
+    const headers = isObject(scope) ? scope["headers"] : undefined;
+    if (!isObject(headers)) continue;
+    const host = headers["host"] ?? headers["Host"] ?? headers[":authority"];
+    if (typeof host === "string" && host !== "") return host;
   }
   return undefined;
 };
@@ -46,7 +59,7 @@ const jsonStatus = (o: Fields): number | undefined => {
  */
 export const fromJson = (o: Fields): ParsedLine => {
   const line = typeof o["request"] === "string" ? (o["request"] as string) : undefined;
-  const host = pick(o, HOST_KEYS);
+  const host = pick(o, HOST_KEYS) ?? headerHost(o);
   const status = jsonStatus(o);
   const scheme = pick(o, ["scheme"])?.toLowerCase();
   let parsed: ParsedLine | undefined;
