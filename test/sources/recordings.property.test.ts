@@ -177,3 +177,60 @@ describe("a request is skipped only when a URL parser agrees it went to another 
     timeout,
   );
 });
+
+const linePiece = fc.constantFrom(
+  "1.2.3.4 - - [27/Nov/2026:10:00:01 +0000] ",
+  "[2026-11-27T10:00:01.310Z] ",
+  "https 2026-11-27T10:00:01Z app/lb/1 1.2.3.4:1 - 0 0 0 200 200 0 0 ",
+  '"',
+  '\\"',
+  "\\x",
+  "\\xC3",
+  "\\x0A",
+  " ",
+  "-",
+  "GET",
+  "CONNECT",
+  "/api/v0/environments/e1/users",
+  "https://app.dynamicauth.com",
+  " HTTP/1.1",
+  " 200 ",
+  " 400 ",
+  "{",
+  "}",
+  '"request":',
+  '"method":"GET",',
+  '"url":',
+  '"host":',
+  '"headers":{"host":',
+  "[",
+  "]",
+  ",",
+  ":",
+  "\u2028",
+  "\u0000",
+);
+
+describe("no line crashes a reader", () => {
+  test(
+    "arbitrary text and log-shaped fragments: every line is one of call, other-host, no-request, blank or bad",
+    () => {
+      const kinds = new Set(["call", "other-host", "no-request", "blank", "bad"]);
+      fc.assert(
+        fc.property(
+          fc.oneof(
+            fc.string({ unit: "binary", maxLength: 200 }),
+            fc.array(linePiece, { maxLength: 14 }).map((p) => p.join("")),
+          ),
+          (line) => {
+            const r = parseLogLine(line, { baseUrls });
+            expect(kinds.has(r.kind)).toBe(true);
+            if (r.kind === "call") expect(typeof r.url).toBe("string");
+          },
+        ),
+        { numRuns: numRuns * 3 },
+      );
+    },
+    timeout,
+  );
+});
