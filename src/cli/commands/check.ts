@@ -1,7 +1,7 @@
 import { defineCommand, EXIT, type CommandContext } from "../command.js";
 import { loadCalculator, outputFormat, render } from "../context.js";
 import { CATALOG_OPTIONS, INPUT_OPTIONS, REPORT_OPTIONS, TOKEN_OPTIONS } from "../options.js";
-import { noCalls, readInputs } from "../read-inputs.js";
+import { inputOptionValues, noCalls, readInputs } from "../read-inputs.js";
 import { checkParts, checkPasses, loadToken } from "../token.js";
 
 const options = { ...TOKEN_OPTIONS, ...INPUT_OPTIONS, ...REPORT_OPTIONS, ...CATALOG_OPTIONS };
@@ -28,13 +28,7 @@ export const check = defineCommand({
     // The token is read before the calls, so a bad token fails fast even on a large log.
     const { token, locate } = await loadToken(values, "check", io);
     const calc = await loadCalculator(values.catalog, io);
-    const read = await readInputs(positionals, {
-      from: values.from,
-      baseUrls: values["base-url"],
-      logFormat: values["log-format"],
-      calc,
-      io,
-    });
+    const read = await readInputs(positionals, { ...inputOptionValues(values), calc, io });
     const { calls, problems, inputs } = read;
     const result = calc.checkToken(token as string[], calls);
     render(

@@ -1,7 +1,7 @@
 import { defineCommand, EXIT, type CommandContext } from "../command.js";
 import { loadCalculator, outputFormat, render } from "../context.js";
 import { CATALOG_OPTIONS, INPUT_OPTIONS, REPORT_OPTIONS } from "../options.js";
-import { noCalls, readInputs } from "../read-inputs.js";
+import { inputOptionValues, noCalls, readInputs } from "../read-inputs.js";
 
 const options = { ...INPUT_OPTIONS, ...REPORT_OPTIONS, ...CATALOG_OPTIONS };
 
@@ -26,13 +26,7 @@ export const plan = defineCommand({
   async run({ values, positionals, io }: CommandContext<typeof options>) {
     const format = outputFormat(values, "plan");
     const calc = await loadCalculator(values.catalog, io);
-    const read = await readInputs(positionals, {
-      from: values.from,
-      baseUrls: values["base-url"],
-      logFormat: values["log-format"],
-      calc,
-      io,
-    });
+    const read = await readInputs(positionals, { ...inputOptionValues(values), calc, io });
     const { calls, problems, inputs } = read;
     const plan = calc.minimalScopes(calls);
     render(io, format, { kind: "plan", plan }, { inputs, problems });
