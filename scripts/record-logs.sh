@@ -39,13 +39,15 @@ LoadModule alias_module modules/mod_alias.so
 PidFile $work/httpd.pid
 ErrorLog $work/httpd-error.log
 Listen 127.0.0.1:47202
-ServerName 127.0.0.1
+ServerName dynamic-proxy.example.com
 DocumentRoot $work
 Timeout 1
 LogFormat "%h %l %u %t \"%r\" %>s %b" common
 LogFormat "%h %l %u %t \"%r\" %>s %b \"%{Referer}i\" \"%{User-agent}i\"" combined
 CustomLog $work/logs/apache-common.log common
 CustomLog $work/logs/apache-combined.log combined
+LogFormat "%v:%p %h %l %u %t \"%r\" %>s %O \"%{Referer}i\" \"%{User-Agent}i\"" vhost_combined
+CustomLog $work/logs/apache-vhost.log vhost_combined
 RedirectMatch 200 ^/
 CONF
 apache2 -f "$work/httpd.conf" -k start

@@ -29,6 +29,23 @@ describe("the logs people have, written by the tools themselves (test/fixtures/l
     },
   );
 
+  test("Apache vhost_combined: the virtual host places each path; a proxy's vhost is Dynamic's when it is a base URL", async () => {
+    const skipped = await read("apache-vhost.log");
+    expect(skipped.summary).toMatchObject({
+      logFormats: ["combined"],
+      used: 1, // the absolute-form request to app.dynamicauth.com, whatever the vhost
+      otherHosts: [{ host: "dynamic-proxy.example.com:80", count: 7 }],
+      noRequest: 2,
+    });
+    const r = await read("apache-vhost.log", { baseUrls: ["https://dynamic-proxy.example.com/api/v0"] });
+    expect(r.summary).toMatchObject({ used: 8, skipped: 0, noRequest: 2, bad: 0 });
+    expect(minimalScopes(r.calls).scopes).toEqual([
+      "environment.users.read",
+      "environment.users.write",
+      "environment.webhooks.read",
+    ]);
+  });
+
   test("nginx escape=json: the request line, the Host header, numeric status", async () => {
     const r = await read("nginx-json.log");
     expect(r.summary).toMatchObject({

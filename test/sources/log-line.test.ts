@@ -71,6 +71,21 @@ describe("parseLogLine: every format, detected line by line", () => {
       call("GET", "https://APP.DYNAMICAUTH.COM./api/v0/environments/e1/users", "json", 200),
     ],
     [
+      "Traefik's JSON access log",
+      '{"ClientHost":"10.0.0.1","DownstreamStatus":204,"RequestHost":"app.dynamicauth.com","RequestMethod":"DELETE","RequestPath":"/api/v0/environments/e1/tokens/t1","RequestProtocol":"HTTP/1.1","hostname":"traefik-7d9"}',
+      call("DELETE", "https://app.dynamicauth.com/api/v0/environments/e1/tokens/t1", "json", 204),
+    ],
+    [
+      "Azure Application Gateway (under properties)",
+      '{"category":"ApplicationGatewayAccessLog","properties":{"httpMethod":"GET","requestUri":"/api/v0/environments/e1/users","host":"app.dynamicauth.com","httpStatus":200}}',
+      call("GET", "https://app.dynamicauth.com/api/v0/environments/e1/users", "json", 200),
+    ],
+    [
+      "Caddy's JSON access log (request nested, headers as arrays)",
+      '{"level":"info","logger":"http.log.access","msg":"handled request","request":{"method":"GET","host":"app.dynamicauth.com","uri":"/api/v0/environments/e1/users","headers":{"User-Agent":["curl/8"]}},"status":200}',
+      call("GET", "https://app.dynamicauth.com/api/v0/environments/e1/users", "json", 200),
+    ],
+    [
       "Envoy default format",
       '[2026-11-27T10:00:01.310Z] "GET /api/v0/environments/e1/users HTTP/1.1" 200 - 0 512 12 10 "10.0.0.1" "curl/8.5.0" "6f9d1c2e-0d5b-4a63-9b0e-1e2f3a4b5c6d" "app.dynamicauth.com" "10.0.0.9:443"',
       call("GET", "https://app.dynamicauth.com/api/v0/environments/e1/users", "envoy", 200),

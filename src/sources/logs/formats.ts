@@ -59,7 +59,7 @@ export type ReadLine = { readonly format: LineFormat; readonly parsed: ParsedLin
 
 // How each text format's lines begin, up to the request line: enough to tell a log from a calls list.
 const LINE_STARTS = [
-  /^\S+ \S+ \S+ \[[^\]]*\] "/,
+  /^(?:\S+ )?\S+ \S+ \S+ \[[^\]]*\] "/,
   /^\[[^\]]*\] "/,
   /^(?:(?:https?|h2|grpcs|wss?) )?\S+ \S+ \S+ \S+ \S+ \S+ \S+ (?:\d{3}|-) \S+ \S+ \S+ "/,
 ];

@@ -3,14 +3,16 @@ import { request, statusOf, type LineParser, type ParsedLine } from "./parsed.js
 
 type Fields = Record<string, unknown>;
 
-const METHOD_KEYS = ["method", "request_method", "requestMethod", "httpMethod", "verb"];
+// Also Traefik's (RequestMethod, RequestPath, RequestHost, DownstreamStatus) and Azure Application Gateway's
+// (under `properties`: httpMethod, requestUri, host, httpStatus).
+const METHOD_KEYS = ["method", "request_method", "requestMethod", "httpMethod", "verb", "RequestMethod"];
 // Raw spellings first: nginx's $request_uri is what the client sent, $uri is decoded and merged.
-const URL_KEYS = ["url", "request_uri", "requestUrl", "request_url", "uri", "path"];
+const URL_KEYS = ["url", "request_uri", "requestUrl", "request_url", "requestUri", "uri", "path", "RequestPath"];
 // The request's Host. Not `hostname`: pino and bunyan write the logging machine's name there, on every line.
-const HOST_KEYS = ["host", "http_host", "server_name", "authority", ":authority"];
-const STATUS_KEYS = ["status", "statusCode", "status_code", "response_code"];
+const HOST_KEYS = ["host", "http_host", "server_name", "authority", ":authority", "RequestHost"];
+const STATUS_KEYS = ["status", "statusCode", "status_code", "response_code", "httpStatus", "DownstreamStatus"];
 // Where JSON loggers nest the request: { request: {…} }, { http: {…} }, GCP's { httpRequest: {…} }.
-const NESTS = ["request", "req", "http", "httpRequest"];
+const NESTS = ["request", "req", "http", "httpRequest", "properties"];
 const STATUS_NESTS = [...NESTS, "response", "res"];
 
 const isObject = (v: unknown): v is Fields => typeof v === "object" && v !== null && !Array.isArray(v);
