@@ -37,7 +37,8 @@ describe("the logs people have, written by the tools themselves (test/fixtures/l
       otherHosts: [{ host: "dynamic-proxy.example.com:80", count: 7 }],
       noRequest: 2,
     });
-    const r = await read("apache-vhost.log", { baseUrls: ["https://dynamic-proxy.example.com/api/v0"] });
+    const proxy = "https://dynamic-proxy.example.com/api/v0";
+    const r = await read("apache-vhost.log", { baseUrls: [...dynamicCatalog.baseUrls, proxy] });
     expect(r.summary).toMatchObject({ used: 8, skipped: 0, noRequest: 2, bad: 0 });
     expect(minimalScopes(r.calls).scopes).toEqual([
       "environment.users.read",
