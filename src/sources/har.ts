@@ -3,6 +3,7 @@ import { parseJson } from "../util/parse-json.js";
 import { countHost, sortedHostCounts } from "./base-url.js";
 import { routeFor, type RecordingOptions } from "./recording.js";
 import { lineIndex } from "../util/line-index.js";
+import { isDenial } from "../matcher/sourced-call.js";
 import type { SourceLocation, SourceProblem, SourcedCall } from "./types.js";
 
 /** Options for {@link readHar}: where Dynamic is (`baseUrls`, `rewrites`), and the name shown in locations. */
@@ -76,8 +77,9 @@ const entryLines = (text: string): ((i: number) => number | undefined) => {
  * Reads a HAR 1.2 document (text or parsed): every entry sent to a base URL's origin (any path,
  * http: or https:), or with a relative URL, becomes a call for the matcher to judge; entries sent to
  * other origins are counted per host and skipped, and so are CORS preflights; malformed entries are
- * reported with their JSON path and line, and the rest is still read. Throws an `InputError` for
- * bad options (a base URL or rewrite).
+ * reported with their JSON path and line, and the rest is still read. A call whose response was a
+ * 401 or 403 keeps that status in its source (a `denied` finding). Throws an `InputError` for bad
+ * options (a base URL or rewrite).
  */
 export const readHar = (input: string | object, options: HarOptions = {}): HarResult => {
   const file = options.file ?? "har";
@@ -118,7 +120,11 @@ export const readHar = (input: string | object, options: HarOptions = {}): HarRe
     }
     if (d.otherScheme) otherScheme++;
     if (d.rewritten) rewritten++;
-    calls.push({ call: { method: request.method, url: d.url }, source });
+    const status = (entry as { response?: { status?: unknown } }).response?.status;
+    calls.push({
+      call: { method: request.method, url: d.url },
+      source: typeof status === "number" && isDenial(status) ? { ...source, status } : source,
+    });
   });
   const otherHosts = sortedHostCounts(hosts);
   const skipped = otherHosts.reduce((n, h) => n + h.count, 0);

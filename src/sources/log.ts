@@ -1,4 +1,4 @@
-import type { CallLike } from "../matcher/sourced-call.js";
+import { isDenial, type CallLike } from "../matcher/sourced-call.js";
 import { dynamicCatalog } from "../catalog/dynamic-catalog.js";
 import { requiredScopesIn } from "../matcher/required-scopes.js";
 import { countHost, sortedHostCounts } from "./base-url.js";
@@ -80,7 +80,11 @@ export const createLogReader = (options: LogReaderOptions = {}): LogReader => {
         if (r.otherScheme) n.otherScheme++;
         if (r.rewritten) n.rewritten++;
         seen(r.format);
-        tally.add({ call: { method: r.method, url: r.url }, source: { file, line } });
+        const source = { file, line };
+        tally.add({
+          call: { method: r.method, url: r.url },
+          source: isDenial(r.status) ? { ...source, status: r.status } : source,
+        });
       } else if (r.kind === "other-host") {
         seen(r.format);
         countHost(hosts, r.host);

@@ -5,7 +5,7 @@ import type { SourceLocation, SourcedCall } from "./types.js";
 /** Distinct calls kept from a stream, each with its first location and how often it was seen. */
 export interface Tally {
   add(call: SourcedCall): void;
-  /** One call per distinct endpoint (or per distinct unidentified request), in first-seen order. */
+  /** One call per distinct endpoint (or per distinct unidentified request) and denial status, in first-seen order. */
   calls(): SourcedCall[];
   /** Unidentified requests past the cap: counted, not kept (the answer is incomplete anyway). */
   readonly dropped: number;
@@ -38,7 +38,10 @@ export const createTally = (requiredScopes: (call: CallLike) => MatchResult): Ta
   let dropped = 0;
   return {
     add({ call, source }) {
-      const { key, identified } = keyOf(requiredScopes(call as CallLike), call);
+      const read = keyOf(requiredScopes(call as CallLike), call);
+      const { identified } = read;
+      // A denied call stays apart from the same endpoint's other calls, so its status is reported.
+      const key = source.status === undefined ? read.key : `${read.key} ${source.status}`;
       const entry = seen.get(key);
       if (entry) entry.count++;
       else if (!identified && unidentified >= MAX_DISTINCT_UNIDENTIFIED) dropped++;

@@ -39,7 +39,20 @@ const CORE: Record<string, () => unknown> = {
   sarifReport: () => core.sarifReport(report),
   githubReport: () => core.githubReport(report),
   formatLocation: () => core.formatLocation(undefined),
+  auditTokens: () => core.auditTokens({ tokens: [] }),
+  readLiveTokenList: () => core.readLiveTokenList({ tokens: [] }),
+  readLiveToken: () => core.readLiveToken({ id: "t1" }),
+  deniedCalls: () => core.deniedCalls([]),
+  deniedMessage: () => core.deniedMessage({ index: 0, call: "GET /x", status: 403 }),
 };
+
+// A live call with its required arguments reaches no server here: an ApiError is its answer, never a TypeError.
+const client = () =>
+  node.createTokensClient({ token: "dyn_minimal_arguments", apiUrl: "http://127.0.0.1:9", retries: 0 });
+const answered = (promise: Promise<unknown>) =>
+  promise.catch((error: unknown) => {
+    if (!(error instanceof node.ApiError)) throw error;
+  });
 
 const NODE: Record<string, () => unknown> = {
   readSource: () => node.readSource(`${root}examples/deploy-calls.txt`),
@@ -48,6 +61,12 @@ const NODE: Record<string, () => unknown> = {
   scanFiles: () => node.scanFiles([`${root}examples/worker`]),
   scanSource: () => node.scanSource("fetch('/api/v0/environments/e1/users')", "a.js"),
   listSourceFiles: () => node.listSourceFiles([`${root}examples/worker`]),
+  createTokensClient: () => client(),
+  listTokens: async () => answered(node.listTokens(await client(), "e1")),
+  createToken: async () => answered(node.createToken(await client(), "e1", { note: "n", scopes: [] })),
+  introspectToken: async () => answered(node.introspectToken(await client())),
+  identifyToken: async () => answered(node.identifyToken(await client())),
+  redact: () => node.redact("text", []),
 };
 
 const functions = (module: object): string[] =>

@@ -4,6 +4,19 @@ import { need } from "./need.js";
 import { plan } from "./plan.js";
 import { scan } from "./scan.js";
 import { grants, scopes } from "./scopes.js";
+import { tokenAudit } from "./token-audit.js";
+import { tokenCreate } from "./token-create.js";
+import { tokenWhoami } from "./token-whoami.js";
 
 /** Every command, in the order `scopewise --help` lists them. */
-export const COMMANDS: readonly Command[] = [need, plan, check, scan, scopes, grants] as unknown as readonly Command[];
+export const COMMANDS: readonly Command[] = [
+  need,
+  plan,
+  check,
+  scan,
+  scopes,
+  grants,
+  tokenAudit,
+  tokenCreate,
+  tokenWhoami,
+] as unknown as readonly Command[];
