@@ -86,7 +86,11 @@ export default tseslint.config(
             "http",
             "https",
             "net",
-          ].map((name) => ({ name, message: "The core must run in a browser." })),
+          ]
+            .map((name) => ({ name, message: "The core must run in a browser." }))
+            .concat([
+              { name: "@dynamic-labs/sdk-api", message: "Dynamic's SDK client is for src/node/ and the CLI only." },
+            ]),
           patterns: [{ group: ["node:*"], message: "The core must run in a browser." }],
         },
       ],

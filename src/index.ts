@@ -3,7 +3,7 @@
 // Dynamic's catalog and the four questions, bound to it
 export { dynamicCatalog } from "./catalog/dynamic-catalog.js";
 export { DYNAMIC_SCOPES, type Scope } from "./catalog/dynamic-scopes.js";
-export { requiredScopes, checkToken, minimalScopes, grants } from "./api/dynamic.js";
+export { requiredScopes, checkToken, minimalScopes, grants, auditTokens } from "./api/dynamic.js";
 
 // Any catalog
 export { createCalculator, type Calculator } from "./api/calculator.js";
@@ -30,10 +30,36 @@ export type { CallLike, SourceLocation, SourcedCall } from "./matcher/sourced-ca
 export type { Plan, ScopeReason, CitedCall, DeprecatedCall } from "./planner/minimal-scopes.js";
 export type { CheckToken, CheckResult, TokenCheck, TokenListCheck, MissingScope } from "./checker/check-token.js";
 export type { TokenInput, SingleTokenInput, TokenListInput } from "./checker/read-token.js";
+export {
+  DEFAULT_MAX_AGE_DAYS,
+  type AuditCalls,
+  type AuditOptions,
+  type AuditProblem,
+  type AuditedToken,
+  type AuditMissing,
+  type HeldScope,
+  type TokenAudit,
+} from "./checker/audit-tokens.js";
+export {
+  readLiveTokenList,
+  readLiveToken,
+  type LiveToken,
+  type LiveTokenList,
+  type ScopeList,
+} from "./checker/read-live-tokens.js";
 
 // Call sources
 export { readHar, type HarOptions, type HarResult, type HarSummary } from "./sources/har.js";
-export { parseLogLine, type LogLine } from "./sources/log-line.js";
+export { parseLogLine, type LogLine, type LogLineOptions } from "./sources/log-line.js";
+export {
+  parseLogFormat,
+  LOG_FORMAT_NAMES,
+  type LogFormat,
+  type LogFormatName,
+  type LineFormat,
+} from "./sources/logs/formats.js";
+export type { RecordingOptions } from "./sources/recording.js";
+export { rewriteIssues, type Rewrite } from "./sources/rewrites.js";
 export { createLogReader, type LogReader, type LogReaderOptions, type LogSummary } from "./sources/log.js";
 export {
   parseCallsFile,
@@ -71,6 +97,8 @@ export {
   type Report,
   type ReportResult,
   type InputSummary,
+  type LiveTokenInfo,
+  type TokenCreation,
   type Finding,
   type Rule,
   type RuleId,
@@ -83,3 +111,4 @@ export { markdownReport } from "./report/markdown.js";
 export { sarifReport, type SarifLog } from "./report/sarif.js";
 export { githubReport } from "./report/github.js";
 export { formatLocation } from "./report/location.js";
+export { deniedCalls, deniedMessage, type DeniedCall } from "./report/denied.js";

@@ -22,16 +22,21 @@ export const shellQuote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`
 const segment = (s: string): string =>
   encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
+/**
+ * An environment ID the snippets can put in a URL path: `.` and `..` are dot segments every URL parser
+ * resolves away (encoded too), so they are treated as not given and the snippets read the environment.
+ */
+export const usableEnvironmentId = (id: string): boolean => id !== "" && id !== "." && id !== "..";
+
 const safeBase = (baseUrl: string): string =>
   catalogInfo.baseUrls.includes(baseUrl) ? baseUrl : catalogInfo.baseUrls[0]!;
 
 /** The request as a curl command; the bearer token stays in `$DYNAMIC_API_TOKEN`. */
 export const curlCommand = (r: TokenRequest): string => {
   const base = safeBase(r.baseUrl);
-  const url =
-    r.environmentId === ""
-      ? `"${base}/environments/$DYNAMIC_ENVIRONMENT_ID/tokens"`
-      : shellQuote(`${base}/environments/${segment(r.environmentId)}/tokens`);
+  const url = !usableEnvironmentId(r.environmentId)
+    ? `"${base}/environments/$DYNAMIC_ENVIRONMENT_ID/tokens"`
+    : shellQuote(`${base}/environments/${segment(r.environmentId)}/tokens`);
   return [
     `curl -X POST ${url}`,
     `  -H "Authorization: Bearer $DYNAMIC_API_TOKEN"`,
@@ -56,8 +61,9 @@ export const sdkSnippet = (r: TokenRequest): string => {
     // A name that is no identifier cannot be an enum member: written as a string, the compiler flags it.
     return IDENTIFIER.test(member) ? `TokenScopes.${member}` : JSON.stringify(s);
   });
-  const environmentId =
-    r.environmentId === "" ? "process.env.DYNAMIC_ENVIRONMENT_ID!" : JSON.stringify(r.environmentId);
+  const environmentId = usableEnvironmentId(r.environmentId)
+    ? JSON.stringify(r.environmentId)
+    : "process.env.DYNAMIC_ENVIRONMENT_ID!";
   return [
     `import { Configuration, TokensApi, TokenScopes } from "${catalogInfo.sdk.name}";`,
     ``,

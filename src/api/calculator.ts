@@ -1,5 +1,6 @@
 import { grantsIn } from "../catalog/grants.js";
 import type { Catalog, Endpoint } from "../catalog/types.js";
+import { auditTokensIn, type AuditOptions, type TokenAudit } from "../checker/audit-tokens.js";
 import { checkTokenIn, type CheckToken } from "../checker/check-token.js";
 import { requiredScopesIn } from "../matcher/required-scopes.js";
 import type { MatchResult } from "../matcher/result.js";
@@ -17,6 +18,8 @@ export interface Calculator<S extends string> {
   readonly minimalScopes: (calls: Iterable<CallLike>) => Plan<S>;
   /** The endpoints a scope unlocks; a name the catalog lacks is an `InputError`. */
   readonly grants: (scope: S) => readonly Endpoint[];
+  /** Audits Dynamic's token list answer: scope lists, unknown names, age, and each token against `calls`. */
+  readonly auditTokens: (list: unknown, options?: AuditOptions) => TokenAudit<S>;
 }
 
 /** Binds `requiredScopes`, `checkToken`, `minimalScopes` and `grants` to a catalog. */
@@ -26,4 +29,5 @@ export const createCalculator = <S extends string>(catalog: Catalog<S>): Calcula
   checkToken: ((token: unknown, calls: Iterable<unknown>) => checkTokenIn(catalog, token, calls)) as CheckToken<S>,
   minimalScopes: (calls) => minimalScopesIn(catalog, calls),
   grants: (scope) => grantsIn(catalog, scope),
+  auditTokens: (list, options) => auditTokensIn(catalog, list, options),
 });

@@ -1,4 +1,5 @@
 import { REPORT_FORMATS } from "../report/format.js";
+import { parseLogFormat } from "../sources/logs/formats.js";
 import type { OptionSpec } from "./command.js";
 
 /** `--catalog FILE`: every command that answers from a catalog. */
@@ -36,7 +37,18 @@ export const INPUT_OPTIONS = {
     list: true,
     check: (v) => (/^https?:\/\/[^/]/i.test(v) && URL.canParse(v) ? undefined : "must be an absolute http(s) URL"),
     value: "URL",
-    description: "HAR entries and log URLs under URL are Dynamic calls too (a proxy, a local fake); repeatable",
+    description: "requests (HAR, logs) sent to URL's origin are Dynamic calls too (a proxy, a local fake); repeatable",
+  },
+  "log-format": {
+    type: "string",
+    value: "NAME|REGEX",
+    check: (v) => {
+      const r = parseLogFormat(v);
+      return r.ok ? undefined : r.message;
+    },
+    description:
+      "how log lines are written: auto (default: line by line), combined, common, json, envoy, alb, or a " +
+      "regular expression with named groups method, url or path, and optionally host, status; reads FILE as a log",
   },
 } as const satisfies Record<string, OptionSpec>;
 

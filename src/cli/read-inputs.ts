@@ -1,4 +1,6 @@
 import type { Calculator } from "../api/calculator.js";
+import { parseLogFormat, type LogFormat } from "../sources/logs/formats.js";
+import type { Rewrite } from "../sources/rewrites.js";
 import type { InputSummary } from "../report/model.js";
 import type { SourceProblem, SourcedCall } from "../sources/types.js";
 import type { Io } from "./io.js";
@@ -24,32 +26,58 @@ export const noCalls = (io: Io, command: string, files: readonly string[], read:
   return true;
 };
 
+/** How a run reads its inputs: `--from`, `--base-url`, `--log-format`, and a config's rewrites. */
+export interface ReadInputsOptions {
+  readonly from: string | undefined;
+  /** Added to the catalog's base URLs. */
+  readonly baseUrls: readonly string[];
+  readonly rewrites?: readonly Rewrite[];
+  /** A format name or pattern (`--log-format`), as text or already parsed. */
+  readonly logFormat?: string | LogFormat | undefined;
+  readonly calc: Calculator<string>;
+  readonly io: Io;
+  /** Calls streamed inputs leave out before folding (the config's ignores). */
+  readonly skip?: (call: SourcedCall) => boolean;
+}
+
+/** The reading options `INPUT_OPTIONS` parsed into (`--from`, `--base-url`, `--log-format`). */
+export const inputOptionValues = (values: {
+  readonly from: string | undefined;
+  readonly "base-url": readonly string[];
+  readonly "log-format": string | undefined;
+}): Pick<ReadInputsOptions, "from" | "baseUrls" | "logFormat"> => ({
+  from: values.from,
+  baseUrls: values["base-url"],
+  logFormat: values["log-format"],
+});
+
+const logFormatOf = (value: string | LogFormat | undefined): LogFormat | undefined => {
+  if (value === undefined || value instanceof RegExp) return value;
+  const r = parseLogFormat(value);
+  // The option table checks --log-format before a command runs; this guards library callers.
+  if (!r.ok) throw new TypeError(`log format ${JSON.stringify(value)} ${r.message}`);
+  return r.format;
+};
+
 /** Reads each FILE (`-` is stdin) as `--from` says; locations keep their file. */
-export const readInputs = async (
-  files: readonly string[],
-  options: {
-    readonly from: string | undefined;
-    readonly baseUrls: readonly string[];
-    readonly calc: Calculator<string>;
-    readonly io: Io;
-    /** Calls streamed inputs leave out before folding (the config's ignores). */
-    readonly skip?: (call: SourcedCall) => boolean;
-  },
-): Promise<Inputs> => {
+export const readInputs = async (files: readonly string[], options: ReadInputsOptions): Promise<Inputs> => {
   // The readers (and the SDK operation table they resolve names with) load only for commands that read calls.
   const { readSource } = await import("../node/read-source.js");
   const { calc, io } = options;
   const baseUrls = [...calc.catalog.baseUrls, ...options.baseUrls];
+  const logFormat = logFormatOf(options.logFormat);
+  const rewrites = options.rewrites ?? [];
   const out: Inputs = { calls: [], problems: [], inputs: [] };
   for (const file of files) {
     const from = (options.from ?? "auto") as "auto";
-    const skip = options.skip ? { skip: options.skip } : {};
     const read = await readSource(file, {
       from,
       baseUrls,
+      rewrites,
+      ...(logFormat === undefined ? {} : { logFormat }),
       requiredScopes: calc.requiredScopes,
       stdin: io.stdin,
-      ...skip,
+      ...(options.skip ? { skip: options.skip } : {}),
     });
     out.calls.push(...read.calls);
     out.problems.push(...read.problems);

@@ -2,6 +2,7 @@ import type { Calculator } from "../api/calculator.js";
 import type { RewriteEntry } from "../gate/config-schema.js";
 import { createIgnorer, type Ignorer } from "../gate/ignorer.js";
 import { rewriteCall } from "../gate/rewrite.js";
+import { parseLogFormat, type LogFormat } from "../sources/logs/formats.js";
 import type { LoadedConfig } from "../node/config/load-config.js";
 import type { SourceProblem, SourcedCall } from "../sources/types.js";
 import { ConfigError, type Issue } from "../util/errors.js";
@@ -26,6 +27,8 @@ export interface RunConfig {
   /** The config's base URLs (the command adds its own `--base-url`s). */
   readonly baseUrls: readonly string[];
   readonly rewrites: readonly RewriteEntry[];
+  /** The config's `logFormat`, parsed; `--log-format` wins over it. */
+  readonly logFormat?: LogFormat;
   readonly ignorer?: Ignorer;
   /** For streamed readers: leave ignored calls out before folding. */
   readonly skip?: (call: SourcedCall) => boolean;
@@ -85,14 +88,15 @@ const checkRewrites = (config: LoadedConfig, rewrites: readonly RewriteEntry[], 
 /** The run's settings from a loaded config (or none). */
 export const runSettings = (config: LoadedConfig | undefined, calc: Calculator<string>, io: Io): RunConfig => {
   const c = config?.config;
-  // Named log formats and custom expressions arrive with the readers that parse them; until then a config
-  // that asks for one is refused rather than read with a format it did not ask for.
+  let logFormat: LogFormat | undefined;
   if (config && c?.logFormat !== undefined) {
-    const message = "this scopewise reads logs by detection only; remove logFormat (or upgrade scopewise)";
-    throw new ConfigError(
-      [{ code: "unsupported", path: "$.logFormat", message, ...lineOf(config, "$.logFormat") }],
-      config.file,
-    );
+    const parsed = parseLogFormat(c.logFormat);
+    if (!parsed.ok) {
+      const message = `logFormat ${parsed.message}`;
+      const issue = { code: "bad-log-format", path: "$.logFormat", message, ...lineOf(config, "$.logFormat") };
+      throw new ConfigError([issue], config.file);
+    }
+    logFormat = parsed.format;
   }
   const ignorer =
     config && c?.ignore?.length
@@ -109,6 +113,7 @@ export const runSettings = (config: LoadedConfig | undefined, calc: Calculator<s
     ...(config ? { config } : {}),
     baseUrls: c?.baseUrls ?? [],
     rewrites: c?.rewrites ?? [],
+    ...(logFormat === undefined ? {} : { logFormat }),
     ...(ignorer ? { ignorer, skip: ignorer.skip } : {}),
     parts: () => (ignorer ? { ignores: ignorer.report() } : {}),
   };

@@ -40,6 +40,8 @@ export const configInputReader = (calc: Calculator<string>, run: RunConfig, io: 
     const r = await readSource(file.path, {
       from: file.from as SourceFormat | "auto",
       baseUrls: [...calc.catalog.baseUrls, ...baseUrls],
+      rewrites: run.rewrites,
+      ...(run.logFormat === undefined ? {} : { logFormat: run.logFormat }),
       requiredScopes: calc.requiredScopes,
       name,
       ...(run.skip ? { skip: run.skip } : {}),
@@ -71,7 +73,11 @@ export const configInputReader = (calc: Calculator<string>, run: RunConfig, io: 
 /** The FILEs given, or else the config's `inputs`: read, rewritten and filtered by the config's ignores. */
 export const readRunInputs = async (
   positionals: readonly string[],
-  values: { readonly from: string | undefined; readonly "base-url": readonly string[] },
+  values: {
+    readonly from: string | undefined;
+    readonly "base-url": readonly string[];
+    readonly "log-format": string | undefined;
+  },
   calc: Calculator<string>,
   run: RunConfig,
   io: Io,
@@ -80,14 +86,23 @@ export const readRunInputs = async (
   if (positionals.length > 0) {
     const baseUrls = [...run.baseUrls, ...values["base-url"]];
     const skip = run.skip ? { skip: run.skip } : {};
-    const read = await readInputs(positionals, { from: values.from, baseUrls, calc, io, ...skip });
+    const logFormat = values["log-format"] ?? run.logFormat;
+    const read = await readInputs(positionals, {
+      from: values.from,
+      baseUrls,
+      rewrites: run.rewrites,
+      logFormat,
+      calc,
+      io,
+      ...skip,
+    });
     return { ...applyConfig(read, run), names: positionals };
   }
   const inputs = run.config?.config.inputs ?? [];
   if (run.config === undefined || inputs.length === 0)
     throw new UsageError("expected at least one FILE (or inputs in scopewise.config.json)", command);
-  if (values["base-url"].length > 0 || values.from !== undefined)
-    throw new UsageError("--from and --base-url are for FILEs; the config's inputs say their own", command);
+  if (values["base-url"].length > 0 || values.from !== undefined || values["log-format"] !== undefined)
+    throw new UsageError("--from, --base-url and --log-format are for FILEs; the config says its own", command);
   const entries = inputs.map((input, i) => ({ input, path: `$.inputs[${i}]` }));
   const read = await configInputReader(calc, run, io).read(entries);
   return { ...read, names: [`the inputs of ${run.config.file}`] };

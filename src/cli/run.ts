@@ -10,6 +10,16 @@ import { VERSION } from "./version.js";
 
 const find = (name: string): Command | undefined => COMMANDS.find((c) => c.name === name);
 
+/** A command named by one word (`plan`) or two (`token audit`), and the arguments after its name. */
+const lookup = (argv: readonly string[]): { command: Command | undefined; rest: readonly string[] } => {
+  const [first = "", second, ...more] = argv;
+  const two = second === undefined ? undefined : find(`${first} ${second}`);
+  return two ? { command: two, rest: more } : { command: find(first), rest: argv.slice(1) };
+};
+
+/** The commands of a group (`token`): `scopewise token` lists them. */
+const group = (name: string): readonly Command[] => COMMANDS.filter((c) => c.name.startsWith(`${name} `));
+
 const usage = (io: Io, error: UsageError): number => {
   const help = error.command === undefined ? "scopewise --help" : `scopewise ${error.command} --help`;
   io.stderr(`scopewise${error.command === undefined ? "" : ` ${error.command}`}: ${error.message} (see ${help})\n`);
@@ -27,16 +37,25 @@ const dispatch = async (argv: readonly string[], io: Io): Promise<number> => {
     return EXIT.ok;
   }
   if (first === "help") {
-    const command = rest[0] === undefined ? undefined : find(rest[0]);
-    if (rest[0] !== undefined && command === undefined) throw unknownCommand(rest[0]);
-    io.stdout(`${command ? commandHelp(command) : mainHelp(COMMANDS)}\n`);
+    const { command } = rest[0] === undefined ? { command: undefined } : lookup(rest);
+    if (rest[0] !== undefined && command === undefined && group(rest[0]).length === 0) throw unknownCommand(rest[0]);
+    const listed = command === undefined && rest[0] !== undefined ? group(rest[0]) : COMMANDS;
+    io.stdout(`${command ? commandHelp(command) : mainHelp(listed)}\n`);
     return EXIT.ok;
   }
-  const command = find(first);
-  if (command === undefined) throw unknownCommand(first);
+  const { command, rest: args } = lookup(argv);
+  if (command === undefined) {
+    const commands = group(first);
+    if (commands.length === 0) throw unknownCommand(first);
+    // `scopewise token` or `scopewise token --help`: the group's commands; anything else is a wrong name.
+    const asked = rest[0] === "--help" || rest[0] === "-h";
+    if (rest[0] !== undefined && !asked) throw unknownCommand(`${first} ${rest[0]}`);
+    (asked ? io.stdout : io.stderr)(`${mainHelp(commands)}\n`);
+    return asked ? EXIT.ok : EXIT.error;
+  }
   const takenBy = (option: string) =>
     COMMANDS.filter((c) => option.startsWith("--") && Object.hasOwn(c.options, option.slice(2))).map((c) => c.name);
-  const { values, positionals, help } = parseCommand(command, rest, takenBy);
+  const { values, positionals, help } = parseCommand(command, args, takenBy);
   if (help) {
     io.stdout(`${commandHelp(command)}\n`);
     return EXIT.ok;

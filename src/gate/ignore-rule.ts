@@ -1,4 +1,4 @@
-import { isAbsolute } from "../sources/base-url.js";
+import { namesHost } from "./target-host.js";
 import { sdkOperations } from "../sources/sdk-operations.js";
 import { didYouMean } from "../util/edit-distance.js";
 
@@ -55,7 +55,8 @@ const request = (method: string, path: string): IgnoreRule | string => {
   if (bad !== undefined) return `${JSON.stringify(bad)} is not a path segment, * or **`;
   if (segments.slice(0, -1).includes("**")) return "** may only end the path";
   const shaped = segments.map((s) => (PARAM.test(s) ? "*" : s));
-  if (shaped.every((s) => s === "*" || s === "**")) {
+  // The root path alone (`GET /`) names one path; only all-wildcard patterns are too broad.
+  if (shaped.length > 0 && shaped.every((s) => s === "*" || s === "**")) {
     return "it would ignore every request of that shape; name at least one literal path segment";
   }
   return { kind: "request", method, segments: shaped };
@@ -101,7 +102,7 @@ export const compileMatch = (match: string): IgnoreRule | string => {
   const parts = text.split(/\s+/);
   if (parts.length === 2) return request((parts[0] as string).toUpperCase(), parts[1] as string);
   if (parts.length === 1 && text.startsWith("/")) return `give a method: "* ${text}" for any method, or "GET ${text}"`;
-  if (parts.length === 1 && isAbsolute(text)) return `match a host with "host:NAME", or a path with "METHOD /path"`;
+  if (parts.length === 1 && namesHost(text)) return `match a host with "host:NAME", or a path with "METHOD /path"`;
   return 'expected "METHOD /path", "host:NAME", or an SDK operation such as SDKApi.*';
 };
 

@@ -5,7 +5,7 @@ import { readCall } from "../matcher/read-call.js";
 import { normalizePath } from "../matcher/normalize-path.js";
 import { describeCall } from "../matcher/match-calls.js";
 import { requiredScopesIn } from "../matcher/required-scopes.js";
-import { hostOf, isAbsolute } from "../sources/base-url.js";
+import { targetHost } from "./target-host.js";
 import type { SourceLocation, SourcedCall } from "../sources/types.js";
 import { CONFIG_FILE, type IgnoreEntry, type RewriteEntry } from "./config-schema.js";
 import { compileMatch, ruleMatches, type IgnoreRule, type IgnoreSubject } from "./ignore-rule.js";
@@ -77,9 +77,10 @@ export const createIgnorer = (entries: readonly IgnoreEntry[], options: IgnorerO
     const target = rewriteTarget(raw.target, rewrites);
     let parsed = normalizePath(target, basePaths);
     if ("status" in parsed && parsed.code === "outside-base-path") parsed = normalizePath(withoutOrigin(target), []);
+    const host = targetHost(target);
     return {
       method: raw.method,
-      ...(isAbsolute(target) ? { host: hostOf(target).toLowerCase() } : {}),
+      ...(host === undefined ? {} : { host }),
       ...("status" in parsed ? {} : { segments: parsed.segments }),
       ...operation,
     };

@@ -15,7 +15,12 @@ export interface SourceLocation {
   readonly note?: string;
   /** How many input items folded into this call (logs keep one call per endpoint); first location shown. */
   readonly occurrences?: number;
+  /** The recorded response denied the call: 401 or 403 (HAR `response.status`, a log line's status). */
+  readonly status?: number;
 }
+
+/** Statuses a recorded response denies a call with: reports explain them as `denied` findings. */
+export const isDenial = (status: number | undefined): status is 401 | 403 => status === 401 || status === 403;
 
 /** A call read from a source, with where it came from: what every reader returns and every function accepts. */
 export interface SourcedCall<C = unknown> {

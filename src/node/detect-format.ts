@@ -1,10 +1,10 @@
+import { looksLikeLogLine } from "../sources/logs/formats.js";
+
 /** The call sources `--from` names. */
 export type SourceFormat = "calls" | "har" | "log";
 
 /** Every `--from` value, `auto` included. */
 export const SOURCE_FORMATS = ["auto", "calls", "har", "log"] as const;
-
-const CLF_START = /^\S+ \S+ \S+ \[[^\]]*\] "/;
 
 const firstLine = (head: string): string =>
   head
@@ -14,8 +14,8 @@ const firstLine = (head: string): string =>
 
 /**
  * Tells a calls file, a HAR and an access log apart from the name and first bytes:
- * `.har`, a JSON object document → HAR; `.log`/`.jsonl`/`.ndjson`, JSON lines or
- * common/combined log lines → log; anything else (METHOD URL lines, a JSON array) → calls.
+ * `.har`, a JSON object document → HAR; `.log`/`.jsonl`/`.ndjson`, JSON lines, or a first line
+ * in common/combined, Envoy or ALB format → log; anything else (METHOD URL lines, a JSON array) → calls.
  */
 export const detectFormat = (file: string, head: string): SourceFormat => {
   if (/\.har$/i.test(file)) return "har";
@@ -30,5 +30,5 @@ export const detectFormat = (file: string, head: string): SourceFormat => {
       return "har";
     }
   }
-  return CLF_START.test(line) ? "log" : "calls";
+  return looksLikeLogLine(line) ? "log" : "calls";
 };

@@ -6,3 +6,18 @@ export { loadConfig, type LoadedConfig } from "./config/load-config.js";
 export { expandInputs, type InputFile } from "./config/expand-inputs.js";
 export { scanFiles, listSourceFiles, type ScanFilesResult } from "./scan/scan-files.js";
 export { scanSource, type ScanFinding, type ScanOptions, type ScanResult } from "./scan/scan-source.js";
+// Live tokens through Dynamic's SDK (@dynamic-labs/sdk-api): list, create, introspect; deadlines, bounded retries.
+export { ApiError, type ApiFailure } from "./tokens/api-error.js";
+export {
+  createTokensClient,
+  DEFAULT_API_URL,
+  type IntrospectionApi,
+  type TokensClient,
+  type TokensClientOptions,
+} from "./tokens/client.js";
+export type { TransportOptions } from "./tokens/transport.js";
+export { listTokens, type ListedTokens } from "./tokens/list-tokens.js";
+export { createToken, type CreatedToken } from "./tokens/create-token.js";
+export { introspectToken, type Introspection } from "./tokens/introspect-token.js";
+export { identifyToken, type IdentifiedToken } from "./tokens/identify-token.js";
+export { redact } from "./tokens/redact.js";

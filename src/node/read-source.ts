@@ -4,6 +4,8 @@ import type { MatchResult } from "../matcher/result.js";
 import { createCallsReader, parseCallsFile, type CallsSummary } from "../sources/calls-file.js";
 import { readHar, type HarSummary } from "../sources/har.js";
 import { createLogReader, type LogSummary } from "../sources/log.js";
+import type { LogFormat } from "../sources/logs/formats.js";
+import type { Rewrite } from "../sources/rewrites.js";
 import type { SourceRead, SourcedCall } from "../sources/types.js";
 import { stripBom } from "../util/bom.js";
 import { detectFormat, type SourceFormat } from "./detect-format.js";
@@ -19,8 +21,12 @@ export const MAX_WHOLE_BYTES = 64 << 20;
 export interface ReadSourceOptions {
   /** How to read the input: detected from its name and first bytes by default. */
   readonly from?: SourceFormat | "auto";
-  /** HAR entries and absolute log URLs under these are Dynamic calls; Dynamic's base URLs by default. */
+  /** Requests sent to these base URLs' origins are Dynamic calls (HAR, logs); Dynamic's base URLs by default. */
   readonly baseUrls?: readonly string[];
+  /** Path-prefix rewrites applied to HAR and log calls before matching (a proxy that mounts the API elsewhere). */
+  readonly rewrites?: readonly Rewrite[];
+  /** How log lines are read; any value but `auto` also makes an `auto` input a log. */
+  readonly logFormat?: LogFormat;
   /** Identifies calls, so streams fold into one call per endpoint; Dynamic's catalog by default. */
   readonly requiredScopes?: (call: CallLike) => MatchResult;
   /** Name shown in locations; the path as given (`<stdin>` for `-`) by default. */
@@ -44,7 +50,8 @@ const tooLarge = (file: string, what: string): InputError =>
 const fromText = (text: string, file: string, format: SourceFormat, options: ReadSourceOptions): SourceInput => {
   if (format === "calls") return parseCallsFile(text, { file });
   if (format === "har") {
-    const r = readHar(text, { file, ...(options.baseUrls ? { baseUrls: options.baseUrls } : {}) });
+    const { baseUrls, rewrites } = options;
+    const r = readHar(text, { file, ...(baseUrls ? { baseUrls } : {}), ...(rewrites ? { rewrites } : {}) });
     if (r.ok) return r;
     const { source, code, message } = r.problem;
     const line = source.line === undefined ? {} : { line: source.line };
@@ -83,7 +90,8 @@ const readStdin = async (stdin: AsyncIterable<Uint8Array | string>): Promise<str
  * Throws `InputError` naming the file when it cannot be read at all; bad items are `problems`.
  */
 export const readSource = async (file: string, options: ReadSourceOptions = {}): Promise<SourceInput> => {
-  const from = options.from ?? "auto";
+  const named = options.logFormat !== undefined && options.logFormat !== "auto";
+  const from = options.from === undefined || options.from === "auto" ? (named ? "log" : "auto") : options.from;
   if (file === "-") {
     const text = stripBom(await readStdin(options.stdin ?? process.stdin));
     const format = from === "auto" ? detectFormat("-", text.slice(0, SNIFF_BYTES)) : from;

@@ -2,6 +2,8 @@ import { tokenChecks } from "../checker/check-token.js";
 import type { CallReport, UnidentifiedCall } from "../matcher/match-calls.js";
 import type { SourceLocation } from "../sources/types.js";
 import { ignoreFindings, verifyFindings } from "./gate-findings.js";
+import { auditFindings, tokenFindings, tokenLabel } from "./audit-findings.js";
+import { deniedCalls, deniedMessage } from "./denied.js";
 import { noteOf, shownCall } from "./location.js";
 import { RULES, type Finding, type Report, type RuleId } from "./model.js";
 
@@ -32,6 +34,10 @@ const deprecatedFindings = (calls: readonly CallReport[]): Finding[] =>
     ];
   });
 
+/** 401s and 403s in the recording, explained; `granted` when the token is known. */
+const deniedFindings = (calls: readonly CallReport[], granted?: readonly string[]): Finding[] =>
+  deniedCalls(calls, granted).map((d) => finding("denied", deniedMessage(d), d.source));
+
 /** Every finding of a report, in a fixed order: errors, warnings, then notes, each in input order. */
 export const reportFindings = <S extends string>(report: Report<S>): Finding[] => {
   const { result } = report;
@@ -41,7 +47,7 @@ export const reportFindings = <S extends string>(report: Report<S>): Finding[] =
   );
   if (result.kind === "plan") {
     const p = result.plan;
-    out.push(...unidentifiedFindings(p.unidentified, ""), ...deprecatedFindings(p.calls));
+    out.push(...unidentifiedFindings(p.unidentified, ""), ...deprecatedFindings(p.calls), ...deniedFindings(p.calls));
     for (const c of p.calls) {
       if (c.result.status !== "matched") continue;
       out.push(
@@ -69,8 +75,19 @@ export const reportFindings = <S extends string>(report: Report<S>): Finding[] =
         );
       }
     }
-    // Every token sees the same calls: deprecation is said once.
-    out.push(...deprecatedFindings(checks[0]?.check.calls ?? []));
+    // Every token sees the same calls: deprecation and denials are said once.
+    const calls = checks[0]?.check.calls ?? [];
+    const granted = result.check.kind === "token" ? result.check.granted : undefined;
+    out.push(...deprecatedFindings(calls), ...deniedFindings(calls, granted));
+    const live = result.live;
+    if (live) out.push(...tokenFindings(live.token, tokenLabel(live.token, 0), { ...live, scopesChecked: true }));
+  } else if (result.kind === "audit") {
+    const { audit } = result;
+    out.push(...auditFindings(audit));
+    if (audit.minimal)
+      out.push(...unidentifiedFindings(audit.minimal.unidentified, ""), ...deniedFindings(audit.minimal.calls));
+  } else if (result.kind === "whoami") {
+    out.push(...tokenFindings(result.live.token, tokenLabel(result.live.token, 0), result.live));
   } else if (result.kind === "verify") out.push(...verifyFindings(result.verify));
   out.push(...ignoreFindings(report.ignores));
   const order = { error: 0, warning: 1, note: 2 } as const;

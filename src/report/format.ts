@@ -1,3 +1,4 @@
+import { safeJson } from "../util/printable.js";
 import { githubReport } from "./github.js";
 import { jsonReport } from "./json.js";
 import { markdownReport } from "./markdown.js";
@@ -24,7 +25,7 @@ export const formatReport = <S extends string>(
     case "markdown":
       return markdownReport(report);
     case "sarif":
-      return JSON.stringify(sarifReport(report), null, 2);
+      return safeJson(sarifReport(report));
     case "github":
       return githubReport(report);
   }

@@ -9,6 +9,12 @@ const hostsText = (hosts: readonly { host: string; count: number }[]): string =>
         .map((h) => `${h.host} ×${h.count}`)
         .join(", ")}${hosts.length > 5 ? ", …" : ""})`;
 
+/** What a recording's calls went through: http: for https: (or the reverse), rewrites. */
+const routing = (s: { readonly otherScheme: number; readonly rewritten: number }): string =>
+  (s.otherScheme > 0
+    ? `; ${plural(s.otherScheme, "call")} sent with the other scheme (http:/https:) of a base URL`
+    : "") + (s.rewritten > 0 ? `; ${plural(s.rewritten, "call")} rewritten` : "");
+
 /** One line on what an input held: `HAR: 9 entries: 7 used, 2 skipped (other hosts: …), 0 bad`. */
 export const describeInput = (s: InputSummary): string => {
   switch (s.format) {
@@ -19,13 +25,16 @@ export const describeInput = (s: InputSummary): string => {
     case "har": {
       const preflight = s.preflight > 0 ? `, ${s.preflight} CORS preflights skipped` : "";
       const skipped = `${s.skipped} skipped${hostsText(s.otherHosts)}${preflight}`;
-      return `HAR ${s.file}: ${plural(s.entries, "entry", "entries")}: ${s.used} used, ${skipped}, ${s.bad} bad`;
+      const entries = plural(s.entries, "entry", "entries");
+      return `HAR ${s.file}: ${entries}: ${s.used} used, ${skipped}, ${s.bad} bad${routing(s)}`;
     }
     case "log": {
-      const none = s.noRequest > 0 ? `, ${s.noRequest} without a request ("-")` : "";
-      const skipped = `${s.skipped} skipped${hostsText(s.otherHosts)}${none}`;
+      const skipped = `${s.skipped} skipped${hostsText(s.otherHosts)}`;
       const calls = `${s.used} calls (${s.distinct} distinct)`;
-      return `log ${s.file}: ${plural(s.lines, "line")}: ${calls}, ${skipped}, ${s.bad} bad`;
+      const none = s.noRequest > 0 ? `, ${s.noRequest} without a request` : "";
+      const formats = s.logFormats.length > 0 ? ` (${s.logFormats.join(", ")})` : "";
+      const lines = plural(s.lines, "line");
+      return `log ${s.file}${formats}: ${lines}: ${calls}, ${skipped}${none}, ${s.bad} bad${routing(s)}`;
     }
     case "scan": {
       const skipped = s.skipped.length > 0 ? ` (${s.skipped.length} not JS/TS, skipped)` : "";

@@ -1,11 +1,15 @@
+import type { TokenAudit } from "../checker/audit-tokens.js";
 import { tokenChecks, type TokenCheck } from "../checker/check-token.js";
-import type { UnidentifiedCall } from "../matcher/match-calls.js";
+import type { CallReport, UnidentifiedCall } from "../matcher/match-calls.js";
 import type { Plan } from "../planner/minimal-scopes.js";
 import type { SourceLocation } from "../sources/types.js";
+import { printable } from "../util/printable.js";
 import { plural } from "../util/text.js";
+import { auditFindings, tokenLabel } from "./audit-findings.js";
+import { deniedCalls, deniedMessage } from "./denied.js";
 import { describeInput } from "./inputs.js";
 import { formatLocation, noteOf } from "./location.js";
-import type { Report } from "./model.js";
+import type { LiveTokenInfo, Report } from "./model.js";
 import { ignoresMarkdown, verifyMarkdown } from "./gate-markdown.js";
 
 /** Rows past this are summarised: a PR comment should stay readable. */
@@ -135,20 +139,99 @@ const checkSection = <S extends string>(c: TokenCheck<S>, label: string, report:
   ];
 };
 
+const deniedSection = (calls: readonly CallReport[], granted?: readonly string[]): string[] => {
+  const denied = deniedCalls(calls, granted);
+  return section(
+    `**Denied (${denied.length})**: the recording shows a 401 or 403; these calls still count`,
+    denied.length === 0
+      ? []
+      : table(
+          ["Where", "Call", "Why"],
+          denied.map((d) => [where(d.source), callText(d.call, d.source), deniedMessage(d)]),
+        ),
+  );
+};
+
+const PROBLEMS = {
+  unrestricted: "**no scope list**: unrestricted or unknown",
+  "unknown-scope": "unknown scope names",
+  "over-privileged": "over-privileged",
+  "too-old": "too old",
+  "age-unknown": "age unknown",
+} as const;
+
+const auditSection = <S extends string>(a: TokenAudit<S>): string[] => {
+  const failing = a.tokens.filter((t) => t.problems.length > 0).length;
+  const m = a.minimal;
+  const verdict = failing === 0 ? "none needs attention" : `${failing} need${failing === 1 ? "s" : ""} attention`;
+  const rows = a.tokens.map((t, i) => [
+    code(tokenLabel(t, i).replace(/^token /, "")),
+    t.ageDays === undefined
+      ? "unknown"
+      : `${plural(t.ageDays, "day")}${t.problems.includes("too-old") ? " (rotate)" : ""}`,
+    [
+      ...t.scopes.map((s) => `${code(s.scope)} (${s.unlocks})`),
+      ...t.unknownScopes.map((u) => `${code(printable(u.scope, 80))} (unknown)`),
+    ].join("<br>") || "—",
+    t.problems.map((x) => PROBLEMS[x]).join(", ") || "fine",
+    ...(m === undefined ? [] : [(t.remove ?? []).map(code).join(", "), (t.add ?? []).map(code).join(", ")]),
+  ]);
+  const incomplete = auditFindings(a).filter((f) => f.ruleId === "incomplete-token-list");
+  return [
+    `### scopewise: ${plural(a.tokens.length, "token")} audited, ${verdict}`,
+    "",
+    ...(m === undefined
+      ? []
+      : [
+          `Minimal scopes for ${plural(m.calls.length, "call")}: ` +
+            `${m.scopes.length === 0 ? "(none)" : code(m.scopes.join(","))} (${plural(m.unlocks, "endpoint")})` +
+            (m.complete ? "" : `; ${m.unidentified.length} not identified`),
+          "",
+        ]),
+    ...(a.tokens.length === 0
+      ? ["The environment has no tokens."]
+      : table(["Token", "Age", "Scopes (endpoints)", "Problems", ...(m === undefined ? [] : ["Remove", "Add"])], rows)),
+    ...incomplete.flatMap((f, i) => [...(i === 0 ? [""] : []), `- **${f.message}**`]),
+    ...(m === undefined ? [] : unidentifiedSection(m.unidentified, "Not identified, so the audit cannot vouch for it")),
+    ...(m === undefined ? [] : deniedSection(m.calls)),
+  ];
+};
+
+/** `check --live`: which token was checked, and its problems as Dynamic describes it. */
+const liveLine = <S extends string>(live: LiveTokenInfo<S>): string[] => {
+  const t = live.token;
+  const age = t.ageDays === undefined ? "age unknown" : `${plural(t.ageDays, "day")} old`;
+  const problems = t.problems.length === 0 ? "" : `: ${t.problems.map((x) => PROBLEMS[x]).join(", ")}`;
+  return [
+    `Checked the token in DYNAMIC_API_TOKEN: ${code(tokenLabel(t, 0).replace(/^token /, ""))}, ${age}${problems}`,
+    "",
+  ];
+};
+
 /** A compact Markdown report for a PR comment: scopes and the calls behind them, unused scopes, unknown calls. */
 export const markdownReport = <S extends string>(report: Report<S>): string => {
   const { result } = report;
+  const checks = result.kind === "check" ? tokenChecks(result.check) : [];
   const body =
     result.kind === "plan"
-      ? planSection(result.plan)
+      ? [...planSection(result.plan), ...deniedSection(result.plan.calls)]
       : result.kind === "check"
-        ? tokenChecks(result.check).flatMap(({ label, check }, i) => [
-            ...(i === 0 ? [] : [""]),
-            ...checkSection(check, label === "" ? "" : `${label}: `, report),
-          ])
-        : result.kind === "verify"
-          ? verifyMarkdown(report)
-          : [];
+        ? [
+            ...(result.live ? liveLine(result.live) : []),
+            ...checks.flatMap(({ label, check }, i) => [
+              ...(i === 0 ? [] : [""]),
+              ...checkSection(check, label === "" ? "" : `${label}: `, report),
+            ]),
+            ...deniedSection(
+              checks[0]?.check.calls ?? [],
+              result.check.kind === "token" ? result.check.granted : undefined,
+            ),
+          ]
+        : result.kind === "audit"
+          ? auditSection(result.audit)
+          : result.kind === "verify"
+            ? verifyMarkdown(report)
+            : [];
   const problems = report.problems ?? [];
   const tail = section(
     `**Input not read as calls (${problems.length})**`,

@@ -1,4 +1,6 @@
+import type { AuditedToken, TokenAudit } from "../checker/audit-tokens.js";
 import type { CheckResult } from "../checker/check-token.js";
+import type { LiveToken } from "../checker/read-live-tokens.js";
 import type { Endpoint, EndpointRef, ScopeInfo } from "../catalog/types.js";
 import type { MatchResult } from "../matcher/result.js";
 import type { Plan } from "../planner/minimal-scopes.js";
@@ -12,6 +14,39 @@ import type { VerifyResult } from "../gate/verify.js";
 /** What one input held: a calls file, a HAR, an access log, or scanned source. */
 export type InputSummary = CallsSummary | HarSummary | LogSummary | ScanSummary;
 
+/** The token a live command runs with, as Dynamic's API describes it, audited; and how it was found. */
+export interface LiveTokenInfo<S extends string = string> {
+  readonly token: AuditedToken<S>;
+  /** `introspection`: `GET /tokens/me` said; `id` / `checksum`: found in the environment's list after a 404. */
+  readonly by: "introspection" | "id" | "checksum";
+  readonly environment?: string;
+  readonly maxAgeDays: number;
+}
+
+/** `token create`: the plan behind the new token, the request, and what became of it. Never the secret. */
+export interface TokenCreation<S extends string = string> {
+  readonly environment: string;
+  readonly note: string;
+  readonly plan: Plan<S>;
+  /** What is sent (or would be, on a dry run); `curl` has `$DYNAMIC_API_TOKEN` where the token goes. */
+  readonly request: {
+    readonly method: "POST";
+    readonly url: string;
+    readonly body: { readonly note: string; readonly scopes: readonly S[] };
+    readonly curl: string;
+  };
+  /** `proposed`: shown before asking; `refused`: not sent (see `refused`); `dry-run`; `created`. */
+  readonly phase: "proposed" | "refused" | "dry-run" | "created";
+  readonly refused?: string;
+  readonly created?: {
+    readonly token: LiveToken;
+    /** Dynamic created exactly the scopes asked for. */
+    readonly sameScopes: boolean;
+    /** Where the secret went. */
+    readonly secret: { readonly file: string } | { readonly stdout: true };
+  };
+}
+
 /** The answer a report presents; one kind per command. */
 export type ReportResult<S extends string = string> =
   | { readonly kind: "need"; readonly call: string; readonly result: MatchResult<S> }
@@ -21,7 +56,12 @@ export type ReportResult<S extends string = string> =
       readonly check: CheckResult<S>;
       /** Unused and unknown scopes fail the check too. */
       readonly strict: boolean;
+      /** `check --live`: the token checked, as Dynamic describes it (its scope list, broader scopes, age). */
+      readonly live?: LiveTokenInfo<S>;
     }
+  | { readonly kind: "audit"; readonly environment: string; readonly audit: TokenAudit<S> }
+  | { readonly kind: "whoami"; readonly live: LiveTokenInfo<S> }
+  | { readonly kind: "token-create"; readonly create: TokenCreation<S> }
   | {
       readonly kind: "scopes";
       readonly catalog: { readonly name: string; readonly version: string };
@@ -71,7 +111,12 @@ export type RuleId =
   | "expired-ignore"
   | "unused-ignore"
   | "ignored-endpoint"
-  | "ignored-call";
+  | "ignored-call"
+  | "unrestricted-token"
+  | "incomplete-token-list"
+  | "broader-scope"
+  | "stale-token"
+  | "denied";
 
 /** One rule: its short description and the help text SARIF viewers show. */
 export interface Rule {
@@ -164,6 +209,46 @@ export const RULES: readonly Rule[] = [
     level: "note",
     short: "Call ignored by the config",
     help: "An ignore entry of scopewise.config.json takes this call out of the run, with the reason it gives.",
+  },
+  {
+    id: "unrestricted-token",
+    level: "error",
+    short: "Token without a scope list",
+    help:
+      "Dynamic's answer carries no scope list for this token (absent, empty or not a list): it may be " +
+      "unrestricted, and nobody can say what it may do. Replace it with a token that has explicit scopes.",
+  },
+  {
+    id: "incomplete-token-list",
+    level: "error",
+    short: "Token list not read whole",
+    help:
+      "The token list answer looks like one page of several, or has entries that are not tokens: " +
+      "tokens scopewise did not see cannot be vouched for.",
+  },
+  {
+    id: "broader-scope",
+    level: "warning",
+    short: "Scope broader than needed",
+    help:
+      "The token covers its calls with scopes that unlock more endpoints than the fewest that would do. " +
+      "Swap them for the narrower ones.",
+  },
+  {
+    id: "stale-token",
+    level: "warning",
+    short: "Token past its rotation age",
+    help:
+      "The token is older than the allowed age (90 days by default), or its age is unknown. " +
+      "Create a new one and delete this one.",
+  },
+  {
+    id: "denied",
+    level: "warning",
+    short: "Call denied (401/403)",
+    help:
+      "The recorded response denied the call. The finding says which scopes the call needs, and whether " +
+      "the token lacks them; the call still counts for the plan.",
   },
 ];
 

@@ -10,6 +10,7 @@ import { makeStyle, type Style } from "./style.js";
 import { catalogText, endpointLine } from "./text-catalog.js";
 import { ignoresText } from "./ignores-text.js";
 import { verifyText } from "./verify-text.js";
+import { auditText, createText, deniedBlock, liveText } from "./text-tokens.js";
 
 /** Options for {@link textReport}. */
 export interface TextOptions {
@@ -95,13 +96,23 @@ export const textReport = <S extends string>(report: Report<S>, options: TextOpt
   const { result } = report;
   if (result.kind === "need" || result.kind === "scopes" || result.kind === "grants") return catalogText(result, style);
   if (result.kind === "verify") return verifyText(report, style);
+  if (result.kind === "whoami") return liveText(result.live, style, report.unlocked).join("\n");
   const inputs = report.inputs ?? [];
   const problems = report.problems ?? [];
   const head = inputs.length === 0 ? [] : [...inputs.map((i) => style.dim(describeInput(i))), ""];
   let body: string[];
   if (result.kind === "plan") {
-    body = [...planText(result.plan, style), ...problemsBlock(problems, style), ...ignoresText(report.ignores, style)];
+    body = [
+      ...planText(result.plan, style),
+      ...deniedBlock(result.plan.calls, style),
+      ...problemsBlock(problems, style),
+      ...ignoresText(report.ignores, style),
+    ];
     body.push("", `scopes: ${result.plan.scopes.join(",") || "(none)"}`);
+  } else if (result.kind === "audit") {
+    body = [...auditText(result.audit, result.environment, style, report.unlocked), ...problemsBlock(problems, style)];
+  } else if (result.kind === "token-create") {
+    body = [...createText(result.create, style), ...problemsBlock(problems, style)];
   } else {
     const checks = tokenChecks(result.check);
     body =
@@ -112,7 +123,13 @@ export const textReport = <S extends string>(report: Report<S>, options: TextOpt
             style.bold(`${label.replace(/^token/, "Token")}:`),
             ...tokenText(check, style, result.strict).map((l) => `  ${l}`),
           ]);
-    body.push(...problemsBlock(problems, style), ...ignoresText(report.ignores, style));
+    const granted = result.check.kind === "token" ? result.check.granted : undefined;
+    body.push(
+      ...deniedBlock(checks[0]?.check.calls ?? [], style, granted),
+      ...problemsBlock(problems, style),
+      ...ignoresText(report.ignores, style),
+    );
+    if (result.live) body.unshift(...liveText(result.live, style, report.unlocked), "");
   }
   return [...head, ...body].join("\n");
 };

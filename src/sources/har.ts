@@ -1,16 +1,15 @@
 import { parseTree } from "jsonc-parser";
-import { dynamicCatalog } from "../catalog/dynamic-catalog.js";
 import { parseJson } from "../util/parse-json.js";
-import { hostOf, onBaseUrls, sortedHostCounts } from "./base-url.js";
+import { countHost, sortedHostCounts } from "./base-url.js";
+import { routeFor, type RecordingOptions } from "./recording.js";
 import { lineIndex } from "../util/line-index.js";
+import { isDenial } from "../matcher/sourced-call.js";
 import type { SourceLocation, SourceProblem, SourcedCall } from "./types.js";
 
-/** Options for {@link readHar}. */
-export interface HarOptions {
+/** Options for {@link readHar}: where Dynamic is (`baseUrls`, `rewrites`), and the name shown in locations. */
+export interface HarOptions extends RecordingOptions {
   /** Shown in locations; `har` by default. */
   readonly file?: string;
-  /** Entries under these become calls; Dynamic's base URLs by default (pass `catalog.baseUrls`, plus a proxy's). */
-  readonly baseUrls?: readonly string[];
 }
 
 /** What a HAR file held, entry by entry. */
@@ -18,11 +17,15 @@ export interface HarSummary {
   readonly format: "har";
   readonly file: string;
   readonly entries: number;
-  /** Entries on a Dynamic base URL: they became calls. */
+  /** Entries sent to a base URL's origin (or with a relative URL): they became calls. */
   readonly used: number;
-  /** Entries on other hosts, counted per host and skipped. */
+  /** Entries sent to other origins, counted per host and skipped. */
   readonly skipped: number;
   readonly otherHosts: readonly { readonly host: string; readonly count: number }[];
+  /** Calls sent with the other scheme of their base URL (http: to an https: base, or the reverse): still calls. */
+  readonly otherScheme: number;
+  /** Calls whose path a rewrite changed. */
+  readonly rewritten: number;
   /** CORS preflights the browser sent on its own (no token is used for them), skipped. */
   readonly preflight: number;
   /** Entries that are not a request with a method and URL. */
@@ -39,11 +42,15 @@ export type HarResult =
     }
   | { readonly ok: false; readonly problem: SourceProblem };
 
-/** A CORS preflight: marked `_resourceType: "preflight"`, or an OPTIONS with Access-Control-Request-Method. */
+/**
+ * A CORS preflight: an `OPTIONS` marked `_resourceType: "preflight"` (DevTools) or sent with
+ * Access-Control-Request-Method. Only an OPTIONS is one: no marker makes another method a preflight.
+ */
 const isPreflight = (entry: unknown, method: string): boolean => {
+  if (method !== "OPTIONS") return false;
   const e = entry as { _resourceType?: unknown; request?: { headers?: unknown } };
   if (e._resourceType === "preflight") return true;
-  if (method.toUpperCase() !== "OPTIONS" || !Array.isArray(e.request?.headers)) return false;
+  if (!Array.isArray(e.request?.headers)) return false;
   return e.request.headers.some(
     (h: { name?: unknown }) => typeof h?.name === "string" && h.name.toLowerCase() === "access-control-request-method",
   );
@@ -67,9 +74,12 @@ const entryLines = (text: string): ((i: number) => number | undefined) => {
 };
 
 /**
- * Reads a HAR 1.2 document (text or parsed): every entry whose URL is on one of
- * `baseUrls` becomes a call; other hosts are counted and skipped; malformed entries
- * are reported with their JSON path and line, and the rest is still read.
+ * Reads a HAR 1.2 document (text or parsed): every entry sent to a base URL's origin (any path,
+ * http: or https:), or with a relative URL, becomes a call for the matcher to judge; entries sent to
+ * other origins are counted per host and skipped, and so are CORS preflights; malformed entries are
+ * reported with their JSON path and line, and the rest is still read. A call whose response was a
+ * 401 or 403 keeps that status in its source (a `denied` finding). Throws an `InputError` for bad
+ * options (a base URL or rewrite).
  */
 export const readHar = (input: string | object, options: HarOptions = {}): HarResult => {
   const file = options.file ?? "har";
@@ -84,11 +94,13 @@ export const readHar = (input: string | object, options: HarOptions = {}): HarRe
   const entries = (doc as { log?: { entries?: unknown } } | null)?.log?.entries;
   if (!Array.isArray(entries))
     return fail({ file, path: "$.log.entries" }, "not a HAR file: expected an object with log.entries (an array)");
-  const onBase = onBaseUrls(options.baseUrls ?? dynamicCatalog.baseUrls);
+  const route = routeFor(options);
   const calls: SourcedCall[] = [];
   const problems: SourceProblem[] = [];
   const hosts = new Map<string, number>();
   let preflight = 0;
+  let otherScheme = 0;
+  let rewritten = 0;
   entries.forEach((entry: unknown, i) => {
     const line = lineOf(i);
     const source: SourceLocation = { file, path: `$.log.entries[${i}]`, ...(line === undefined ? {} : { line }) };
@@ -101,12 +113,18 @@ export const readHar = (input: string | object, options: HarOptions = {}): HarRe
       preflight++;
       return;
     }
-    if (!onBase(request.url)) {
-      const host = hostOf(request.url);
-      hosts.set(host, (hosts.get(host) ?? 0) + 1);
+    const d = route(request.url);
+    if (d.kind === "other-host") {
+      countHost(hosts, d.host);
       return;
     }
-    calls.push({ call: { method: request.method, url: request.url }, source });
+    if (d.otherScheme) otherScheme++;
+    if (d.rewritten) rewritten++;
+    const status = (entry as { response?: { status?: unknown } }).response?.status;
+    calls.push({
+      call: { method: request.method, url: d.url },
+      source: typeof status === "number" && isDenial(status) ? { ...source, status } : source,
+    });
   });
   const otherHosts = sortedHostCounts(hosts);
   const skipped = otherHosts.reduce((n, h) => n + h.count, 0);
@@ -121,6 +139,8 @@ export const readHar = (input: string | object, options: HarOptions = {}): HarRe
       used: calls.length,
       skipped,
       otherHosts,
+      otherScheme,
+      rewritten,
       preflight,
       bad: problems.length,
     },

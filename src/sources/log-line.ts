@@ -1,82 +1,78 @@
-import { dynamicCatalog } from "../catalog/dynamic-catalog.js";
-import { isAbsolute, onBaseUrls } from "./base-url.js";
+import { lineReader, NOT_A_LOG_LINE, type LineFormat, type LogFormat } from "./logs/formats.js";
+import { routeFor, type RecordingOptions } from "./recording.js";
 import { trimAscii } from "../util/trim-ascii.js";
 
-/** One access-log line, read: a call, a line to skip, or a line that is not a request. */
+/** One access-log line, read: a call, another origin's request, no request at all, or not a request line. */
 export type LogLine =
-  | { readonly kind: "call"; readonly method: string; readonly url: string }
-  | { readonly kind: "other-host"; readonly url: string }
+  | {
+      readonly kind: "call";
+      readonly method: string;
+      /** What the matcher reads: the logged URL or path (on its logged host), after rewrites. */
+      readonly url: string;
+      /** The response status, when the line has one. */
+      readonly status: number | undefined;
+      /** Sent with the other scheme of its base URL (http: to an https: base, or the reverse). */
+      readonly otherScheme: boolean;
+      /** A rewrite changed its path. */
+      readonly rewritten: boolean;
+      readonly format: LineFormat;
+    }
+  /** A request to another origin: skipped, counted by `host`. */
+  | { readonly kind: "other-host"; readonly host: string; readonly format: LineFormat }
+  /** A connection that sent no request (`"-"` in nginx, Apache, ALB, Envoy): counted, not a problem. */
+  | { readonly kind: "no-request"; readonly format: LineFormat }
   | { readonly kind: "blank" }
-  /** `"-"` where the request line belongs: the client sent none (a probe, a timeout); no token was used. */
-  | { readonly kind: "no-request" }
-  | { readonly kind: "bad"; readonly message: string };
+  | { readonly kind: "bad"; readonly message: string; readonly format?: LineFormat };
 
-// Common and combined log format (Apache, nginx, proxies): the request line is the first quoted field.
-// `host ident user [date] "METHOD target HTTP/x.y" status bytes …`; a log format, not source code.
-const CLF = /^\S+ \S+ \S+ \[[^\]]*\] "([^"\\]*(?:\\.[^"\\]*)*)" (?:\d{3}|-)(?: |$)/;
+/** Options for {@link parseLogLine} and the log reader: where Dynamic is, and how lines are written. */
+export interface LogLineOptions extends RecordingOptions {
+  /** How lines are read: detected line by line (`auto`, the default), a format name, or a pattern. */
+  readonly logFormat?: LogFormat;
+}
 
-const METHOD_KEYS = ["method", "request_method", "requestMethod", "httpMethod", "verb"] as const;
-const URL_KEYS = ["url", "uri", "request_uri", "requestUrl", "request_url", "path"] as const;
-const HOST_KEYS = ["host", "hostname", "server_name", "authority"] as const;
-// Where JSON loggers nest the request: { request: {…} }, { http: {…} }, GCP's { httpRequest: {…} }.
-const NESTS = ["request", "req", "http", "httpRequest"] as const;
+const BLANK: LogLine = { kind: "blank" };
 
-const pick = (o: Record<string, unknown>, keys: readonly string[]): string | undefined => {
-  for (const k of keys) if (typeof o[k] === "string" && o[k] !== "") return o[k] as string;
-  return undefined;
+/** Compiles options into a reader of single lines; throws an `InputError` for bad options. */
+export const createLineParser = (options: LogLineOptions = {}): ((line: string) => LogLine) => {
+  const route = routeFor(options);
+  const read = lineReader(options.logFormat);
+  return (line) => {
+    const text = trimAscii(line);
+    if (text === "") return BLANK;
+    const r = read(text);
+    if (r.format === undefined) return { kind: "bad", message: NOT_A_LOG_LINE };
+    const { format, parsed: p } = r;
+    if (p.kind === "no-request") return { kind: "no-request", format };
+    if (p.kind === "bad") return { kind: "bad", message: p.message, format };
+    if (p.method.length === 7 && p.method.toUpperCase() === "CONNECT" && !p.target.includes("/")) {
+      // A tunnel: the calls inside it never reach the log. To Dynamic, that is a problem, not a skip.
+      const tunnel = route("/", p.target);
+      if (tunnel.kind === "other-host") return { kind: "other-host", host: tunnel.host, format };
+      const message =
+        `CONNECT tunnel to ${JSON.stringify(p.target)}, a Dynamic host: ` +
+        "the calls sent through it are not in this log";
+      return { kind: "bad", message, format };
+    }
+    const d = route(p.target, p.host, p.scheme);
+    if (d.kind === "other-host") return { kind: "other-host", host: d.host, format };
+    const { otherScheme, rewritten } = d;
+    return { kind: "call", method: p.method, url: d.url, status: p.status, otherScheme, rewritten, format };
+  };
 };
 
-const fromJson = (o: Record<string, unknown>): { method?: string; url?: string } => {
-  const scopes = [
-    o,
-    ...NESTS.map((k) => o[k]).filter(
-      (v): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v),
-    ),
-  ];
-  const method = scopes.map((s) => pick(s, METHOD_KEYS)).find((v) => v !== undefined);
-  const target = scopes.map((s) => pick(s, URL_KEYS)).find((v) => v !== undefined);
-  const host = scopes.map((s) => pick(s, HOST_KEYS)).find((v) => v !== undefined);
-  // A path logged with the host it was sent to is that host's request: https is assumed, as for Dynamic's API.
-  const url =
-    target !== undefined && host !== undefined && target.startsWith("/") && !isAbsolute(target)
-      ? `https://${host}${target}`
-      : target;
-  return { ...(method === undefined ? {} : { method }), ...(url === undefined ? {} : { url }) };
-};
-
-const toCall = (method: string, url: string, onBase: (url: string) => boolean): LogLine =>
-  isAbsolute(url) && !onBase(url) ? { kind: "other-host", url } : { kind: "call", method, url };
-
-// Built on first use: a test for Dynamic's own base URLs.
-let dynamicTest: ((url: string) => boolean) | undefined;
-const onDynamic = (url: string): boolean => (dynamicTest ??= onBaseUrls(dynamicCatalog.baseUrls))(url);
+let dynamicParser: ((line: string) => LogLine) | undefined;
+const parsers = new WeakMap<LogLineOptions, (line: string) => LogLine>();
 
 /**
- * Reads one access-log line: common/combined log format, or a JSON object with a
- * method and a URL or path (top level or under `request`, `http`, `httpRequest`), and a
- * host if the path needs one.
- * Absolute URLs off `onBase` are `other-host`; paths are taken as Dynamic calls.
+ * Reads one access-log line (see docs/call-sources.md): common/combined log format, JSON lines
+ * (also nginx `escape=json` lines whose `request` is the request line), Envoy's and Istio's default
+ * format, AWS ALB entries, or `options.logFormat`. A request sent to a base URL's origin, or a
+ * bare path, is a `call` for the matcher to judge; only requests to other origins are `other-host`.
+ * Options are compiled once per options object.
  */
-export const parseLogLine = (line: string, onBase: (url: string) => boolean = onDynamic): LogLine => {
-  const text = trimAscii(line);
-  if (text === "") return { kind: "blank" };
-  if (text.startsWith("{")) {
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch (error) {
-      return { kind: "bad", message: `not JSON: ${(error as Error).message}` };
-    }
-    const { method, url } = fromJson(value as Record<string, unknown>);
-    if (method === undefined || url === undefined)
-      return { kind: "bad", message: `JSON line without ${method === undefined ? "a method" : "a url or path"} field` };
-    return toCall(method, url, onBase);
-  }
-  const m = CLF.exec(text);
-  if (!m) return { kind: "bad", message: "not a common/combined log format line or a JSON object" };
-  if (m[1] === "-") return { kind: "no-request" };
-  const parts = (m[1] as string).split(" ");
-  if (parts.length < 2 || parts.length > 3)
-    return { kind: "bad", message: `request line ${JSON.stringify(m[1])} is not "METHOD target HTTP/x"` };
-  return toCall(parts[0] as string, parts[1] as string, onBase);
+export const parseLogLine = (line: string, options?: LogLineOptions): LogLine => {
+  if (options === undefined) return (dynamicParser ??= createLineParser())(line);
+  let parse = parsers.get(options);
+  if (parse === undefined) parsers.set(options, (parse = createLineParser(options)));
+  return parse(line);
 };

@@ -5,7 +5,7 @@ import type { SourceLocation, SourcedCall } from "./types.js";
 /** Distinct calls kept from a stream, each with its first location and how often it was seen. */
 export interface Tally {
   add(call: SourcedCall): void;
-  /** One call per distinct endpoint (or per distinct unidentified request), in first-seen order. */
+  /** One call per distinct endpoint (or per distinct unidentified request) and denial status, in first-seen order. */
   calls(): SourcedCall[];
   /** Unidentified requests past the cap: counted, not kept (the answer is incomplete anyway). */
   readonly dropped: number;
@@ -14,12 +14,15 @@ export interface Tally {
 /** Distinct unidentified requests kept; past it only a count grows, so memory stays bounded. */
 export const MAX_DISTINCT_UNIDENTIFIED = 1000;
 
-const keyOf = (r: MatchResult): { key: string; identified: boolean } => {
+const keyOf = (r: MatchResult, call: SourcedCall["call"]): { key: string; identified: boolean } => {
   switch (r.status) {
     case "matched":
       return { key: `${r.endpoint.method} ${r.endpoint.path}`, identified: true };
-    case "invalid":
-      return { key: `invalid ${r.reason}`, identified: false };
+    case "invalid": {
+      // Each spelling apart: two invalid requests with one reason (`/API/V0/…`, `//api/v0/…`) are two findings.
+      const { method, url } = call as { method?: unknown; url?: unknown };
+      return { key: `invalid ${r.reason} ${String(method)} ${String(url)}`, identified: false };
+    }
     default:
       return { key: `${r.status} ${r.request.method} ${r.request.path}`, identified: false };
   }
@@ -41,7 +44,10 @@ export const createTally = (
     add(sourced) {
       if (skip?.(sourced)) return;
       const { call, source } = sourced;
-      const { key, identified } = keyOf(requiredScopes(call as CallLike));
+      const read = keyOf(requiredScopes(call as CallLike), call);
+      const { identified } = read;
+      // A denied call stays apart from the same endpoint's other calls, so its status is reported.
+      const key = source.status === undefined ? read.key : `${read.key} ${source.status}`;
       const entry = seen.get(key);
       if (entry) entry.count++;
       else if (!identified && unidentified >= MAX_DISTINCT_UNIDENTIFIED) dropped++;

@@ -29,6 +29,8 @@ const CORE: Record<string, () => unknown> = {
   resolveOperationName: () => core.resolveOperationName("UsersApi.getUser"),
   resolveOperationNames: () => core.resolveOperationNames([]),
   onBaseUrls: () => core.onBaseUrls([])("https://x.test/"),
+  parseLogFormat: () => core.parseLogFormat("auto"),
+  rewriteIssues: () => core.rewriteIssues([]),
   reportFindings: () => core.reportFindings(report),
   formatReport: () => core.formatReport(report),
   textReport: () => core.textReport(report),
@@ -41,7 +43,20 @@ const CORE: Record<string, () => unknown> = {
   createIgnorer: () => core.createIgnorer([]).report(),
   verifyPolicy: () => core.verifyPolicy(core.dynamicCatalog, []),
   updatePolicy: () => core.updatePolicy("{}", []),
+  auditTokens: () => core.auditTokens({ tokens: [] }),
+  readLiveTokenList: () => core.readLiveTokenList({ tokens: [] }),
+  readLiveToken: () => core.readLiveToken({ id: "t1" }),
+  deniedCalls: () => core.deniedCalls([]),
+  deniedMessage: () => core.deniedMessage({ index: 0, call: "GET /x", status: 403 }),
 };
+
+// A live call with its required arguments reaches no server here: an ApiError is its answer, never a TypeError.
+const client = () =>
+  node.createTokensClient({ token: "dyn_minimal_arguments", apiUrl: "http://127.0.0.1:9", retries: 0 });
+const answered = (promise: Promise<unknown>) =>
+  promise.catch((error: unknown) => {
+    if (!(error instanceof node.ApiError)) throw error;
+  });
 
 const NODE: Record<string, () => unknown> = {
   readSource: () => node.readSource(`${root}examples/deploy-calls.txt`),
@@ -53,6 +68,12 @@ const NODE: Record<string, () => unknown> = {
   findConfig: () => node.findConfig(),
   loadConfig: () => node.loadConfig(`${root}examples/gate/scopewise.config.json`),
   expandInputs: () => node.expandInputs([], root),
+  createTokensClient: () => client(),
+  listTokens: async () => answered(node.listTokens(await client(), "e1")),
+  createToken: async () => answered(node.createToken(await client(), "e1", { note: "n", scopes: [] })),
+  introspectToken: async () => answered(node.introspectToken(await client())),
+  identifyToken: async () => answered(node.identifyToken(await client())),
+  redact: () => node.redact("text", []),
 };
 
 const functions = (module: object): string[] =>

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
@@ -55,12 +55,11 @@ describe("--from: access logs", async () => {
     const r = await cli(["plan", "test/fixtures/access.log"]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(
-      "log test/fixtures/access.log: 8 lines: 5 calls (4 distinct), 1 skipped (other hosts: api.github.com ×1), " +
-        '1 without a request ("-"), 1 bad',
+      "log test/fixtures/access.log (combined): 8 lines: 5 calls (4 distinct), 1 skipped (other hosts: api.github.com ×1), 1 without a request, 1 bad",
     );
     expect(r.stdout).toContain("test/fixtures/access.log:1 (×2)  GET /environments/:environmentId/users");
     expect(r.stdout).toContain(
-      "test/fixtures/access.log:6  not a common/combined log format line or a JSON object [bad-log-line]",
+      "test/fixtures/access.log:6  not a line of a known log format (common/combined, JSON, Envoy, ALB) [bad-log-line]",
     );
   });
 
@@ -78,7 +77,53 @@ describe("--from: access logs", async () => {
   test("JSON lines on stdin are auto-detected too", async () => {
     const r = await cli(["plan", "-"], { input: '{"method":"GET","path":"/environments/e1/webhooks"}\n' });
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("log <stdin>: 1 line: 1 calls (1 distinct)");
+    expect(r.stdout).toContain("log <stdin> (json): 1 line: 1 calls (1 distinct)");
+  });
+});
+
+describe("log formats: detected, or named with --log-format", async () => {
+  test("an Envoy log and an ALB log are detected from their first line, whatever their name", async () => {
+    const envoy = file("envoy.txt", readFileSync("test/fixtures/logs/envoy.log", "utf8"));
+    expect((await cli(["plan", envoy])).stdout).toContain(`log ${envoy} (envoy): 6 lines: 3 calls (3 distinct)`);
+    const alb = file("alb.txt", readFileSync("test/fixtures/logs/alb.log", "utf8"));
+    expect((await cli(["plan", alb])).stdout).toContain(`log ${alb} (alb): 4 lines: 0 calls`);
+  });
+
+  test("--log-format REGEX reads a format scopewise does not know, and makes the file a log", async () => {
+    const f = file("app.txt", "DELETE /api/v0/environments/e1/tokens/t1 -> 204\nGET /healthz -> 200\n");
+    const r = await cli(["plan", "--json", "--log-format", "^(?<method>[A-Z]+) (?<path>\\S+) -> (?<status>\\d+)$", f]);
+    const out = JSON.parse(r.stdout);
+    expect(out.inputs[0]).toMatchObject({ format: "log", logFormats: ["pattern"], used: 2, bad: 0 });
+    expect(out.scopes).toEqual(["environment.apiTokens.write"]);
+    expect(r.code).toBe(1); // /healthz is not Dynamic's: unknown until a config ignores it
+  });
+
+  test("--log-format NAME reads only that format; other lines are bad, with the format named", async () => {
+    const r = await cli(["plan", "--log-format", "envoy", "test/fixtures/access.log"]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("test/fixtures/access.log:1  not an Envoy/Istio default-format line [bad-log-line]");
+  });
+
+  test.each([
+    ["nginx", "--log-format is not a format name (auto, combined, common, json, envoy, alb)"],
+    ["(?<method>\\S+) (?<verb>\\S+)", "no named group (?<url>…) or (?<path>…)"],
+    ["(?<method>[", "is neither a format name"],
+  ])("--log-format %s is a usage error (2)", async (value, message) => {
+    const r = await cli(["plan", "--log-format", value, "test/fixtures/access.log"]);
+    expect(r).toMatchObject({ code: 2, stdout: "" });
+    expect(r.stderr).toContain(message);
+  });
+
+  test("a calls list saved as .log or .jsonl gets a hint to read it with --from calls", async () => {
+    const calls = "GET /environments/e1/users\nUsersApi.getUser\nDELETE /environments/e1/tokens/t1\n";
+    for (const name of ["calls.log", "calls.jsonl"]) {
+      const r = await cli(["plan", file(name, calls)]);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toContain("3 of 3 bad lines look like a calls list");
+      expect(r.stdout).toContain("(--from calls)");
+    }
+    const array = await cli(["plan", file("array.jsonl", '[\n"GET /environments/e1/users"\n]\n')]);
+    expect(array.stdout).toContain("look like a calls list");
   });
 });
 

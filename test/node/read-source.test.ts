@@ -17,12 +17,15 @@ describe("readSource", () => {
       format: "log",
       file: "access.log",
       lines: 8,
+      logFormats: ["combined"],
       used: 5,
       distinct: 4,
       skipped: 1,
       otherHosts: [{ host: "api.github.com", count: 1 }],
-      bad: 1,
+      otherScheme: 0,
+      rewritten: 0,
       noRequest: 1,
+      bad: 1,
       dropped: 0,
     });
     expect(r.calls.map((c) => c.source)).toEqual([
@@ -35,7 +38,7 @@ describe("readSource", () => {
       {
         source: { file: "access.log", line: 6 },
         code: "bad-log-line",
-        message: "not a common/combined log format line or a JSON object",
+        message: "not a line of a known log format (common/combined, JSON, Envoy, ALB)",
       },
     ]);
     const plan = minimalScopes(r.calls);

@@ -1,24 +1,45 @@
-import { defineCommand, EXIT, type CommandContext } from "../command.js";
+import { checkLive } from "../check-live.js";
+import { defineCommand, EXIT, UsageError, type CommandContext } from "../command.js";
+import { AGE_OPTION, LIVE_OPTIONS } from "../live.js";
+import { TOKEN_ID_OPTION } from "./token-whoami.js";
 import { outputFormat, render } from "../context.js";
 import { CATALOG_OPTIONS, INPUT_OPTIONS, REPORT_OPTIONS, TOKEN_OPTIONS } from "../options.js";
 import { noCalls } from "../read-inputs.js";
-import { CONFIG_OPTIONS, runConfig } from "../run-config.js";
+import { CONFIG_OPTIONS, findRunConfig, runConfig, runSettings } from "../run-config.js";
 import { readRunInputs } from "../run-inputs.js";
 import { checkParts, checkPasses, loadToken } from "../token.js";
 
-const options = { ...TOKEN_OPTIONS, ...INPUT_OPTIONS, ...REPORT_OPTIONS, ...CATALOG_OPTIONS, ...CONFIG_OPTIONS };
+const options = {
+  ...TOKEN_OPTIONS,
+  live: {
+    type: "boolean",
+    description: "check the token in DYNAMIC_API_TOKEN, as Dynamic describes it, instead (always strict)",
+  },
+  ...LIVE_OPTIONS,
+  ...TOKEN_ID_OPTION,
+  ...AGE_OPTION,
+  ...INPUT_OPTIONS,
+  ...REPORT_OPTIONS,
+  ...CATALOG_OPTIONS,
+  ...CONFIG_OPTIONS,
+} as const;
+
+/** Options that only mean something with --live. */
+const LIVE_ONLY = ["environment", "api-url", "timeout", "retries", "token-id", "max-age"] as const;
 
 /** `scopewise check --scopes a,b FILE...` / `--token TOKEN FILE...` */
 export const check = defineCommand({
   name: "check",
   summary: "is a token (--scopes or --token) enough for the calls in files?",
-  args: "(--scopes LIST | --token FILE) FILE...",
+  args: "(--scopes LIST | --token FILE | --live) FILE...",
   positionals: { min: 0, max: Infinity, name: "FILE" },
   description: [
     "Checks whether a token covers every call in the FILEs (read as for plan), and lists what",
     "it lacks (add:) and what it grants that no call needs (remove:). --token reads Dynamic's",
     "token JSON: { scopes }, the create-token response { token: { scopes } }, or the list",
     "response { tokens: [...] }, where each token is checked and the answer is yes if one is.",
+    "--live checks the token in DYNAMIC_API_TOKEN as Dynamic's API describes it (GET /tokens/me,",
+    "or the environment's list with --environment), and fails on anything more than the calls need.",
   ].join("\n"),
   options,
   exits:
@@ -26,6 +47,13 @@ export const check = defineCommand({
     "with --strict also unused or unknown scopes), 2 usage or input error.",
   examples: ["scopewise check --token examples/token-ci.json examples/deploy-calls.txt"],
   async run({ values, positionals, io }: CommandContext<typeof options>) {
+    if (values.live)
+      return checkLive(values, io, async (calc) => {
+        const run = runSettings(await findRunConfig(values, io, "check"), calc, io);
+        return { ...(await readRunInputs(positionals, values, calc, run, io, "check")), parts: run.parts() };
+      });
+    const only = LIVE_ONLY.find((o) => values[o] !== undefined);
+    if (only !== undefined) throw new UsageError(`--${only} is for --live`, "check");
     const format = outputFormat(values, "check");
     // The token is read before the calls, so a bad token fails fast even on a large log.
     const { token, locate } = await loadToken(values, "check", io);

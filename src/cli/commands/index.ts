@@ -5,6 +5,9 @@ import { plan } from "./plan.js";
 import { scan } from "./scan.js";
 import { grants, scopes } from "./scopes.js";
 import { verify } from "./verify.js";
+import { tokenAudit } from "./token-audit.js";
+import { tokenCreate } from "./token-create.js";
+import { tokenWhoami } from "./token-whoami.js";
 
 /** Every command, in the order `scopewise --help` lists them. */
 export const COMMANDS: readonly Command[] = [
@@ -15,4 +18,7 @@ export const COMMANDS: readonly Command[] = [
   verify,
   scopes,
   grants,
+  tokenAudit,
+  tokenCreate,
+  tokenWhoami,
 ] as unknown as readonly Command[];
