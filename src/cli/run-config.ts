@@ -1,6 +1,8 @@
 import type { Calculator } from "../api/calculator.js";
-import type { RewriteEntry } from "../gate/config-schema.js";
+import type { IgnoreEntry, RewriteEntry } from "../gate/config-schema.js";
+import { compileMatch, ruleMatches } from "../gate/ignore-rule.js";
 import { createIgnorer, type Ignorer } from "../gate/ignorer.js";
+import { apiHosts } from "../gate/protected-call.js";
 import { rewriteCall } from "../gate/rewrite.js";
 import { parseLogFormat, type LogFormat } from "../sources/logs/formats.js";
 import type { LoadedConfig } from "../node/config/load-config.js";
@@ -85,6 +87,27 @@ const checkRewrites = (config: LoadedConfig, rewrites: readonly RewriteEntry[], 
   if (issues.length > 0) throw new ConfigError(issues, config.file);
 };
 
+/**
+ * A `host:` entry may not name Dynamic's own API hosts: they serve nothing but the API, so such an
+ * entry would hide every call the catalog does not know there (undocumented endpoints need scopes too).
+ */
+const checkHostIgnores = (config: LoadedConfig, ignore: readonly IgnoreEntry[], calc: Calculator<string>): void => {
+  const issues: Issue[] = [];
+  ignore.forEach((entry, i) => {
+    const rule = compileMatch(entry.match);
+    if (typeof rule !== "object" || rule.kind !== "host") return;
+    const hit = [...apiHosts(calc.catalog)].find((host) => ruleMatches(rule, { host }));
+    if (hit === undefined) return;
+    issues.push({
+      code: "bad-match",
+      path: `$.ignore[${i}].match`,
+      message: `it would hide calls to Dynamic's API host ${hit}; ignore those by path ("METHOD /path")`,
+      ...lineOf(config, `$.ignore[${i}]`),
+    });
+  });
+  if (issues.length > 0) throw new ConfigError(issues, config.file);
+};
+
 /** The run's settings from a loaded config (or none). */
 export const runSettings = (config: LoadedConfig | undefined, calc: Calculator<string>, io: Io): RunConfig => {
   const c = config?.config;
@@ -109,6 +132,7 @@ export const runSettings = (config: LoadedConfig | undefined, calc: Calculator<s
         })
       : undefined;
   if (config && c?.rewrites) checkRewrites(config, c.rewrites, calc);
+  if (config && c?.ignore) checkHostIgnores(config, c.ignore, calc);
   return {
     ...(config ? { config } : {}),
     baseUrls: c?.baseUrls ?? [],

@@ -5,6 +5,7 @@ import { readCall } from "../matcher/read-call.js";
 import { normalizePath } from "../matcher/normalize-path.js";
 import { describeCall } from "../matcher/match-calls.js";
 import { requiredScopesIn } from "../matcher/required-scopes.js";
+import { protectedReason } from "./protected-call.js";
 import { targetHost } from "./target-host.js";
 import type { SourceLocation, SourcedCall } from "../sources/types.js";
 import { CONFIG_FILE, type IgnoreEntry, type RewriteEntry } from "./config-schema.js";
@@ -38,11 +39,13 @@ export interface Ignorer {
 }
 
 interface Entry {
-  readonly report: Omit<IgnoreRuleReport, "status" | "count" | "calls" | "more">;
+  readonly report: Omit<IgnoreRuleReport, "status" | "count" | "calls" | "more" | "refused">;
   readonly rule?: IgnoreRule;
   readonly expired: boolean;
   count: number;
   more: number;
+  /** Calls the entry matched but may not take (see protected-call.ts). */
+  refused: number;
   readonly calls: Map<string, IgnoredCall>;
 }
 
@@ -65,7 +68,7 @@ export const createIgnorer = (entries: readonly IgnoreEntry[], options: IgnorerO
     const source: SourceLocation = { file, ...(line === undefined ? {} : { line }) };
     const report = { index, match: e.match, reason: e.reason, ...(e.expires ? { expires: e.expires } : {}), source };
     const rule = typeof compiled === "object" ? compiled : undefined;
-    return { report, expired, count: 0, more: 0, calls: new Map(), ...(rule ? { rule } : {}) };
+    return { report, expired, count: 0, more: 0, refused: 0, calls: new Map(), ...(rule ? { rule } : {}) };
   });
   const active = state.filter((s) => s.rule !== undefined);
   let ignored = 0;
@@ -114,6 +117,13 @@ export const createIgnorer = (entries: readonly IgnoreEntry[], options: IgnorerO
     const subject = subjectOf(sc);
     const entry = active.find((e) => ruleMatches(e.rule as IgnoreRule, subject));
     if (entry === undefined) return false;
+    // Only what an entry may take: a call a server could route to an endpoint stays, and fails as unidentified.
+    const result = requiredScopesIn(catalog, rewriteCall(sc, rewrites).call);
+    const refused = protectedReason(catalog, result, subject.host);
+    if (refused !== undefined) {
+      entry.refused++;
+      return false;
+    }
     record(entry, sc);
     return true;
   };
@@ -130,6 +140,7 @@ export const createIgnorer = (entries: readonly IgnoreEntry[], options: IgnorerO
         count: e.count,
         calls: [...e.calls.values()],
         more: e.more,
+        ...(e.refused > 0 ? { refused: e.refused } : {}),
       })),
     }),
   };

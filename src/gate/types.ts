@@ -27,6 +27,11 @@ export interface IgnoreRuleReport {
   readonly calls: readonly IgnoredCall[];
   /** Distinct calls past the cap, counted only. */
   readonly more: number;
+  /**
+   * Calls it matched but may not take, since a server could route them to an endpoint (an ambiguous
+   * spelling, Dynamic's API host, a case variant): they stay in the run and fail as unidentified.
+   */
+  readonly refused?: number;
 }
 
 /** What the config's `ignore` did in a run. */

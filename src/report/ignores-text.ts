@@ -20,8 +20,11 @@ export const ignoresText = (ignores: IgnoreReport | undefined, style: Style, qui
       lines.push(style.red(`  ${name} expired on ${r.expires}: it ignores nothing; renew or remove it`) + at);
       continue;
     }
+    const refused = r.refused
+      ? [style.red(`    ${plural(r.refused, "call")} it matched stay: a server could route them to an endpoint`)]
+      : [];
     if (r.status === "unused") {
-      lines.push(style.yellow(`  ${name} matches no call; remove it`) + at);
+      lines.push(style.yellow(`  ${name} ${r.refused ? "ignores" : "matches"} no call; remove it`) + at, ...refused);
       continue;
     }
     lines.push(`  ${name} (${r.reason}): ${plural(r.count, "call")}${at}`);
@@ -33,6 +36,7 @@ export const ignoresText = (ignores: IgnoreReport | undefined, style: Style, qui
     }
     const more = r.calls.length - SHOWN + r.more;
     if (more > 0) lines.push(style.dim(`    … ${plural(more, "more call")}`));
+    lines.push(...refused);
   }
   return lines;
 };
