@@ -5,6 +5,7 @@ import type { MatchResult } from "../matcher/result.js";
 import { requiredScopesIn } from "../matcher/required-scopes.js";
 import { stripBom } from "../util/bom.js";
 import { parseJsonInput } from "../util/parse-json.js";
+import { hasHiddenBreak } from "../util/line-breaks.js";
 import { trimAscii } from "../util/trim-ascii.js";
 import { resolveOperationName } from "./operation-calls.js";
 import { createTally } from "./tally.js";
@@ -38,7 +39,8 @@ export interface CallsFileOptions {
 // One line of a calls file: blank lines and `#` comments skip, SDK operation names resolve.
 const lineCall = (text: string, file: string, line: number): SourcedCall | undefined => {
   const call = trimAscii(line === 1 ? stripBom(text) : text);
-  if (call === "" || call.startsWith("#")) return undefined;
+  // A comment holding a hidden line break may hide a call: it is read as a call (and refused), not skipped.
+  if (call === "" || (call.startsWith("#") && !hasHiddenBreak(call))) return undefined;
   return resolveOperationName(call, { file, line });
 };
 

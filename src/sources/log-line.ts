@@ -1,5 +1,6 @@
 import { lineReader, NOT_A_LOG_LINE, type LineFormat, type LogFormat } from "./logs/formats.js";
 import { routeFor, type RecordingOptions } from "./recording.js";
+import { hasHiddenBreak } from "../util/line-breaks.js";
 import { trimAscii } from "../util/trim-ascii.js";
 
 /** One access-log line, read: a call, another origin's request, no request at all, or not a request line. */
@@ -31,6 +32,7 @@ export interface LogLineOptions extends RecordingOptions {
 }
 
 const BLANK: LogLine = { kind: "blank" };
+const HIDDEN_BREAK_MESSAGE = "the line holds a control or line-separator character, so it may hold two requests";
 
 /** Compiles options into a reader of single lines; throws an `InputError` for bad options. */
 export const createLineParser = (options: LogLineOptions = {}): ((line: string) => LogLine) => {
@@ -39,6 +41,8 @@ export const createLineParser = (options: LogLineOptions = {}): ((line: string) 
   return (line) => {
     const text = trimAscii(line);
     if (text === "") return BLANK;
+    // JSON may hold any character in its strings (JSON.parse judges the rest); a text line may not.
+    if (text.charCodeAt(0) !== 123 && hasHiddenBreak(text)) return { kind: "bad", message: HIDDEN_BREAK_MESSAGE };
     const r = read(text);
     if (r.format === undefined) return { kind: "bad", message: NOT_A_LOG_LINE };
     const { format, parsed: p } = r;

@@ -17,29 +17,61 @@ const STATUS_NESTS = [...NESTS, "response", "res"];
 
 const isObject = (v: unknown): v is Fields => typeof v === "object" && v !== null && !Array.isArray(v);
 
-/** The first non-empty string under one of `keys`, at the top level or in one of `nests`. */
-const pick = (o: Fields, keys: readonly string[], nests: readonly string[] = NESTS): string | undefined => {
+/** Two places of one line naming different requests: reading either one would hide the other. */
+class Conflict {
+  constructor(readonly message: string) {}
+}
+
+/**
+ * The first non-empty string under one of `keys` (in that order of preference) at the top level or in
+ * one of `nests`. Several places of the line naming different values (a top-level `url` and an
+ * `httpRequest.requestUrl`, say) are a {@link Conflict}: the line is read as neither.
+ */
+const pick = (
+  o: Fields,
+  keys: readonly string[],
+  same: (a: string, b: string) => boolean = (a, b) => a === b,
+  nests: readonly string[] = NESTS,
+): string | undefined => {
+  let found: { value: string; where: string } | undefined;
   for (let n = -1; n < nests.length; n++) {
     const scope = n === -1 ? o : o[nests[n] as string];
     if (!isObject(scope)) continue;
     for (const k of keys) {
       const v = scope[k];
-      if (typeof v === "string" && v !== "") return v;
+      if (typeof v !== "string" || v === "") continue;
+      const where = n === -1 ? k : `${nests[n]}.${k}`;
+      if (found === undefined) found = { value: v, where };
+      else if (!same(found.value, v)) throw new Conflict(`fields ${found.where} and ${where} name different requests`);
+      break; // within one place, the first key by preference
     }
   }
-  return undefined;
+  return found?.value;
 };
+
+// Hosts compared as names: case, a port and a trailing dot do not make two hosts (`$host` vs `$http_host`).
+const hostName = (host: string): string => host.toLowerCase().replace(/:\d*$/, "").replace(/\.$/, "");
+const sameHost = (a: string, b: string): boolean => hostName(a) === hostName(b);
+// A path and an absolute URL with that path name one request.
+const withoutOrigin = (target: string): string => target.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, "");
+const sameTarget = (a: string, b: string): boolean => a === b || withoutOrigin(a) === withoutOrigin(b);
 
 /** The Host header as a logger records it with the request's headers (pino-http: `req.headers.host`). */
 const headerHost = (o: Fields): string | undefined => {
+  let found: string | undefined;
   for (let n = -1; n < NESTS.length; n++) {
     const scope = n === -1 ? o : o[NESTS[n] as string];
     const headers = isObject(scope) ? scope["headers"] : undefined;
     if (!isObject(headers)) continue;
-    const host = headers["host"] ?? headers["Host"] ?? headers[":authority"];
-    if (typeof host === "string" && host !== "") return host;
+    for (const key of ["host", "Host", "HOST", ":authority"]) {
+      const host = headers[key];
+      if (typeof host !== "string" || host === "") continue;
+      if (found !== undefined && hostName(found) !== hostName(host))
+        throw new Conflict("the request's headers name different hosts");
+      found = host;
+    }
   }
-  return undefined;
+  return found;
 };
 
 const jsonStatus = (o: Fields): number | undefined => {
@@ -61,15 +93,19 @@ const jsonStatus = (o: Fields): number | undefined => {
  */
 export const fromJson = (o: Fields): ParsedLine => {
   const line = typeof o["request"] === "string" ? (o["request"] as string) : undefined;
-  const host = pick(o, HOST_KEYS) ?? headerHost(o);
+  const field = pick(o, HOST_KEYS, sameHost);
+  const header = headerHost(o);
+  if (field !== undefined && header !== undefined && hostName(field) !== hostName(header))
+    throw new Conflict("the host field and the Host header name different hosts");
+  const host = field ?? header;
   const status = jsonStatus(o);
-  const scheme = pick(o, ["scheme"])?.toLowerCase();
+  const scheme = pick(o, ["scheme"], (a, b) => a.toLowerCase() === b.toLowerCase())?.toLowerCase();
   let parsed: ParsedLine | undefined;
   if (line !== undefined && !line.startsWith("/")) parsed = readRequestLine(line, status);
   if (parsed === undefined || parsed.kind === "bad") {
-    const method = pick(o, METHOD_KEYS);
+    const method = pick(o, METHOD_KEYS, (a, b) => a.toUpperCase() === b.toUpperCase());
     // `"request": "$request_uri"` (a path, not a line) is the URL when no URL field is logged.
-    const target = pick(o, URL_KEYS) ?? (line !== undefined && line.startsWith("/") ? line : undefined);
+    const target = pick(o, URL_KEYS, sameTarget) ?? (line !== undefined && line.startsWith("/") ? line : undefined);
     if (method === undefined || target === undefined) {
       if (parsed !== undefined) return parsed;
       return { kind: "bad", message: `JSON line without ${method === undefined ? "a method" : "a url or path"} field` };
@@ -96,5 +132,11 @@ export const json: LineParser = (text) => {
   } catch (error) {
     return { kind: "bad", message: `not JSON: ${(error as Error).message}` };
   }
-  return isObject(value) ? fromJson(value) : { kind: "bad", message: "JSON line is not an object" };
+  if (!isObject(value)) return { kind: "bad", message: "JSON line is not an object" };
+  try {
+    return fromJson(value);
+  } catch (error) {
+    if (error instanceof Conflict) return { kind: "bad", message: error.message };
+    throw error;
+  }
 };
