@@ -206,6 +206,9 @@ describe("a named or custom log format", () => {
     ["nginx", /is not a format name .* as a pattern has no named group \(\?<method>/],
     ["(?<method>\\S+) (?<verb>\\S+)", /no named group \(\?<url>…\) or \(\?<path>…\)/],
     ["(?<method>[", /neither a format name .* nor a regular expression/],
+    // Found by an outside attack: one 41-character line held a run for minutes.
+    ["^(?<method>(a+)+)$(?<url>x)", /may backtrack catastrophically/],
+    ["(?<method>(\\w*)*) (?<url>\\S+)", /may backtrack catastrophically/],
   ])("%s is refused: %s", (value, message) => {
     const r = parseLogFormat(value);
     expect(r.ok).toBe(false);
