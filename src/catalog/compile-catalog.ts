@@ -2,7 +2,15 @@ import { byName } from "../util/by-name.js";
 import { withCompiled, type LiteralChild, type Node, type Route } from "./compiled.js";
 import { routePattern } from "./route-pattern.js";
 import { splitTemplate, type TemplateSegment } from "./split-template.js";
-import type { Catalog, CatalogData, CatalogEndpoint, Endpoint, ScopeInfo } from "./types.js";
+import type {
+  Catalog,
+  CatalogData,
+  CatalogEndpoint,
+  Endpoint,
+  Risk,
+  ScopeInfo,
+  UndocumentedEndpoint,
+} from "./types.js";
 
 const newNode = <S extends string>(): Node<S> => ({
   literals: new Map(),
@@ -40,6 +48,22 @@ const insert = <S extends string>(root: Node<S>, segments: readonly TemplateSegm
     node = child;
   }
   return node;
+};
+
+const riskOf = (risk: { level: Risk["level"]; rationale: string } | undefined): { risk?: Risk } =>
+  risk === undefined ? {} : { risk: Object.freeze({ level: risk.level, rationale: risk.rationale }) };
+
+/** The `undocumented` lists of catalog data, one entry per `METHOD /template`, first source kept. */
+export const undocumentedOf = (data: CatalogData): UndocumentedEndpoint[] => {
+  const seen = new Map<string, UndocumentedEndpoint>();
+  for (const group of data.undocumented ?? []) {
+    for (const key of group.endpoints) {
+      const space = key.indexOf(" ");
+      const entry = { method: key.slice(0, space), path: key.slice(space + 1), source: group.source };
+      if (!seen.has(key)) seen.set(key, Object.freeze(entry));
+    }
+  }
+  return [...seen.values()];
 };
 
 /** Scopes that grant `scope`, itself included, following `implies` transitively. */
@@ -84,6 +108,7 @@ export const compileCatalog = <S extends string = string>(data: CatalogData): Ca
         summary: e.summary,
         deprecated: e.deprecated === true,
         ...(e.replacedBy ? { replacedBy: { method: e.replacedBy.method, path: e.replacedBy.path } } : {}),
+        ...riskOf(e.risk),
       };
       const route: Route<S> = {
         endpoint,
@@ -123,6 +148,7 @@ export const compileCatalog = <S extends string = string>(data: CatalogData): Ca
     routes,
     grants,
     maxDepth,
+    undocumented: undocumentedOf(data),
   };
   const infos = new Map<string, ScopeInfo<S>>(
     data.scopes.map((s) => [
@@ -133,6 +159,7 @@ export const compileCatalog = <S extends string = string>(data: CatalogData): Ca
         ...(s.description === undefined ? {} : { description: s.description }),
         implies: Object.freeze([...(s.implies ?? [])]) as readonly S[],
         unlocks: grants.get(s.name as S)?.length ?? 0,
+        ...riskOf(s.risk),
       }),
     ]),
   );
@@ -145,6 +172,7 @@ export const compileCatalog = <S extends string = string>(data: CatalogData): Ca
     baseUrls: Object.freeze([...data.baseUrls]),
     scopes: Object.freeze(data.scopes.map((s) => s.name as S)),
     endpoints: Object.freeze(endpoints),
+    undocumented: Object.freeze(compiled.undocumented),
     scope: (name) => infos.get(name),
   };
   return withCompiled(catalog, compiled);

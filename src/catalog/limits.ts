@@ -5,7 +5,7 @@
 /** Most scopes a catalog may define. */
 export const MAX_CATALOG_SCOPES = 1000;
 
-/** Most endpoints a catalog may list, over all its scopes. */
+/** Most endpoints a catalog may list, over all its scopes and its undocumented list. */
 export const MAX_CATALOG_ENDPOINTS = 10_000;
 
 /** Most `implies` and `alsoUnlockedBy` entries a catalog may have, together. */

@@ -5,6 +5,8 @@ import { compileCatalog } from "./compile-catalog.js";
 import type { Catalog } from "./types.js";
 import { MAX_CATALOG_ENDPOINTS, MAX_CATALOG_ISSUES, MAX_CATALOG_RELATIONS, MAX_CATALOG_SCOPES } from "./limits.js";
 import { catalogSchema, FORMAT_VERSION } from "./schema.js";
+import { migrateCatalog } from "./migrate.js";
+import { validateExtras } from "./validate-extras.js";
 import { validateRelations } from "./validate-relations.js";
 
 /** Options for {@link parseCatalog}. */
@@ -42,6 +44,9 @@ const sizeIssues = (value: unknown): Issue[] => {
   }
   let endpoints = 0;
   let relations = 0;
+  const undocumented = (value as { undocumented?: unknown } | null)?.undocumented;
+  if (Array.isArray(undocumented))
+    for (const g of undocumented) endpoints += count((g as { endpoints?: unknown } | null)?.endpoints);
   for (const scope of scopes) {
     const s = (typeof scope === "object" && scope !== null ? scope : {}) as { endpoints?: unknown; implies?: unknown };
     endpoints += count(s.endpoints);
@@ -144,10 +149,12 @@ const load = <S extends string>(input: unknown, options: ParseCatalogOptions): C
   }
   const tooLarge = sizeIssues(value);
   if (tooLarge.length > 0) throw fail(tooLarge);
-  const issues = schemaIssues(value);
+  const migrated = migrateCatalog(value);
+  if ("issues" in migrated) throw fail(migrated.issues);
+  const issues = schemaIssues(migrated.value);
   if (issues.length > 0) throw fail(issues);
-  const data = catalogSchema.parse(value);
-  const relations = validateRelations(data);
+  const data = catalogSchema.parse(migrated.value);
+  const relations = [...validateRelations(data), ...validateExtras(data)];
   if (relations.length > 0) throw fail(relations);
   return compileCatalog<S>(data);
 };

@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { RISK_LEVELS } from "./risk.js";
 import type { CatalogData } from "./types.js";
 
-/** Highest catalog file format this build reads. */
-export const FORMAT_VERSION = 1;
+/** Highest catalog file format this build reads (format 1 is migrated on load; see parse-catalog.ts). */
+export const FORMAT_VERSION = 2;
 
 // Literal path characters a router compares byte for byte: RFC 3986 pchar minus
 // pct-encoded and ":" (":" starts a path-to-regexp param). Keeping "%" out of
@@ -29,6 +30,13 @@ export const catalogSchema = /* @__PURE__ */ (() => {
     .startsWith("/", "templates start with /")
     .describe("path-to-regexp template relative to the base URL; each :param fills a whole segment.");
 
+  const riskSchema = z
+    .object({
+      level: z.enum(RISK_LEVELS).describe("read < write < admin < critical"),
+      rationale: z.string().min(1).max(300).describe("One line: why this level."),
+    })
+    .strict();
+
   const endpointRefSchema = z
     .object({ method, path: template })
     .strict()
@@ -45,6 +53,9 @@ export const catalogSchema = /* @__PURE__ */ (() => {
         .array(scopeName)
         .optional()
         .describe("Other scopes that unlock this endpoint on their own (any one of them is enough)."),
+      risk: riskSchema
+        .optional()
+        .describe("This endpoint's own rating, where it differs from its scope's; never above the scope's."),
     })
     .strict();
 
@@ -58,13 +69,27 @@ export const catalogSchema = /* @__PURE__ */ (() => {
         .optional()
         .describe("Scopes this one grants as well, transitively. Only what the API documents."),
       endpoints: z.array(endpointSchema),
+      risk: riskSchema
+        .optional()
+        .describe("What a token holding this scope can do; an unrated scope counts as above critical."),
+    })
+    .strict();
+
+  const undocumentedSchema = z
+    .object({
+      source: z.string().min(1).max(500).describe("Where they are known from: an SDK version or a docs URL."),
+      endpoints: z
+        .array(z.string().regex(/^[A-Z][A-Z-]{0,31} \/[^\s]{0,2047}$/, "endpoints are written METHOD /template"))
+        .describe("METHOD /template of each endpoint that exists but has no documented scope."),
     })
     .strict();
 
   return z
     .object({
       $schema: z.string().optional(),
-      formatVersion: z.literal(FORMAT_VERSION).describe("File format version; readers reject newer ones."),
+      formatVersion: z
+        .literal(FORMAT_VERSION, { error: `formatVersion is ${FORMAT_VERSION} (format 1 is read and migrated)` })
+        .describe("File format version; readers reject newer ones."),
       name: z
         .string()
         .regex(/^[\w.-]{1,64}$/)
@@ -85,6 +110,10 @@ export const catalogSchema = /* @__PURE__ */ (() => {
         .min(1)
         .describe("Base URLs of the API; request paths are relative to these."),
       scopes: z.array(scopeSchema).min(1),
+      undocumented: z
+        .array(undocumentedSchema)
+        .optional()
+        .describe("Endpoints known to exist with no documented scope: still unknown, with that reason."),
     })
     .strict();
 })();

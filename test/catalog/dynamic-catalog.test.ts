@@ -75,7 +75,7 @@ describe("embedded Dynamic catalog", () => {
 
   test("metadata: semver version, format, source and base URLs", () => {
     expect(dynamicCatalog.version).toMatch(/^\d+\.\d+\.\d+$/);
-    expect(dynamicCatalog.formatVersion).toBe(1);
+    expect(dynamicCatalog.formatVersion).toBe(2);
     expect(dynamicCatalog.source.url).toMatch(/^https:\/\//);
     expect(dynamicCatalog.baseUrls).toEqual(["https://app.dynamicauth.com/api/v0", "https://app.dynamic.xyz/api/v0"]);
     expect(compiledOf(dynamicCatalog).basePaths).toEqual(["/api/v0"]);

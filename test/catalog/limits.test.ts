@@ -9,7 +9,7 @@ import {
 } from "../../src/catalog/limits.js";
 
 const catalog = (scopes: CatalogData["scopes"]): CatalogData => ({
-  formatVersion: 1,
+  formatVersion: 2,
   name: "big",
   version: "1.0.0",
   source: { url: "https://example.test/", retrieved: "2026-11-27" },

@@ -34,7 +34,7 @@ describe("parseCatalog rejects broken catalogs with every problem and its JSON p
     ],
     [
       "a newer format",
-      edit((c) => Object.assign(c, { formatVersion: 2 })),
+      edit((c) => Object.assign(c, { formatVersion: 3 })),
       [{ code: "unsupported-format", path: "$.formatVersion" }],
     ],
     [

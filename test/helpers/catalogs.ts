@@ -4,7 +4,7 @@ type Ep = [method: string, path: string, extra?: Partial<CatalogData["scopes"][n
 
 /** A valid catalog around `scopes`: the metadata every test catalog shares. */
 export const catalogWith = (name: string, baseUrl: string, scopes: CatalogData["scopes"]): CatalogData => ({
-  formatVersion: 1,
+  formatVersion: 2,
   name,
   version: "1.0.0",
   source: { url: "https://example.test/docs", retrieved: "2026-11-27" },
