@@ -149,6 +149,7 @@ export const compileCatalog = <S extends string = string>(data: CatalogData): Ca
     grants,
     maxDepth,
     undocumented: undocumentedOf(data),
+    risks: new Map(data.scopes.flatMap((s) => (s.risk ? [[s.name as S, riskOf(s.risk).risk!] as const] : []))),
   };
   const infos = new Map<string, ScopeInfo<S>>(
     data.scopes.map((s) => [

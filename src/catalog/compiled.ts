@@ -1,4 +1,4 @@
-import type { Catalog, CatalogData, Endpoint, UndocumentedEndpoint } from "./types.js";
+import type { Catalog, CatalogData, Endpoint, Risk, UndocumentedEndpoint } from "./types.js";
 
 /** @internal A compiled endpoint: its public face plus what matching needs. */
 export interface Route<S extends string> {
@@ -53,6 +53,8 @@ export interface Compiled<S extends string> {
   readonly grants: ReadonlyMap<S, readonly Route<S>[]>;
   /** Max segments of any template: longer paths cannot match. */
   readonly maxDepth: number;
+  /** Each scope's rating; absent for an unrated scope. */
+  readonly risks: ReadonlyMap<S, Risk>;
   /** Endpoints known to exist with no documented scope (the matcher indexes them on first need). */
   readonly undocumented: readonly UndocumentedEndpoint[];
 }

@@ -1,6 +1,6 @@
-import { blastRadius } from "../catalog/blast-radius.js";
+import { coverCost } from "../catalog/blast-radius.js";
 import { compiledOf, type Compiled } from "../catalog/compiled.js";
-import type { Catalog, Endpoint } from "../catalog/types.js";
+import type { Catalog, Endpoint, Risk } from "../catalog/types.js";
 import { matchAll, toReports, unidentified, type CallReport, type UnidentifiedCall } from "../matcher/match-calls.js";
 import type { SourceLocation } from "../matcher/sourced-call.js";
 import { didYouMean } from "../util/edit-distance.js";
@@ -33,8 +33,8 @@ export interface TokenCheck<S extends string = string> {
   readonly remove: readonly S[];
   /** Calls that could not be identified: the token is not sufficient for them, whatever it holds. */
   readonly unidentified: readonly UnidentifiedCall[];
-  /** Granted scopes no call needs, with how many endpoints each unlocks for nothing. */
-  readonly unused: readonly { readonly scope: S; readonly unlocks: number }[];
+  /** Granted scopes no call needs, with how many endpoints each unlocks for nothing and its rating. */
+  readonly unused: readonly { readonly scope: S; readonly unlocks: number; readonly risk?: Risk }[];
   /** Names on the token that the catalog does not know. */
   readonly unknownScopes: readonly { readonly scope: string; readonly didYouMean?: S }[];
 }
@@ -77,7 +77,10 @@ const checkScopes = <S extends string>(
   const unknownCalls = unidentified(reports);
   const unused = catalog.scopes
     .filter((s) => held.has(s) && !needed.has(s))
-    .map((scope) => ({ scope, unlocks: compiled.grants.get(scope)?.length ?? 0 }));
+    .map((scope) => {
+      const risk = compiled.risks.get(scope);
+      return { scope, unlocks: compiled.grants.get(scope)?.length ?? 0, ...(risk ? { risk } : {}) };
+    });
   return {
     kind: "token",
     // No calls prove nothing: an empty recording must not pass a gate.
@@ -86,7 +89,7 @@ const checkScopes = <S extends string>(
     granted: catalog.scopes.filter((s) => held.has(s)),
     calls,
     missing,
-    add: solveCover({ requirements: missing.map((m) => m.anyOf), blastRadius: (set) => blastRadius(compiled, set) }),
+    add: solveCover({ requirements: missing.map((m) => m.anyOf), cost: (set) => coverCost(compiled, set) }),
     remove: unused.map((u) => u.scope),
     unidentified: unknownCalls,
     unused,

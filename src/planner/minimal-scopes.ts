@@ -1,6 +1,6 @@
-import { blastRadius } from "../catalog/blast-radius.js";
+import { blastRadius, coverCost } from "../catalog/blast-radius.js";
 import { compiledOf } from "../catalog/compiled.js";
-import type { Catalog, Endpoint, EndpointRef } from "../catalog/types.js";
+import type { Catalog, Endpoint, EndpointRef, Risk } from "../catalog/types.js";
 import { matchAll, toReports, unidentified, type CallReport, type UnidentifiedCall } from "../matcher/match-calls.js";
 import type { SourceLocation } from "../matcher/sourced-call.js";
 import { settle } from "../util/settle.js";
@@ -19,6 +19,8 @@ export interface ScopeReason<S extends string> {
   readonly scope: S;
   /** Endpoints this scope unlocks in total, implications included. */
   readonly unlocks: number;
+  /** The scope's rating; absent when the catalog does not rate it. */
+  readonly risk?: Risk;
   readonly calls: readonly CitedCall[];
 }
 
@@ -63,7 +65,8 @@ export const minimalScopesIn = <S extends string>(catalog: Catalog<S>, calls: It
     if (result.status === "matched") requirements.add(result.anyOf);
     else unmatched++;
   }
-  const scopes = solveCover({ requirements: [...requirements], blastRadius: (set) => blastRadius(compiled, set) });
+  // Ties (covers of equal size) go to the lower risk, then the smaller blast radius.
+  const scopes = solveCover({ requirements: [...requirements], cost: (set) => coverCost(compiled, set) });
   // Per-call reports and explanations are built on first read: a plan over a large log is
   // often wanted only for its scopes, and building them costs more than the solve.
   let reports: CallReport<S>[] | undefined;
@@ -82,7 +85,10 @@ export const minimalScopesIn = <S extends string>(catalog: Catalog<S>, calls: It
       if (result.endpoint.deprecated) deprecated.push(replacedBy ? { ...cited, replacedBy } : cited);
     }
     const unlocks = (scope: S): number => compiled.grants.get(scope)?.length ?? 0;
-    const reasons = scopes.map((scope) => ({ scope, unlocks: unlocks(scope), calls: byScope.get(scope) ?? [] }));
+    const reasons = scopes.map((scope) => {
+      const risk = compiled.risks.get(scope);
+      return { scope, unlocks: unlocks(scope), ...(risk ? { risk } : {}), calls: byScope.get(scope) ?? [] };
+    });
     return (explained = { reasons, deprecated });
   };
   return {

@@ -4,9 +4,17 @@ import { byName } from "./by-name.js";
 export interface CoverProblem<S extends string> {
   /** Each requirement is satisfied by any one of its scopes. */
   readonly requirements: readonly (readonly S[])[];
-  /** Endpoints a set of scopes unlocks in total: the tie-breaker. */
-  readonly blastRadius: (scopes: readonly S[]) => number;
+  /**
+   * The tie-breaker between covers of the same size, compared element by element, lower
+   * first: the planner gives the risk of the set (most severe first), then its blast radius.
+   */
+  readonly cost: (scopes: readonly S[]) => readonly number[];
 }
+
+const compareCosts = (a: readonly number[], b: readonly number[]): number => {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return (a[i] as number) - (b[i] as number);
+  return a.length - b.length;
+};
 
 const keyOf = (scopes: readonly string[]): string => [...scopes].sort(byName).join("\n");
 
@@ -20,11 +28,11 @@ const compareNames = (a: readonly string[], b: readonly string[]): number => {
 
 /**
  * @internal Exact minimum hitting set: the fewest scopes such that every
- * requirement contains one. Ties go to the smallest blast radius, then to the
- * first sorted name list. Exponential in the worst case, but the search only
+ * requirement contains one. Ties go to the lowest cost, then to the first sorted
+ * name list. Exponential in the worst case, but the search only
  * branches on requirements that singletons and subsets have not settled.
  */
-export const solveCover = <S extends string>({ requirements, blastRadius }: CoverProblem<S>): S[] => {
+export const solveCover = <S extends string>({ requirements, cost: costOf }: CoverProblem<S>): S[] => {
   const unique = new Map<string, S[]>();
   for (const r of requirements) if (r.length > 0) unique.set(keyOf(r), [...r].sort(byName));
   // A requirement that contains another is hit whenever the smaller one is.
@@ -37,11 +45,12 @@ export const solveCover = <S extends string>({ requirements, blastRadius }: Cove
   if (open.length === 0) return [...forced].sort(byName);
 
   let best: S[] | undefined;
-  let bestCost = Infinity;
+  let bestCost: readonly number[] = [];
   const consider = (chosen: S[]): void => {
     const all = [...forced, ...chosen].sort(byName);
-    const cost = blastRadius(all);
-    if (!best || cost < bestCost || (cost === bestCost && compareNames(all, best) < 0)) {
+    const cost = costOf(all);
+    const order = best ? compareCosts(cost, bestCost) : -1;
+    if (!best || order < 0 || (order === 0 && compareNames(all, best) < 0)) {
       best = all;
       bestCost = cost;
     }

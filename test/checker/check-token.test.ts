@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { checkToken, InputError } from "../../src/index.js";
+import { checkToken, dynamicCatalog, InputError } from "../../src/index.js";
 
 const calls = ["GET /environments/e1/users", "POST /environments/e1/users", "GET /environments/e1/webhooks"];
 
@@ -52,7 +52,9 @@ describe("checkToken", () => {
   test("no calls at all proves nothing: never sufficient, and every scope is unused", () => {
     const r = checkToken(["environment.users.read"], []);
     expect(r.sufficient).toBe(false);
-    expect(r.unused).toEqual([{ scope: "environment.users.read", unlocks: 14 }]);
+    expect(r.unused).toEqual([
+      { scope: "environment.users.read", unlocks: 14, risk: dynamicCatalog.scope("environment.users.read")!.risk },
+    ]);
     expect(r.remove).toEqual(["environment.users.read"]);
   });
 
@@ -62,7 +64,9 @@ describe("checkToken", () => {
       calls,
     );
     expect(r.sufficient).toBe(true);
-    expect(r.unused).toEqual([{ scope: "environment.settings.write", unlocks: 54 }]);
+    expect(r.unused).toEqual([
+      { scope: "environment.settings.write", unlocks: 54, risk: expect.objectContaining({ level: "critical" }) },
+    ]);
   });
 
   test("unknown scope names grant nothing and come with a did-you-mean", () => {

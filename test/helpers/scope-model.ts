@@ -18,5 +18,12 @@ export const model = (data: CatalogData) => {
   };
   const radius = (set: string[]): number =>
     endpoints.filter((e) => set.some((s) => unlocks(s, e.path, e.method))).length;
-  return { names: data.scopes.map((s) => s.name), endpoints, unlocks, radius };
+  const levels = ["read", "write", "admin", "critical"];
+  const rank = (scope: string): number => {
+    const level = data.scopes.find((s) => s.name === scope)?.risk?.level;
+    return level === undefined ? 4 : levels.indexOf(level);
+  };
+  /** A set's risk, worst first: its ranks sorted high to low (compare equal-size sets element by element). */
+  const risk = (set: string[]): number[] => set.map(rank).sort((a, b) => b - a);
+  return { names: data.scopes.map((s) => s.name), endpoints, unlocks, radius, rank, risk };
 };

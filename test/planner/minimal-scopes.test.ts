@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { createCalculator, minimalScopes, parseCatalog } from "../../src/index.js";
+import { createCalculator, dynamicCatalog, minimalScopes, parseCatalog } from "../../src/index.js";
 import { makeCatalog } from "../helpers/catalogs.js";
 
 describe("minimalScopes on the Dynamic catalog", () => {
@@ -16,7 +16,7 @@ describe("minimalScopes on the Dynamic catalog", () => {
     ]);
     expect(p.unlocks).toBe(18);
     expect(p.complete).toBe(true);
-    expect(p.catalog).toEqual({ name: "dynamic", version: "1.0.0" });
+    expect(p.catalog).toEqual({ name: "dynamic", version: dynamicCatalog.version });
   });
 
   test("unknown and invalid calls are listed, never dropped, and mark the plan incomplete", () => {
@@ -71,5 +71,31 @@ describe("minimalScopes with any-of and implications", () => {
 
   test("ties go to the smaller blast radius", () => {
     expect(calc.minimalScopes(["GET /a"]).scopes).toEqual(["a.read"]);
+  });
+});
+
+describe("minimalScopes breaks ties by risk before blast radius", () => {
+  const rate = (level: "read" | "write" | "admin" | "critical") => ({ level, rationale: level });
+  const data = makeCatalog({
+    // Both unlock GET /a; wide.read unlocks more, but narrow.admin is riskier.
+    "wide.read": [["GET", "/a", { alsoUnlockedBy: ["narrow.admin"] }], ["GET", "/b"], ["GET", "/c"]],
+    "narrow.admin": [],
+    "unrated.x": [["GET", "/d", { alsoUnlockedBy: ["crit.y"] }]],
+    "crit.y": [],
+  });
+  data.scopes[0]!.risk = rate("read");
+  data.scopes[1]!.risk = rate("admin");
+  data.scopes[3]!.risk = rate("critical");
+  const calc = createCalculator(parseCatalog(data));
+
+  test("the lower-risk scope wins though it unlocks more", () => {
+    const plan = calc.minimalScopes(["GET /a"]);
+    expect(plan.scopes).toEqual(["wide.read"]);
+    expect(plan.reasons[0]).toMatchObject({ scope: "wide.read", risk: { level: "read" } });
+  });
+
+  test("an unrated scope counts as above critical", () => {
+    expect(calc.minimalScopes(["GET /d"]).scopes).toEqual(["crit.y"]);
+    expect(calc.checkToken([], ["GET /d"]).add).toEqual(["crit.y"]);
   });
 });

@@ -5,6 +5,11 @@ import { numRuns, timeout } from "../helpers/fc.js";
 import { randomCatalog } from "../helpers/random-catalog.js";
 import { model } from "../helpers/scope-model.js";
 
+const compareRisk = (a: number[], b: number[]): number => {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return 0;
+};
+
 const subsets = <T>(xs: T[]): T[][] => xs.reduce<T[][]>((acc, x) => acc.concat(acc.map((a) => [...a, x])), [[]]);
 
 const arbitrary = randomCatalog().chain((data) => {
@@ -13,7 +18,7 @@ const arbitrary = randomCatalog().chain((data) => {
 });
 
 test(
-  "minimalScopes equals a brute-force search: fewest scopes, then smallest blast radius, then names",
+  "minimalScopes equals a brute-force search: fewest scopes, then lowest risk, then smallest blast radius, then names",
   () => {
     fc.assert(
       fc.property(arbitrary, ([data, paths]) => {
@@ -25,6 +30,7 @@ test(
           .sort(
             (a, b) =>
               a.length - b.length ||
+              compareRisk(m.risk(a), m.risk(b)) ||
               m.radius(a) - m.radius(b) ||
               (a.join("\n") < b.join("\n") ? -1 : a.join("\n") > b.join("\n") ? 1 : 0),
           )[0];
