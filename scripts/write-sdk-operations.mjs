@@ -1,7 +1,7 @@
 // Regenerates data/dynamic-sdk-operations.json from the installed @dynamic-labs/sdk-api
 // (run via `npm run sdk-operations` after upgrading the SDK or the catalog).
 import { writeFileSync } from "node:fs";
-import { dynamicCatalog, requiredScopes } from "../dist/index.js";
+import { dynamicCatalog, requiredScopes } from "../dist/esm/index.js";
 import { buildMapping } from "./sdk-operations.mjs";
 
 const mapping = buildMapping({ requiredScopes, catalog: dynamicCatalog });

@@ -5,6 +5,7 @@ import { guessMatch } from "./guess-route.js";
 import { plainParams } from "./plain-params.js";
 import type { MatchResult, NormalizedRequest } from "./result.js";
 import { suggest } from "./suggest.js";
+import { findUndocumented } from "./undocumented.js";
 
 const requestOf = (method: string, url: string, path: PlainPath): NormalizedRequest => ({
   method,
@@ -48,6 +49,8 @@ export const fastMatch = <S extends string>(
     if (found !== undefined) allowedMethods.push(other);
   }
   const request = requestOf(method, url, path);
+  const undocumented = findUndocumented(catalog, request);
+  if (undocumented) return { status: "unknown", request, suggestions: [], undocumented };
   if (allowedMethods.length > 0) return { status: "method-not-allowed", allowedMethods, request };
   // A plain path that passed the checks above splits exactly as the careful path would.
   const segments = request.path === "/" ? [] : request.path.slice(1).split("/");

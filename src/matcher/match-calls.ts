@@ -1,5 +1,5 @@
 import type { Compiled } from "../catalog/compiled.js";
-import type { EndpointRef } from "../catalog/types.js";
+import type { EndpointRef, UndocumentedEndpoint } from "../catalog/types.js";
 import { describeError } from "../util/describe-error.js";
 import { MAX_CALLS } from "./limits.js";
 import { matchCall } from "./required-scopes.js";
@@ -26,6 +26,8 @@ export interface UnidentifiedCall {
   readonly reason: string;
   /** For `unknown`: up to 3 nearest catalog endpoints. */
   readonly suggestions?: readonly EndpointRef[];
+  /** For `unknown`: the endpoint it is known to be, when it exists with no documented scope. */
+  readonly undocumented?: UndocumentedEndpoint;
 }
 
 /** @internal Calls as read and their answers, index for index (reports are built from them on demand). */
@@ -118,6 +120,8 @@ export const unidentifiedReason = (result: MatchResult): string => {
     case "method-not-allowed":
       return `the catalog has this path only for ${result.allowedMethods.join(", ")}`;
     case "unknown":
+      if (result.undocumented)
+        return `exists, but no documented scope (${result.undocumented.method} ${result.undocumented.path}, known from ${result.undocumented.source})`;
       return result.suggestions.length > 0
         ? `not in the catalog; nearest: ${result.suggestions.map((s) => `${s.method} ${s.path}`).join(", ")}`
         : "not in the catalog";
@@ -133,5 +137,6 @@ export const unidentified = <S extends string>(reports: readonly CallReport<S>[]
     const reason = unidentifiedReason(result);
     const where = source === undefined ? {} : { source };
     if (result.status !== "unknown") return [{ index, call, ...where, status: result.status, reason }];
-    return [{ index, call, ...where, status: "unknown", reason, suggestions: result.suggestions }];
+    const known = result.undocumented ? { undocumented: result.undocumented } : {};
+    return [{ index, call, ...where, status: "unknown", reason, suggestions: result.suggestions, ...known }];
   });

@@ -11,7 +11,8 @@ export interface ParsedPath {
 }
 
 const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):/;
-const PLACEHOLDER = /^(?::[A-Za-z_$][\w$-]*|\{[A-Za-z_$][\w$-]*\})$/;
+/** @internal A segment written `:name` or `{name}`: it stands for any id, so it may only fill a param. */
+export const PLACEHOLDER = /^(?::[A-Za-z_$][\w$-]*|\{[A-Za-z_$][\w$-]*\})$/;
 const UNRESERVED = /^[A-Za-z0-9._~-]$/;
 const ESCAPE = /%([0-9A-Fa-f]{2})/g;
 const CONTROL = /[\u0000-\u001f\u007f]/;

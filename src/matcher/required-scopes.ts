@@ -9,6 +9,7 @@ import { readCall } from "./read-call.js";
 import { invalid, type MatchResult } from "./result.js";
 import { unwrapSourced } from "./sourced-call.js";
 import { suggest } from "./suggest.js";
+import { findUndocumented } from "./undocumented.js";
 import { findLookAlike, walkTrie } from "./walk-trie.js";
 
 const paramsOf = <S extends string>(route: Route<S>, path: ParsedPath): Record<string, string> => {
@@ -50,6 +51,8 @@ export const requiredScopesCareful = <S extends string>(catalog: Compiled<S>, ca
     }
     return { status: "matched", anyOf: route.anyOf, endpoint: route.endpoint, params: paramsOf(route, path) };
   }
+  const undocumented = findUndocumented(catalog, request);
+  if (undocumented) return { status: "unknown", request, suggestions: [], undocumented };
   const allowedMethods = [...catalog.tries.keys()]
     .filter((m) => m !== raw.method && find(catalog, m, path))
     .sort(byName);

@@ -1,5 +1,5 @@
 import type { Endpoint } from "../catalog/types.js";
-import type { EndpointRef } from "../catalog/types.js";
+import type { EndpointRef, UndocumentedEndpoint } from "../catalog/types.js";
 
 /** Why a call was refused as `invalid`. */
 export type InvalidCode =
@@ -42,9 +42,11 @@ export type MatchResult<S extends string = string> =
     }
   | {
       readonly status: "unknown";
-      /** Up to 3 nearest catalog endpoints, nearest first. */
+      /** Up to 3 nearest catalog endpoints, nearest first (none for an undocumented endpoint). */
       readonly suggestions: readonly EndpointRef[];
       readonly request: NormalizedRequest;
+      /** Set when the endpoint is known to exist but no scope is documented for it: still unknown. */
+      readonly undocumented?: UndocumentedEndpoint;
     }
   | {
       readonly status: "invalid";

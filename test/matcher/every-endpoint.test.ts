@@ -36,6 +36,7 @@ describe.each(dynamicCatalog.endpoints.map((e) => ({ ...e, scope: e.anyOf[0] as 
           summary: e.summary,
           deprecated: e.deprecated === true,
           ...(e.replacedBy ? { replacedBy: e.replacedBy } : {}),
+          ...(e.risk ? { risk: e.risk } : {}),
         },
         params,
       });
