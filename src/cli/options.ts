@@ -1,5 +1,6 @@
 import { REPORT_FORMATS } from "../report/format.js";
 import { parseLogFormat } from "../sources/logs/formats.js";
+import { RISK_LEVELS } from "../catalog/risk.js";
 import type { OptionSpec } from "./command.js";
 
 /** `--catalog FILE`: every command that answers from a catalog. */
@@ -61,4 +62,12 @@ export const TOKEN_OPTIONS = {
     description: 'token JSON ("-" for stdin): { scopes }, { token: { scopes } } or { tokens: [...] }',
   },
   strict: { type: "boolean", description: "also fail when the token has unused or unknown scopes" },
+  "max-unused-risk": {
+    type: "string",
+    value: "LEVEL",
+    choices: RISK_LEVELS,
+    description:
+      "fail on unused scopes rated above LEVEL (read, write, admin, critical; unrated is above all); " +
+      "with --strict it replaces the rule that any unused scope fails",
+  },
 } as const satisfies Record<string, OptionSpec>;

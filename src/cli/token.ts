@@ -5,9 +5,12 @@ import { readText } from "../node/read-source.js";
 import { scopeLocator } from "../sources/scope-locator.js";
 import type { SourceLocation } from "../sources/types.js";
 import { parseJsonInput } from "../util/parse-json.js";
+import { RISK_LEVELS, riskRank } from "../catalog/risk.js";
+import type { RiskLevel } from "../catalog/types.js";
 import { UsageError } from "./command.js";
 import type { ReportParts } from "./context.js";
 import type { Io } from "./io.js";
+import type { ReportResult } from "../report/model.js";
 
 /** A token to check, and where each of its scope names is written (for report locations). */
 export interface LoadedToken {
@@ -53,8 +56,23 @@ export const checkParts = (
   };
 };
 
-/** True when some token passes: sufficient, and with `strict` free of unused and unknown scopes. */
-export const checkPasses = (check: CheckResult, strict: boolean): boolean =>
-  tokenChecks(check).some(
-    ({ check: c }) => c.sufficient && !(strict && (c.unused.length > 0 || c.unknownScopes.length > 0)),
-  );
+/**
+ * True when some token passes: sufficient; with `strict` free of unknown scopes and of unused ones;
+ * with `maxUnusedRisk` free of unused scopes rated above it (which then replaces strict's unused rule).
+ */
+export const checkPasses = (check: CheckResult, strict: boolean, maxUnusedRisk?: string): boolean =>
+  tokenChecks(check).some(({ check: c }) => {
+    const limit = maxUnusedRisk === undefined ? undefined : RISK_LEVELS.indexOf(maxUnusedRisk as RiskLevel);
+    const unusedFails =
+      limit === undefined ? strict && c.unused.length > 0 : c.unused.some((u) => riskRank(u.risk) > limit);
+    return c.sufficient && !unusedFails && !(strict && c.unknownScopes.length > 0);
+  });
+
+/** The report result of a check, with the options that decide it. */
+export const checkResult = (
+  check: CheckResult,
+  values: { readonly strict: boolean; readonly "max-unused-risk": string | undefined },
+): ReportResult => {
+  const max = values["max-unused-risk"] as RiskLevel | undefined;
+  return { kind: "check", check, strict: values.strict, ...(max === undefined ? {} : { maxUnusedRisk: max }) };
+};

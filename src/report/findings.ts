@@ -65,7 +65,8 @@ export const reportFindings = <S extends string>(report: Report<S>): Finding[] =
       out.push(...unidentifiedFindings(check.unidentified, prefix));
       for (const u of check.unused) {
         const why = `it unlocks ${u.unlocks} endpoints for nothing`;
-        const message = `${prefix}${u.scope} is granted but no call needs it; ${why}`;
+        const risk = u.risk ? `${u.risk.level}: ${u.risk.rationale}` : "unrated";
+        const message = `${prefix}${u.scope} (${risk}) is granted but no call needs it; ${why}`;
         out.push(finding("unused-scope", message, scopeSource(u.scope)));
       }
       for (const u of check.unknownScopes) {

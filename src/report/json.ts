@@ -37,7 +37,7 @@ export const jsonValue = <S extends string>(report: Report<S>): object => {
     case "scopes":
       return { catalog: result.catalog, scopes: result.scopes };
     case "grants":
-      return { scope: result.scope, endpoints: result.endpoints };
+      return { scope: result.scope, ...(result.risk ? { risk: result.risk } : {}), endpoints: result.endpoints };
     case "verify":
       return verifyJson(report, extra);
     case "audit":

@@ -11,6 +11,7 @@ import { describeInput } from "./inputs.js";
 import { formatLocation, noteOf } from "./location.js";
 import type { LiveTokenInfo, Report } from "./model.js";
 import { ignoresMarkdown, verifyMarkdown } from "./gate-markdown.js";
+import type { Risk } from "../catalog/types.js";
 
 /** Rows past this are summarised: a PR comment should stay readable. */
 const MAX_ROWS = 50;
@@ -31,6 +32,10 @@ export const table = (head: readonly string[], rows: readonly (readonly string[]
     ...more,
   ];
 };
+
+/** A rating in a table cell: the level in bold above read, then its one-line rationale. */
+const riskCell = (risk: Risk | undefined): string =>
+  risk === undefined ? "unrated" : `${risk.level === "read" ? risk.level : `**${risk.level}**`}: ${risk.rationale}`;
 
 /** A heading and its rows, or nothing when there are none. */
 export const section = (heading: string, rows: string[]): string[] =>
@@ -70,8 +75,8 @@ const planSection = <S extends string>(p: Plan<S>): string[] => [
   ...(p.reasons.length === 0
     ? ["No call needs a scope."]
     : table(
-        ["Scope", "Needed by", "Unlocks"],
-        p.reasons.map((r) => [code(r.scope), listCalls(r.calls), plural(r.unlocks, "endpoint")]),
+        ["Scope", "Risk", "Needed by", "Unlocks"],
+        p.reasons.map((r) => [code(r.scope), riskCell(r.risk), listCalls(r.calls), plural(r.unlocks, "endpoint")]),
       )),
   ...unidentifiedSection(p.unidentified, "Not identified, so not covered"),
   ...(p.deprecated.length === 0
@@ -128,8 +133,8 @@ const checkSection = <S extends string>(c: TokenCheck<S>, label: string, report:
       c.unused.length === 0
         ? []
         : table(
-            ["Scope", "Needlessly unlocks"],
-            c.unused.map((u) => [code(u.scope), unlocks(u.scope, u.unlocks)]),
+            ["Scope", "Risk", "Needlessly unlocks"],
+            c.unused.map((u) => [code(u.scope), riskCell(u.risk), unlocks(u.scope, u.unlocks)]),
           ),
     ),
     ...(unknown.length === 0

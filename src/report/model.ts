@@ -1,7 +1,7 @@
 import type { AuditedToken, TokenAudit } from "../checker/audit-tokens.js";
 import type { CheckResult } from "../checker/check-token.js";
 import type { LiveToken } from "../checker/read-live-tokens.js";
-import type { Endpoint, EndpointRef, ScopeInfo } from "../catalog/types.js";
+import type { Endpoint, EndpointRef, Risk, RiskLevel, ScopeInfo } from "../catalog/types.js";
 import type { MatchResult } from "../matcher/result.js";
 import type { Plan } from "../planner/minimal-scopes.js";
 import type { CallsSummary } from "../sources/calls-file.js";
@@ -58,6 +58,8 @@ export type ReportResult<S extends string = string> =
       readonly strict: boolean;
       /** `check --live`: the token checked, as Dynamic describes it (its scope list, broader scopes, age). */
       readonly live?: LiveTokenInfo<S>;
+      /** Unused scopes rated above this fail the check (unrated counts as above every level). */
+      readonly maxUnusedRisk?: RiskLevel;
     }
   | { readonly kind: "audit"; readonly environment: string; readonly audit: TokenAudit<S> }
   | { readonly kind: "whoami"; readonly live: LiveTokenInfo<S> }
@@ -67,7 +69,13 @@ export type ReportResult<S extends string = string> =
       readonly catalog: { readonly name: string; readonly version: string };
       readonly scopes: readonly ScopeInfo<S>[];
     }
-  | { readonly kind: "grants"; readonly scope: S; readonly endpoints: readonly Endpoint[] }
+  | {
+      readonly kind: "grants";
+      readonly scope: S;
+      readonly endpoints: readonly Endpoint[];
+      /** The scope's rating; absent when the catalog does not rate it. */
+      readonly risk?: Risk;
+    }
   | {
       readonly kind: "verify";
       readonly verify: VerifyResult<S>;

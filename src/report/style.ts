@@ -21,3 +21,10 @@ export const makeStyle = (on: boolean): Style => ({
   dim: wrap(on, 2, 22),
   bold: wrap(on, 1, 22),
 });
+
+/** A rating as a tag, `[critical]` (`[unrated]` when the catalog gives none), coloured by severity. */
+export const riskTag = (style: Style, risk: { readonly level: string } | undefined): string => {
+  const level = risk?.level ?? "unrated";
+  const tag = `[${level}]`;
+  return level === "read" ? style.dim(tag) : level === "write" ? tag : style.red(tag);
+};

@@ -1,12 +1,13 @@
 import { unidentifiedReason } from "../matcher/match-calls.js";
 import { plural } from "../util/text.js";
 import type { ReportResult } from "./model.js";
-import type { Style } from "./style.js";
+import { riskTag, type Style } from "./style.js";
 import type { Endpoint } from "../catalog/types.js";
 
-/** `GET /path  Summary` with the deprecation note. */
-export const endpointLine = (e: Endpoint, style: Style): string =>
-  `${e.method} ${e.path}  ${style.dim(e.summary)}${e.deprecated ? style.yellow(" (deprecated)") : ""}`;
+/** `GET /path  Summary` with the deprecation note (and the endpoint's own rating, when asked and it has one). */
+export const endpointLine = (e: Endpoint, style: Style, withRisk = false): string =>
+  `${e.method} ${e.path}  ${style.dim(e.summary)}${e.deprecated ? style.yellow(" (deprecated)") : ""}` +
+  (withRisk && e.risk ? `  ${riskTag(style, e.risk)}` : "");
 
 type CatalogResult = Extract<ReportResult, { kind: "need" | "scopes" | "grants" }>;
 
@@ -17,7 +18,7 @@ export const catalogText = (result: CatalogResult, style: Style): string => {
     if (r.status !== "matched") return `${style.red(r.status)}: ${unidentifiedReason(r)}`;
     const scopes =
       r.anyOf.length === 1 ? style.green(r.anyOf[0] as string) : `any one of: ${r.anyOf.map(style.green).join(", ")}`;
-    const lines = [scopes, `  endpoint: ${endpointLine(r.endpoint, style)}`];
+    const lines = [scopes, `  endpoint: ${endpointLine(r.endpoint, style, true)}`];
     const params = Object.entries(r.params);
     if (params.length > 0) lines.push(`  params:   ${params.map(([k, v]) => `${k}=${v}`).join(" ")}`);
     const { replacedBy } = r.endpoint;
@@ -27,13 +28,17 @@ export const catalogText = (result: CatalogResult, style: Style): string => {
   if (result.kind === "scopes") {
     const width = Math.max(...result.scopes.map((s) => s.name.length));
     const { name, version } = result.catalog;
-    const columns = "columns: scope, endpoints, description";
+    const columns = "columns: scope, endpoints, risk, description";
     const head = `catalog ${name} ${version}: ${plural(result.scopes.length, "scope")}; ${columns}`;
-    const rows = result.scopes.map(
-      (s) => `${s.name.padEnd(width)}  ${String(s.unlocks).padStart(3)}  ${style.dim(s.description ?? "")}`,
-    );
+    const rows = result.scopes.map((s) => {
+      const risk = riskTag(style, s.risk) + " ".repeat(10 - (s.risk?.level ?? "unrated").length);
+      return `${s.name.padEnd(width)}  ${String(s.unlocks).padStart(3)}  ${risk}  ${style.dim(s.description ?? "")}`;
+    });
     return [style.dim(head), ...rows].join("\n");
   }
-  const lines = [style.bold(`${result.scope} unlocks ${plural(result.endpoints.length, "endpoint")}:`)];
-  return [...lines, ...result.endpoints.map((e) => `  ${endpointLine(e, style)}`)].join("\n");
+  const lines = [
+    style.bold(`${result.scope} unlocks ${plural(result.endpoints.length, "endpoint")}:`),
+    `  risk: ${riskTag(style, result.risk)} ${result.risk?.rationale ?? "the catalog does not rate this scope"}`,
+  ];
+  return [...lines, ...result.endpoints.map((e) => `  ${endpointLine(e, style, true)}`)].join("\n");
 };

@@ -1,12 +1,14 @@
 import { tokenChecks, type TokenCheck } from "../checker/check-token.js";
 import type { UnidentifiedCall } from "../matcher/match-calls.js";
 import type { Plan } from "../planner/minimal-scopes.js";
+import { RISK_LEVELS, riskRank } from "../catalog/risk.js";
+import type { RiskLevel } from "../catalog/types.js";
 import type { SourceLocation, SourceProblem } from "../sources/types.js";
 import { plural } from "../util/text.js";
 import { describeInput } from "./inputs.js";
 import { formatLocation, noteOf } from "./location.js";
 import type { Report } from "./model.js";
-import { makeStyle, type Style } from "./style.js";
+import { makeStyle, riskTag, type Style } from "./style.js";
 import { catalogText, endpointLine } from "./text-catalog.js";
 import { ignoresText } from "./ignores-text.js";
 import { verifyText } from "./verify-text.js";
@@ -49,7 +51,7 @@ const planText = (p: Plan, style: Style): string[] => {
   const lines = [style.bold(head) + style.dim(`  (catalog ${p.catalog.name} ${p.catalog.version})`)];
   for (const r of p.reasons) {
     const why = `needed by ${plural(r.calls.length, "call")}; unlocks ${plural(r.unlocks, "endpoint")}`;
-    lines.push("", `${style.green(r.scope)}  ${style.dim(why)}`);
+    lines.push("", `${style.green(r.scope)}  ${riskTag(style, r.risk)}  ${style.dim(why)}`);
     for (const c of r.calls) lines.push(`  ${at(c.source)}${endpointLine(c.endpoint, style)}`);
   }
   if (p.deprecated.length > 0) {
@@ -62,7 +64,7 @@ const planText = (p: Plan, style: Style): string[] => {
   return [...lines, ...unidentifiedBlock(p.unidentified, style, "Not identified, so not covered by this plan")];
 };
 
-const tokenText = (c: TokenCheck, style: Style, strict: boolean): string[] => {
+const tokenText = (c: TokenCheck, style: Style, strict: boolean, maxRisk?: RiskLevel): string[] => {
   const verdict = c.sufficient ? style.green("sufficient") : style.red("NOT sufficient");
   const catalog = style.dim(`  (catalog ${c.catalog.name} ${c.catalog.version})`);
   const lines = [`${style.bold(`Token is ${verdict} for ${plural(c.calls.length, "call")}`)}${catalog}`];
@@ -76,7 +78,15 @@ const tokenText = (c: TokenCheck, style: Style, strict: boolean): string[] => {
   lines.push(...unidentifiedBlock(c.unidentified, style, "Not identified, so the token cannot be vouched for"));
   if (c.unused.length > 0) {
     lines.push("", (strict ? style.red : style.yellow)(`Unused scopes (${c.unused.length}):`));
-    for (const u of c.unused) lines.push(`  ${u.scope}  unlocks ${plural(u.unlocks, "endpoint")} no call needs`);
+    for (const u of c.unused) {
+      const over =
+        maxRisk !== undefined && riskRank(u.risk) > RISK_LEVELS.indexOf(maxRisk)
+          ? style.red("  over --max-unused-risk")
+          : "";
+      lines.push(
+        `  ${u.scope}  ${riskTag(style, u.risk)}  unlocks ${plural(u.unlocks, "endpoint")} no call needs${over}`,
+      );
+    }
     lines.push(`  remove: ${c.remove.join(",")}`);
   }
   if (c.unknownScopes.length > 0) {
@@ -117,11 +127,11 @@ export const textReport = <S extends string>(report: Report<S>, options: TextOpt
     const checks = tokenChecks(result.check);
     body =
       result.check.kind === "token"
-        ? tokenText(result.check, style, result.strict)
+        ? tokenText(result.check, style, result.strict, result.maxUnusedRisk)
         : checks.flatMap(({ label, check }, i) => [
             ...(i === 0 ? [] : [""]),
             style.bold(`${label.replace(/^token/, "Token")}:`),
-            ...tokenText(check, style, result.strict).map((l) => `  ${l}`),
+            ...tokenText(check, style, result.strict, result.maxUnusedRisk).map((l) => `  ${l}`),
           ]);
     const granted = result.check.kind === "token" ? result.check.granted : undefined;
     body.push(

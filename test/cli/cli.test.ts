@@ -124,7 +124,9 @@ describe("scopewise check", async () => {
     const out = JSON.parse(r.stdout);
     expect(out.sufficient).toBe(false);
     expect(out.missing.map((m: { anyOf: string[] }) => m.anyOf)).toEqual([["environment.users.write"]]);
-    expect(out.unused).toEqual([{ scope: "environment.settings.read", unlocks: 26 }]);
+    expect(out.unused).toEqual([
+      { scope: "environment.settings.read", unlocks: 26, risk: expect.objectContaining({ level: "read" }) },
+    ]);
     expect(out.remove).toEqual(["environment.settings.read"]);
   });
 

@@ -167,7 +167,8 @@ describe("--format", async () => {
     const r = await cli(["plan", "--format", "markdown", "examples/deploy-calls.txt"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("### scopewise: 5 scopes for 8 calls");
-    expect(r.stdout).toContain("| Scope | Needed by | Unlocks |");
+    expect(r.stdout).toContain("| Scope | Risk | Needed by | Unlocks |");
+    expect(r.stdout).toContain("| `environment.users.read` | **critical**: Returns users' OAuth access tokens");
   });
 
   test("check --format sarif is one SARIF log; --format github is workflow commands", async () => {
@@ -183,7 +184,7 @@ describe("--format", async () => {
       /^::error file=examples\/deploy-calls\.txt,line=7,title=scopewise missing-scope::POST /,
     );
     expect(gh.stdout).toContain(
-      "::warning title=scopewise unused-scope::environment.settings.read is granted but no call needs it; it unlocks 26 endpoints for nothing",
+      "::warning title=scopewise unused-scope::environment.settings.read (read: Reads environment configuration: wallets, gates, providers, allowlists, origins, policies, public keys.) is granted but no call needs it; it unlocks 26 endpoints for nothing",
     );
   });
 });
@@ -265,7 +266,7 @@ describe("token locations", async () => {
     ]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(
-      "::warning file=examples/token-ci.json,line=9,col=7,title=scopewise unused-scope::environment.settings.write is granted",
+      "::warning file=examples/token-ci.json,line=9,col=7,title=scopewise unused-scope::environment.settings.write (critical: Resets users' MFA",
     );
   });
 });

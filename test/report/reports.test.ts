@@ -124,7 +124,7 @@ describe("Markdown", () => {
     const md = markdownReport(planInput);
     expect(md).toContain("### scopewise: 2 scopes for 4 calls, 1 not identified");
     expect(md).toContain(
-      "| `environment.users.read` | `GET /environments/e1/users` `src/sync.ts:3:9`<br>`UsersApi.getUserLegacy` `GET /users/u1` `src/sync.ts:7:5` | 14 endpoints |",
+      "| `environment.users.read` | **critical**: Returns users' OAuth access tokens, and two of its POSTs create wallets, besides reading user data. | `GET /environments/e1/users` `src/sync.ts:3:9`<br>`UsersApi.getUserLegacy` `GET /users/u1` `src/sync.ts:7:5` | 14 endpoints |",
     );
     expect(md).toContain("| `logs/a,b.log:12` | `POST /environments/e1/userz` | unknown: not in the catalog;");
     expect(md).toContain("**Input not read as calls (1)**");
@@ -137,7 +137,7 @@ describe("Markdown", () => {
     expect(md).toContain("### scopewise: token is **NOT sufficient** for 4 calls");
     expect(md).toContain("**Missing scopes (1 calls)**: add `environment.webhooks.read`");
     expect(md).toContain(
-      "| `environment.settings.read` | `GET /allowlists/:allowlistId`<br>`GET /allowlists/:allowlistId/entries`<br>",
+      "| `environment.settings.read` | read: Reads environment configuration: wallets, gates, providers, allowlists, origins, policies, public keys. | `GET /allowlists/:allowlistId`<br>`GET /allowlists/:allowlistId/entries`<br>",
     );
     expect(md).toContain("… 22 more |");
     expect(md).toContain("`environment.users.wirte` (did you mean `environment.users.write`?)");

@@ -7,7 +7,7 @@ import { CATALOG_OPTIONS, INPUT_OPTIONS, REPORT_OPTIONS, TOKEN_OPTIONS } from ".
 import { noCalls } from "../read-inputs.js";
 import { CONFIG_OPTIONS, findRunConfig, runConfig, runSettings } from "../run-config.js";
 import { readRunInputs } from "../run-inputs.js";
-import { checkParts, checkPasses, loadToken } from "../token.js";
+import { checkParts, checkPasses, checkResult, loadToken } from "../token.js";
 
 const options = {
   ...TOKEN_OPTIONS,
@@ -44,8 +44,12 @@ export const check = defineCommand({
   options,
   exits:
     "0 sufficient, 1 not sufficient (missing scopes, unidentified calls or unread input items, no calls at all; " +
-    "with --strict also unused or unknown scopes), 2 usage or input error.",
-  examples: ["scopewise check --token examples/token-ci.json examples/deploy-calls.txt"],
+    "with --strict also unused or unknown scopes, with --max-unused-risk unused scopes rated above it), " +
+    "2 usage or input error.",
+  examples: [
+    "scopewise check --token examples/token-ci.json examples/deploy-calls.txt",
+    "scopewise check --strict --max-unused-risk read --token token.json calls.txt",
+  ],
   async run({ values, positionals, io }: CommandContext<typeof options>) {
     if (values.live)
       return checkLive(values, io, async (calc) => {
@@ -61,13 +65,13 @@ export const check = defineCommand({
     const read = await readRunInputs(positionals, values, calc, run, io, "check");
     const { calls, problems, inputs } = read;
     const result = calc.checkToken(token as string[], calls);
-    render(
-      io,
-      format,
-      { kind: "check", check: result, strict: values.strict },
-      { inputs, problems, ...checkParts(result, calc, locate), ...run.parts() },
-    );
+    render(io, format, checkResult(result, values), {
+      inputs,
+      problems,
+      ...checkParts(result, calc, locate),
+      ...run.parts(),
+    });
     if (noCalls(io, "check", read.names, read)) return EXIT.no;
-    return checkPasses(result, values.strict) && problems.length === 0 ? EXIT.ok : EXIT.no;
+    return checkPasses(result, values.strict, values["max-unused-risk"]) && problems.length === 0 ? EXIT.ok : EXIT.no;
   },
 });

@@ -3,7 +3,7 @@ import { outputFormat, render } from "../context.js";
 import { CATALOG_OPTIONS, INPUT_OPTIONS, REPORT_OPTIONS, TOKEN_OPTIONS } from "../options.js";
 import { applyConfig, CONFIG_OPTIONS, runConfig } from "../run-config.js";
 import { scanInputs } from "../scan-inputs.js";
-import { checkParts, checkPasses, loadToken } from "../token.js";
+import { checkParts, checkPasses, checkResult, loadToken } from "../token.js";
 
 const options = {
   ...TOKEN_OPTIONS,
@@ -45,14 +45,16 @@ export const scan = defineCommand({
       return plan.complete && problems.length === 0 ? EXIT.ok : EXIT.no;
     }
     const result = calc.checkToken(token.token as string[], calls);
-    render(
-      io,
-      format,
-      { kind: "check", check: result, strict: values.strict },
-      { inputs: [summary], problems, ...checkParts(result, calc, token.locate), ...run.parts() },
-    );
+    render(io, format, checkResult(result, values), {
+      inputs: [summary],
+      problems,
+      ...checkParts(result, calc, token.locate),
+      ...run.parts(),
+    });
     // No calls found and nothing unclassified: code that calls nothing needs nothing, so a bot passes.
     const vacuous = calls.length === 0 && problems.length === 0;
-    return vacuous || (checkPasses(result, values.strict) && problems.length === 0) ? EXIT.ok : EXIT.no;
+    return vacuous || (checkPasses(result, values.strict, values["max-unused-risk"]) && problems.length === 0)
+      ? EXIT.ok
+      : EXIT.no;
   },
 });

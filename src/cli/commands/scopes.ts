@@ -36,7 +36,9 @@ export const grants = defineCommand({
     const format = outputFormat(values, "grants");
     const calc = await loadCalculator(values.catalog, io);
     const scope = positionals[0] as string;
-    render(io, format, { kind: "grants", scope, endpoints: calc.grants(scope) });
+    const endpoints = calc.grants(scope);
+    const risk = calc.catalog.scope(scope)?.risk;
+    render(io, format, { kind: "grants", scope, endpoints, ...(risk ? { risk } : {}) });
     return EXIT.ok;
   },
 });
