@@ -10,7 +10,7 @@ const LAYERS = [
   "matcher",
   ["planner", "checker"],
   "sources",
-  "gate",
+  ["gate", "upkeep"],
   "report",
   "api",
   "node",
@@ -49,8 +49,8 @@ export default tseslint.config(
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {
-    // The layers of src/, enforced: util → catalog → matcher → planner/checker → sources → gate → report → api
-    // → node → cli → action.
+    // The layers of src/, enforced: util → catalog → matcher → planner/checker → sources → gate/upkeep → report →
+    // api → node → cli → action.
     files: ["src/**/*.ts"],
     plugins: { boundaries },
     settings: {

@@ -18,6 +18,11 @@ export type {
   EndpointRef,
   ScopeData,
   ScopeInfo,
+  Risk,
+  RiskData,
+  RiskLevel,
+  UndocumentedData,
+  UndocumentedEndpoint,
 } from "./catalog/types.js";
 export { CatalogError, ConfigError, InputError, type Issue } from "./util/errors.js";
 export { MAX_URL_LENGTH } from "./matcher/limits.js";
@@ -90,6 +95,13 @@ export { createIgnorer, type Ignorer, type IgnorerOptions } from "./gate/ignorer
 export type { IgnoreReport, IgnoreRuleReport, IgnoredCall } from "./gate/types.js";
 export { verifyPolicy, type VerifyResult, type TokenVerdict, type TokenPolicy, type PolicyGap } from "./gate/verify.js";
 export { updatePolicy, type PolicyChange } from "./gate/update.js";
+
+// Keeping the catalog true: diffs with their semver weight, and their impact on calls and tokens
+export { diffCatalogs } from "./upkeep/diff-catalogs.js";
+export { impactOf } from "./upkeep/impact.js";
+export { bumpVersion, type Bump } from "./upkeep/semver.js";
+export type { CatalogChange, CatalogDiff, CatalogImpact, ChangeKind, ImpactItem, ImpactToken } from "./upkeep/types.js";
+export { RISK_LEVELS, RISK_MEANING } from "./catalog/risk.js";
 
 // Reports: one model, five formats
 export {

@@ -30,7 +30,8 @@ const riskIssues = (data: CatalogData, issues: Issue[]): void => {
         issues.push({
           code: "risk-understated",
           path: `$.scopes[${i}].endpoints[${j}].risk`,
-          message: `${e.method} ${e.path} is rated ${e.risk.level}, above ${name} (${owner.risk?.level}) that unlocks it`,
+          message:
+            `${e.method} ${e.path} is rated ${e.risk.level}, ` + `above ${name} (${owner.risk?.level}) that unlocks it`,
         });
       }
     });

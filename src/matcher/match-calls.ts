@@ -120,8 +120,10 @@ export const unidentifiedReason = (result: MatchResult): string => {
     case "method-not-allowed":
       return `the catalog has this path only for ${result.allowedMethods.join(", ")}`;
     case "unknown":
-      if (result.undocumented)
-        return `exists, but no documented scope (${result.undocumented.method} ${result.undocumented.path}, known from ${result.undocumented.source})`;
+      if (result.undocumented) {
+        const { method, path, source } = result.undocumented;
+        return `exists, but no documented scope (${method} ${path}, known from ${source})`;
+      }
       return result.suggestions.length > 0
         ? `not in the catalog; nearest: ${result.suggestions.map((s) => `${s.method} ${s.path}`).join(", ")}`
         : "not in the catalog";
