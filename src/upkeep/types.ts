@@ -83,3 +83,29 @@ export interface CatalogDiff {
   readonly versionOk: boolean;
   readonly impact?: CatalogImpact;
 }
+
+/** A line of an imported page and what became of it. */
+export interface PageLineNote {
+  readonly line?: number;
+  readonly text?: string;
+  readonly message: string;
+}
+
+/** What `catalog import` made of a page. */
+export interface CatalogImport {
+  readonly page: { readonly file: string; readonly shape: "text" | "html" | "markdown"; readonly bytes: number };
+  /** True when every catalog line was read and the result passed `parseCatalog`. */
+  readonly ok: boolean;
+  readonly scopes: number;
+  readonly endpoints: number;
+  /** Lines that look like part of the catalog but could not be read (the catalog is not written). */
+  readonly problems: readonly PageLineNote[];
+  /** What the importer inferred, each listed: replacements, scopes kept from the base catalog. */
+  readonly inferences: readonly PageLineNote[];
+  /** Prose passed over, ratings that need a human, scopes dropped. */
+  readonly notes: readonly PageLineNote[];
+  /** The imported catalog against the base it was read on top of. */
+  readonly diff?: CatalogDiff;
+  /** Where the catalog was written, when it was. */
+  readonly written?: string;
+}
