@@ -109,3 +109,41 @@ export interface CatalogImport {
   /** Where the catalog was written, when it was. */
   readonly written?: string;
 }
+
+/** An SDK operation as drift reports it. */
+export interface DriftOperation {
+  readonly operation: string;
+  readonly method: string;
+  /** The SDK's path, `{param}` form. */
+  readonly path: string;
+}
+
+/** What `catalog sdk-drift` found between a catalog and an installed `@dynamic-labs/sdk-api`. */
+export interface SdkDrift {
+  readonly sdk: { readonly name: string; readonly version: string };
+  /** The SDK version the committed mapping was made from: what "vanished" and "changed" compare with. */
+  readonly baseline: { readonly name: string; readonly version: string };
+  readonly catalog: { readonly name: string; readonly version: string };
+  readonly operations: number;
+  /** Operations with no documented scope that the catalog does not list as undocumented either. */
+  readonly newUndocumented: readonly DriftOperation[];
+  /** Operations of the baseline the SDK no longer has. */
+  readonly vanished: readonly DriftOperation[];
+  /** Operations whose method or path changed since the baseline. */
+  readonly changed: readonly (DriftOperation & { readonly was: { readonly method: string; readonly path: string } })[];
+  /** Catalog endpoints no operation of the SDK serves. */
+  readonly catalogOnly: readonly {
+    readonly method: string;
+    readonly path: string;
+    readonly anyOf: readonly string[];
+  }[];
+  /** Undocumented endpoints the catalog knows from this SDK that it no longer has. */
+  readonly staleUndocumented: readonly { readonly method: string; readonly path: string; readonly source: string }[];
+  /** TokenScopes values the catalog lacks, and catalog scopes the enum lacks. */
+  readonly scopesNotInCatalog: readonly string[];
+  readonly scopesNotInSdk: readonly string[];
+  /** Operations that could not be read from the SDK. */
+  readonly problems: readonly string[];
+  /** True when any list above is non-empty. */
+  readonly drifted: boolean;
+}
