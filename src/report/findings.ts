@@ -4,6 +4,7 @@ import type { SourceLocation } from "../sources/types.js";
 import { ignoreFindings, verifyFindings } from "./gate-findings.js";
 import { auditFindings, tokenFindings, tokenLabel } from "./audit-findings.js";
 import { deniedCalls, deniedMessage } from "./denied.js";
+import { upkeepFindings } from "./findings-upkeep.js";
 import { noteOf, shownCall } from "./location.js";
 import { RULES, type Finding, type Report, type RuleId } from "./model.js";
 
@@ -90,6 +91,7 @@ export const reportFindings = <S extends string>(report: Report<S>): Finding[] =
   } else if (result.kind === "whoami") {
     out.push(...tokenFindings(result.live.token, tokenLabel(result.live.token, 0), result.live));
   } else if (result.kind === "verify") out.push(...verifyFindings(result.verify));
+  else out.push(...upkeepFindings(result));
   out.push(...ignoreFindings(report.ignores));
   const order = { error: 0, warning: 1, note: 2 } as const;
   const quiet = result.kind === "verify" && result.quiet === true;

@@ -55,6 +55,12 @@ export const jsonValue = <S extends string>(report: Report<S>): object => {
       const { plan, ...rest } = result.create;
       return { kind: "token-create", ...rest, plan: { ...plan }, ...extra };
     }
+    case "catalog-import":
+      return result.import;
+    case "catalog-diff":
+      return { ...result.diff, ...extra };
+    case "sdk-drift":
+      return result.drift;
   }
 };
 

@@ -11,6 +11,7 @@ import { describeInput } from "./inputs.js";
 import { formatLocation, noteOf } from "./location.js";
 import type { LiveTokenInfo, Report } from "./model.js";
 import { ignoresMarkdown, verifyMarkdown } from "./gate-markdown.js";
+import { upkeepMarkdown } from "./markdown-upkeep.js";
 import type { Risk } from "../catalog/types.js";
 
 /** Rows past this are summarised: a PR comment should stay readable. */
@@ -236,7 +237,9 @@ export const markdownReport = <S extends string>(report: Report<S>): string => {
           ? auditSection(result.audit)
           : result.kind === "verify"
             ? verifyMarkdown(report)
-            : [];
+            : result.kind === "catalog-import" || result.kind === "catalog-diff" || result.kind === "sdk-drift"
+              ? upkeepMarkdown(result)
+              : [];
   const problems = report.problems ?? [];
   const tail = section(
     `**Input not read as calls (${problems.length})**`,

@@ -10,6 +10,7 @@ import type { LogSummary } from "../sources/log.js";
 import type { ScanSummary, SourceLocation, SourceProblem } from "../sources/types.js";
 import type { IgnoreReport } from "../gate/types.js";
 import type { VerifyResult } from "../gate/verify.js";
+import type { CatalogDiff, CatalogImport, SdkDrift } from "../upkeep/types.js";
 
 /** What one input held: a calls file, a HAR, an access log, or scanned source. */
 export type InputSummary = CallsSummary | HarSummary | LogSummary | ScanSummary;
@@ -83,7 +84,10 @@ export type ReportResult<S extends string = string> =
       readonly quiet?: boolean;
       /** More warnings than this fail the run (`--max-warnings`). */
       readonly maxWarnings?: number;
-    };
+    }
+  | { readonly kind: "catalog-import"; readonly import: CatalogImport }
+  | { readonly kind: "catalog-diff"; readonly diff: CatalogDiff }
+  | { readonly kind: "sdk-drift"; readonly drift: SdkDrift };
 
 /**
  * Everything a report shows, as plain data: every format (text, json, markdown, sarif,
@@ -124,7 +128,13 @@ export type RuleId =
   | "incomplete-token-list"
   | "broader-scope"
   | "stale-token"
-  | "denied";
+  | "denied"
+  | "unread-page-line"
+  | "breaking-impact"
+  | "version-understated"
+  | "breaking-change"
+  | "catalog-change"
+  | "sdk-drift";
 
 /** One rule: its short description and the help text SARIF viewers show. */
 export interface Rule {
@@ -257,6 +267,37 @@ export const RULES: readonly Rule[] = [
     help:
       "The recorded response denied the call. The finding says which scopes the call needs, and whether " +
       "the token lacks them; the call still counts for the plan.",
+  },
+  {
+    id: "unread-page-line",
+    level: "error",
+    short: "Page line not read",
+    help: "A line of the permissions page looks like part of the catalog but could not be read; nothing was guessed.",
+  },
+  {
+    id: "breaking-impact",
+    level: "error",
+    short: "Catalog change breaks these calls",
+    help: "Under the new catalog a call needs other scopes, or is no longer identified: a token that passed is denied.",
+  },
+  {
+    id: "version-understated",
+    level: "error",
+    short: "Catalog version understates the change",
+    help: "The new catalog's version is below what its changes call for (a moved endpoint is major, a new one minor).",
+  },
+  {
+    id: "breaking-change",
+    level: "warning",
+    short: "Breaking catalog change",
+    help: "An endpoint left a scope or is gone: tokens that relied on that scope for it are denied.",
+  },
+  { id: "catalog-change", level: "note", short: "Catalog change", help: "A minor or patch change to the catalog." },
+  {
+    id: "sdk-drift",
+    level: "warning",
+    short: "Catalog and SDK disagree",
+    help: "The installed @dynamic-labs/sdk-api has operations the catalog does not know, or lacks ones it lists.",
   },
 ];
 

@@ -13,6 +13,7 @@ import { catalogText, endpointLine } from "./text-catalog.js";
 import { ignoresText } from "./ignores-text.js";
 import { verifyText } from "./verify-text.js";
 import { auditText, createText, deniedBlock, liveText } from "./text-tokens.js";
+import { upkeepText } from "./text-upkeep.js";
 
 /** Options for {@link textReport}. */
 export interface TextOptions {
@@ -107,11 +108,14 @@ export const textReport = <S extends string>(report: Report<S>, options: TextOpt
   if (result.kind === "need" || result.kind === "scopes" || result.kind === "grants") return catalogText(result, style);
   if (result.kind === "verify") return verifyText(report, style);
   if (result.kind === "whoami") return liveText(result.live, style, report.unlocked).join("\n");
+  if (result.kind === "catalog-import" || result.kind === "sdk-drift") return upkeepText(result, style).join("\n");
   const inputs = report.inputs ?? [];
   const problems = report.problems ?? [];
   const head = inputs.length === 0 ? [] : [...inputs.map((i) => style.dim(describeInput(i))), ""];
   let body: string[];
-  if (result.kind === "plan") {
+  if (result.kind === "catalog-diff") {
+    body = [...upkeepText(result, style), ...problemsBlock(problems, style)];
+  } else if (result.kind === "plan") {
     body = [
       ...planText(result.plan, style),
       ...deniedBlock(result.plan.calls, style),

@@ -1,3 +1,4 @@
+import { plural } from "../util/text.js";
 import type { Catalog, CatalogEndpoint, Risk } from "../catalog/types.js";
 import { requiredScopesIn } from "../matcher/required-scopes.js";
 import { bumpVersion, maxBump, versionAtLeast, type Bump } from "./semver.js";
@@ -49,7 +50,7 @@ const scopeChanges = (old: Catalog, next: Catalog, out: CatalogChange[]): void =
   for (const name of next.scopes) {
     if (old.scope(name) !== undefined) continue;
     const info = next.scope(name)!;
-    const message = `new scope ${name} (${riskText(info.risk)}), unlocking ${info.unlocks} endpoints`;
+    const message = `new scope ${name} (${riskText(info.risk)}), unlocking ${plural(info.unlocks, "endpoint")}`;
     out.push({ kind: "scope-added", bump: "minor", scope: name, message });
   }
 };

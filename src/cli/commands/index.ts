@@ -1,4 +1,7 @@
 import type { Command } from "../command.js";
+import { catalogDiff } from "./catalog-diff.js";
+import { catalogDrift } from "./catalog-drift.js";
+import { catalogImport } from "./catalog-import.js";
 import { check } from "./check.js";
 import { need } from "./need.js";
 import { plan } from "./plan.js";
@@ -21,4 +24,7 @@ export const COMMANDS: readonly Command[] = [
   tokenAudit,
   tokenCreate,
   tokenWhoami,
+  catalogImport,
+  catalogDiff,
+  catalogDrift,
 ] as unknown as readonly Command[];
