@@ -1,4 +1,5 @@
-import { parse, type DefaultTreeAdapterTypes as T } from "parse5";
+import { Parser } from "htmlparser2";
+import { lineIndex } from "../../util/line-index.js";
 
 /** One piece of a page, in reading order, with the 1-based line it starts on. */
 export type PageBlock =
@@ -54,87 +55,101 @@ const markdownBlocks = (page: string): PageBlock[] =>
 
 const SKIPPED = new Set(["script", "style", "noscript", "template", "svg", "head", "nav", "aside", "footer", "button"]);
 const BLOCKS = new Set([
-  ..."address article blockquote dd details div dl dt fieldset figcaption figure form h1 h2 h3 h4 h5 h6".split(" "),
-  ..."header hr li main ol p pre section summary table tbody thead tfoot tr ul body html".split(" "),
+  ..."address article blockquote dd details div dl dt fieldset figcaption figure form header hr li main".split(" "),
+  ..."ol p pre section summary table tbody thead tfoot ul body html".split(" "),
 ]);
+const HEADING = /^h[1-6]$/;
+const isHttps = (u: string | undefined): u is string =>
+  u !== undefined && /^https:\/\/[^\s<>"']+$/.test(u) && URL.canParse(u);
 
-const isElement = (n: T.ChildNode): n is T.Element => "tagName" in n;
-
-/** The text of a node: its text descendants joined, `<br>` as a space, skipped elements left out. */
-const textOf = (node: T.ParentNode): string => {
-  let out = "";
-  for (const child of node.childNodes) {
-    if (child.nodeName === "#text") out += (child as T.TextNode).value;
-    else if (isElement(child)) {
-      if (SKIPPED.has(child.tagName)) continue;
-      out += child.tagName === "br" ? " " : textOf(child);
-      if (BLOCKS.has(child.tagName) || child.tagName === "td" || child.tagName === "th") out += " ";
-    }
-  }
-  return out;
-};
-
-const hasBlock = (node: T.ParentNode): boolean =>
-  node.childNodes.some((c) => isElement(c) && !SKIPPED.has(c.tagName) && (BLOCKS.has(c.tagName) || hasBlock(c)));
-
-const lineOf = (node: T.Node): number => node.sourceCodeLocation?.startLine ?? 0;
-
-const attr = (e: T.Element, name: string): string | undefined => e.attrs.find((a) => a.name === name)?.value;
-
-/** Where a saved page came from: its canonical link, og:url, or the browser's "saved from" note. */
-const sourceUrl = (doc: T.Document): string | undefined => {
-  const found: string[] = [];
-  const visit = (node: T.ParentNode): void => {
-    for (const c of node.childNodes) {
-      if (c.nodeName === "#comment") {
-        const saved = /^\s*saved from url=\(\d+\)(\S+)\s*$/.exec((c as T.CommentNode).data);
-        if (saved) found.push(saved[1]!);
-      } else if (isElement(c)) {
-        if (c.tagName === "link" && attr(c, "rel")?.toLowerCase() === "canonical") found.unshift(attr(c, "href") ?? "");
-        else if (c.tagName === "meta" && attr(c, "property") === "og:url") found.push(attr(c, "content") ?? "");
-        else visit(c);
-      }
-    }
+/**
+ * Saved HTML read with a real parser (htmlparser2, streamed: linear in the page, no DOM):
+ * headings, table rows (their cells) and the text of other blocks, in reading order.
+ * Script, style, navigation and the like are never read. Also the URL the page names as its own.
+ */
+const htmlBlocks = (page: string): { blocks: PageBlock[]; url?: string } => {
+  const lineAt = lineIndex(page);
+  const blocks: PageBlock[] = [];
+  const urls: string[] = [];
+  let skip = 0;
+  let text = "";
+  let textLine = 0;
+  let started = false;
+  let heading: { line: number; text: string } | undefined;
+  let row: { line: number; cells: string[] } | undefined;
+  let cell: string | undefined;
+  const here = (): number => lineAt(parser.startIndex).line;
+  const flush = (): void => {
+    if (started) blocks.push({ kind: "text", line: textLine, text });
+    text = "";
+    started = false;
   };
-  visit(doc);
-  return found.find((u) => /^https:\/\/[^\s<>"']+$/.test(u) && URL.canParse(u));
-};
-
-const htmlBlocks = (doc: T.Document): PageBlock[] => {
-  const out: PageBlock[] = [];
-  const visit = (node: T.ParentNode): void => {
-    for (const child of node.childNodes) {
-      if (child.nodeName === "#text") {
-        const text = (child as T.TextNode).value;
-        if (text.trim() !== "") out.push({ kind: "text", line: lineOf(child), text });
-        continue;
-      }
-      if (!isElement(child) || SKIPPED.has(child.tagName)) continue;
-      const tag = child.tagName;
-      if (/^h[1-6]$/.test(tag)) out.push({ kind: "heading", line: lineOf(child), text: textOf(child) });
-      else if (tag === "tr") {
-        const cells = child.childNodes.filter((c) => isElement(c) && (c.tagName === "td" || c.tagName === "th"));
-        out.push({ kind: "row", line: lineOf(child), cells: cells.map((c) => textOf(c as T.Element).trim()) });
-      } else if (hasBlock(child)) visit(child);
-      else if (textOf(child).trim() !== "") out.push({ kind: "text", line: lineOf(child), text: textOf(child) });
-    }
-  };
-  visit(doc);
-  return out;
+  const parser = new Parser(
+    {
+      onopentag(name, attribs) {
+        if (SKIPPED.has(name)) skip++;
+        if (name === "link" && attribs["rel"]?.toLowerCase() === "canonical") urls.unshift(attribs["href"] ?? "");
+        if (name === "meta" && attribs["property"] === "og:url") urls.push(attribs["content"] ?? "");
+        if (skip > 0) return;
+        if (name === "br")
+          return void (cell !== undefined ? (cell += " ") : heading ? (heading.text += " ") : (text += " "));
+        if (HEADING.test(name)) {
+          flush();
+          heading = { line: here(), text: "" };
+        } else if (name === "tr") {
+          flush();
+          row = { line: here(), cells: [] };
+        } else if ((name === "td" || name === "th") && row) cell = "";
+        else if (BLOCKS.has(name)) flush();
+      },
+      ontext(data) {
+        if (skip > 0) return;
+        if (cell !== undefined) cell += data;
+        else if (heading) heading.text += data;
+        else {
+          // The first non-blank text of a block gives its line (checked on the piece, never the whole buffer).
+          if (!started && data.trim() !== "") {
+            started = true;
+            textLine = here();
+          }
+          text += data;
+        }
+      },
+      onclosetag(name) {
+        if (SKIPPED.has(name)) return void (skip = Math.max(0, skip - 1));
+        if (skip > 0) return;
+        if (HEADING.test(name) && heading) {
+          blocks.push({ kind: "heading", line: heading.line, text: heading.text });
+          heading = undefined;
+        } else if ((name === "td" || name === "th") && row && cell !== undefined) {
+          row.cells.push(cell.trim());
+          cell = undefined;
+        } else if (name === "tr" && row) {
+          blocks.push({ kind: "row", line: row.line, cells: row.cells });
+          row = undefined;
+        } else if (BLOCKS.has(name)) flush();
+      },
+      oncomment(data) {
+        const saved = /^\s*saved from url=\(\d+\)(\S+)\s*$/.exec(data);
+        if (saved) urls.push(saved[1]!);
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.end(page);
+  flush();
+  const url = urls.find(isHttps);
+  return url === undefined ? { blocks } : { blocks, url };
 };
 
 /** Longest line or block read as page text; longer ones are kept whole but never parsed with patterns. */
 export const MAX_BLOCK_CHARS = 8192;
 
 /**
- * The page's blocks in reading order, read as `shape` (HTML through a real parser, parse5),
+ * The page's blocks in reading order, read as `shape` (HTML through a real parser, htmlparser2),
  * and the URL a saved HTML page names as its own.
  */
 export const pageBlocks = (page: string, shape: PageShape): { blocks: PageBlock[]; url?: string } => {
-  if (shape === "html") {
-    const doc = parse(page, { sourceCodeLocationInfo: true });
-    const url = sourceUrl(doc);
-    return { blocks: htmlBlocks(doc), ...(url ? { url } : {}) };
-  }
+  if (shape === "html") return htmlBlocks(page);
   return { blocks: shape === "markdown" ? markdownBlocks(page) : textBlocks(page) };
 };

@@ -59,6 +59,11 @@ export const readPage = (blocks: readonly PageBlock[]): PageRead => {
   for (const block of blocks) {
     const { line } = block;
     if (block.kind === "row") {
+      const long = block.cells.find((c) => c.length > MAX_BLOCK_CHARS);
+      if (long !== undefined) {
+        problem(line, long, `a cell of ${long.length} characters: too long to be a catalog line`);
+        continue;
+      }
       const cells = block.cells.map((c) => cleanText(c));
       const bad = cells.find((c) => !c.ok);
       const raw = block.cells.join(" | ");
