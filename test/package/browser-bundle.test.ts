@@ -31,3 +31,16 @@ test("a browser bundle of requiredScopes carries the catalog but neither zod nor
   expect(inputs).toContain("data/dynamic.catalog.json");
   expect(inputs.filter((f) => /node_modules\/(zod|path-to-regexp|jsonc-parser)\//.test(f))).toEqual([]);
 });
+
+test("a browser bundle of requiredScopes with the catalog (ratings and undocumented list included) stays within 12 KB min+gzip", async () => {
+  const { gzipSync } = await import("node:zlib");
+  const result = await bundle(
+    `import { requiredScopes } from "./src/index.ts"; console.log(requiredScopes("GET /environments/e1/users"));`,
+  );
+  const code = result.outputFiles![0]!.contents;
+  const size = gzipSync(code).length;
+  expect(size).toBeLessThanOrEqual(12 * 1024);
+  // Nothing of the Node-only catalog tools (page parser, SDK reader) or the diff reaches it.
+  const inputs = Object.keys(Object.values(result.metafile.outputs)[0]!.inputs);
+  expect(inputs.filter((f) => /^src\/(node|upkeep)\/|htmlparser2|@babel/.test(f))).toEqual([]);
+});
