@@ -21,3 +21,7 @@ export { createToken, type CreatedToken } from "./tokens/create-token.js";
 export { introspectToken, type Introspection } from "./tokens/introspect-token.js";
 export { identifyToken, type IdentifiedToken } from "./tokens/identify-token.js";
 export { redact } from "./tokens/redact.js";
+export { importCatalog, type ImportOptions } from "./catalog/import-catalog.js";
+export { readSdk, type SdkTree, type ExtractedOperation } from "./catalog/sdk-extract.js";
+export { sdkDrift } from "./catalog/sdk-drift.js";
+export type { SdkMapping, SdkOperationRecord } from "./catalog/sdk-mapping.js";

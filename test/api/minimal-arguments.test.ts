@@ -48,6 +48,9 @@ const CORE: Record<string, () => unknown> = {
   readLiveToken: () => core.readLiveToken({ id: "t1" }),
   deniedCalls: () => core.deniedCalls([]),
   deniedMessage: () => core.deniedMessage({ index: 0, call: "GET /x", status: 403 }),
+  diffCatalogs: () => core.diffCatalogs(core.dynamicCatalog, core.dynamicCatalog),
+  impactOf: () => core.impactOf(core.dynamicCatalog, core.dynamicCatalog, []),
+  bumpVersion: () => core.bumpVersion("1.0.0", "minor"),
 };
 
 // A live call with its required arguments reaches no server here: an ApiError is its answer, never a TypeError.
@@ -74,6 +77,14 @@ const NODE: Record<string, () => unknown> = {
   introspectToken: async () => answered(node.introspectToken(await client())),
   identifyToken: async () => answered(node.identifyToken(await client())),
   redact: () => node.redact("text", []),
+  importCatalog: () => node.importCatalog("", { base: core.dynamicCatalog, retrieved: "2026-11-28" }),
+  readSdk: () => node.readSdk(undefined, root),
+  sdkDrift: () =>
+    node.sdkDrift(core.dynamicCatalog, node.readSdk(undefined, root), {
+      sdk: { name: "x", version: "0" },
+      catalog: { name: "x", version: "0" },
+      operations: [],
+    }),
 };
 
 const functions = (module: object): string[] =>

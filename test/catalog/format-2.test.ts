@@ -38,7 +38,10 @@ describe("catalog format 2: risk ratings and undocumented endpoints", () => {
     data.scopes[1]!.endpoints[0]!.risk = { level: "read", rationale: "only looks" };
     const catalog = parseCatalog(data);
     expect(catalog.scope("a.write")!.risk).toEqual({ level: "write", rationale: "writes a" });
-    expect(catalog.endpoints.find((e) => e.method === "POST")!.risk).toEqual({ level: "read", rationale: "only looks" });
+    expect(catalog.endpoints.find((e) => e.method === "POST")!.risk).toEqual({
+      level: "read",
+      rationale: "only looks",
+    });
     expect(catalog.endpoints.find((e) => e.method === "GET")!.risk).toBeUndefined();
   });
 

@@ -78,7 +78,11 @@ describe("minimalScopes breaks ties by risk before blast radius", () => {
   const rate = (level: "read" | "write" | "admin" | "critical") => ({ level, rationale: level });
   const data = makeCatalog({
     // Both unlock GET /a; wide.read unlocks more, but narrow.admin is riskier.
-    "wide.read": [["GET", "/a", { alsoUnlockedBy: ["narrow.admin"] }], ["GET", "/b"], ["GET", "/c"]],
+    "wide.read": [
+      ["GET", "/a", { alsoUnlockedBy: ["narrow.admin"] }],
+      ["GET", "/b"],
+      ["GET", "/c"],
+    ],
     "narrow.admin": [],
     "unrated.x": [["GET", "/d", { alsoUnlockedBy: ["crit.y"] }]],
     "crit.y": [],
