@@ -61,7 +61,7 @@ describe("bad lines are reported with file and line; the rest is analysed; the e
     const r = await cli(["plan", f]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("Minimal scopes for 5000 calls: 1 scope");
-    expect(r.stdout).toContain("environment.users.read  needed by 4999 calls");
+    expect(r.stdout).toContain("environment.users.read  [critical]  needed by 4999 calls");
     expect(r.stdout).toContain(
       `Not identified, so not covered by this plan (1):\n  ${f}:2500  GET /environments/e1/%2e%2e/tokens: invalid`,
     );
