@@ -2,14 +2,11 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { parse } from "@babel/parser";
+import type { DriftOperation } from "../../upkeep/types.js";
 import { InputError } from "../../util/errors.js";
 
 /** One operation of `@dynamic-labs/sdk-api`: `Class.method`, its HTTP method and `{param}` path. */
-export interface ExtractedOperation {
-  readonly operation: string;
-  readonly method: string;
-  readonly path: string;
-}
+export type ExtractedOperation = DriftOperation;
 
 /** An installed SDK: its name, version, operations, TokenScopes values, and what could not be read. */
 export interface SdkTree {

@@ -1,17 +1,10 @@
 import type { Catalog } from "../../catalog/types.js";
 import type { MatchResult } from "../../matcher/result.js";
+import type { SdkOperation } from "../../sources/sdk-operations.js";
 import type { SdkTree } from "./sdk-extract.js";
 
-/** One operation of the committed mapping (data/dynamic-sdk-operations.json). */
-export interface SdkOperationRecord {
-  readonly operation: string;
-  readonly method: string;
-  readonly path: string;
-  readonly documented: boolean;
-  readonly endpoint?: string;
-  readonly anyOf?: readonly string[];
-  readonly status?: string;
-}
+/** One operation of the committed mapping (data/dynamic-sdk-operations.json), with why it is undocumented. */
+export type SdkOperationRecord = SdkOperation & { readonly status?: string };
 
 /** The committed mapping: the SDK and catalog it was made from, and every operation. */
 export interface SdkMapping {
