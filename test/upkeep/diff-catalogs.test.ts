@@ -116,6 +116,49 @@ const cases: [string, (d: CatalogData) => void, [string, string][], string][] = 
     [["endpoint-added", "minor"]],
     "minor",
   ],
+  [
+    // Hidden: the param rename makes it look like a new template; the shape says it is the same endpoint, moved.
+    "a param renamed while the endpoint moves",
+    (d) => {
+      const [e] = users(d).endpoints.splice(3, 1);
+      d.scopes[2]!.endpoints.push({ ...e!, path: "/things/:id" });
+    },
+    [
+      ["endpoint-moved", "major"],
+      ["template-renamed", "patch"],
+    ],
+    "major",
+  ],
+  [
+    "two endpoints swap scopes",
+    (d) => {
+      const read = users(d).endpoints.splice(0, 1)[0]!;
+      const write = d.scopes[1]!.endpoints.splice(0, 1)[0]!;
+      users(d).endpoints.push(write);
+      d.scopes[1]!.endpoints.push(read);
+    },
+    [
+      ["endpoint-moved", "major"],
+      ["endpoint-moved", "major"],
+    ],
+    "major",
+  ],
+  [
+    "the base path changes version",
+    (d) => (d.baseUrls = ["https://api.example.test/v2"]),
+    [
+      ["base-url-removed", "major"],
+      ["base-url-added", "minor"],
+    ],
+    "major",
+  ],
+  [
+    // A rating lowered is listed (a gate on unused risk would stop flagging it), never silent.
+    "a rating lowered",
+    (d) => (users(d).risk = rate("read")),
+    [["risk-changed", "minor"]],
+    "minor",
+  ],
   ["a base URL added", (d) => d.baseUrls.push("https://api2.example.test/v1"), [["base-url-added", "minor"]], "minor"],
   [
     "a base URL removed",
