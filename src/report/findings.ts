@@ -49,11 +49,13 @@ export const reportFindings = <S extends string>(report: Report<S>): Finding[] =
   if (result.kind === "plan") {
     const p = result.plan;
     out.push(...unidentifiedFindings(p.unidentified, ""), ...deprecatedFindings(p.calls), ...deniedFindings(p.calls));
+    // The plan's scopes carry their ratings: say each one's level where the call names it.
+    const levels = new Map(p.reasons.map((r) => [r.scope as string, r.risk?.level ?? "unrated"]));
+    const rated = (s: string) => (levels.has(s) ? `${s} (${levels.get(s)})` : s);
     for (const c of p.calls) {
       if (c.result.status !== "matched") continue;
-      out.push(
-        finding("required-scope", `${shownCall(c.call, c.source)} needs ${c.result.anyOf.join(" or ")}`, c.source),
-      );
+      const needs = c.result.anyOf.map(rated).join(" or ");
+      out.push(finding("required-scope", `${shownCall(c.call, c.source)} needs ${needs}`, c.source));
     }
   } else if (result.kind === "check") {
     const checks = tokenChecks(result.check);

@@ -206,7 +206,7 @@ describe("scopewise scan", async () => {
   test("--format github annotates each call site; --format sarif has regions with columns", async () => {
     const gh = (await cli(["scan", "--format", "github", "test/fixtures/scan/src/user-sync.ts"])).stdout.split("\n");
     expect(gh).toContain(
-      "::notice file=test/fixtures/scan/src/user-sync.ts,line=13,col=22,title=scopewise required-scope::WebhooksApi.getWebhooks (GET /environments/{environmentId}/webhooks) needs environment.webhooks.read",
+      "::notice file=test/fixtures/scan/src/user-sync.ts,line=13,col=22,title=scopewise required-scope::WebhooksApi.getWebhooks (GET /environments/{environmentId}/webhooks) needs environment.webhooks.read (read)",
     );
     const sarif = JSON.parse((await cli(["scan", "--format", "sarif", "test/fixtures/scan/src/user-sync.ts"])).stdout);
     const unknown = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === "unidentified-call");

@@ -108,7 +108,7 @@ describe("GitHub workflow commands", () => {
       "::warning file=src/sync.ts,line=7,col=5,title=scopewise deprecated-endpoint::UsersApi.getUserLegacy (GET /users/u1) uses deprecated GET /users/:userId; use GET /environments/:environmentId/users/:userId",
     );
     expect(out[3]).toBe(
-      "::notice file=src/sync.ts,line=3,col=9,title=scopewise required-scope::GET /environments/e1/users needs environment.users.read",
+      "::notice file=src/sync.ts,line=3,col=9,title=scopewise required-scope::GET /environments/e1/users needs environment.users.read (critical)",
     );
     expect(
       githubReport({
