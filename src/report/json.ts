@@ -24,7 +24,7 @@ export const jsonValue = <S extends string>(report: Report<S>): object => {
   };
   switch (result.kind) {
     case "need":
-      return { call: result.call, ...result.result };
+      return { call: result.call, ...result.result, ...(result.risks ? { risks: result.risks } : {}) };
     case "plan":
       // Spreading reads the plan's lazily built parts, so they serialize like plain fields.
       return { ...result.plan, ...denied(result.plan.calls), ...extra };

@@ -50,7 +50,13 @@ export interface TokenCreation<S extends string = string> {
 
 /** The answer a report presents; one kind per command. */
 export type ReportResult<S extends string = string> =
-  | { readonly kind: "need"; readonly call: string; readonly result: MatchResult<S> }
+  | {
+      readonly kind: "need";
+      readonly call: string;
+      readonly result: MatchResult<S>;
+      /** The rating of each scope the answer names (absent for unrated ones). */
+      readonly risks?: Readonly<Record<string, Risk>>;
+    }
   | { readonly kind: "plan"; readonly plan: Plan<S> }
   | {
       readonly kind: "check";

@@ -16,8 +16,8 @@ export const catalogText = (result: CatalogResult, style: Style): string => {
   if (result.kind === "need") {
     const r = result.result;
     if (r.status !== "matched") return `${style.red(r.status)}: ${unidentifiedReason(r)}`;
-    const scopes =
-      r.anyOf.length === 1 ? style.green(r.anyOf[0] as string) : `any one of: ${r.anyOf.map(style.green).join(", ")}`;
+    const named = (s: string) => `${style.green(s)}${result.risks ? ` ${riskTag(style, result.risks[s])}` : ""}`;
+    const scopes = r.anyOf.length === 1 ? named(r.anyOf[0] as string) : `any one of: ${r.anyOf.map(named).join(", ")}`;
     const lines = [scopes, `  endpoint: ${endpointLine(r.endpoint, style, true)}`];
     const params = Object.entries(r.params);
     if (params.length > 0) lines.push(`  params:   ${params.map(([k, v]) => `${k}=${v}`).join(" ")}`);

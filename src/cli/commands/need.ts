@@ -63,7 +63,13 @@ export const need = defineCommand({
     const { call, shown } = await callOf(positionals);
     const calc = await loadCalculator(values.catalog, io);
     const result = calc.requiredScopes(call as never);
-    render(io, format, { kind: "need", call: shown, result });
+    const risks = Object.fromEntries(
+      (result.status === "matched" ? result.anyOf : []).flatMap((s) => {
+        const risk = calc.catalog.scope(s)?.risk;
+        return risk ? [[s, risk]] : [];
+      }),
+    );
+    render(io, format, { kind: "need", call: shown, result, ...(Object.keys(risks).length > 0 ? { risks } : {}) });
     return result.status === "matched" ? EXIT.ok : EXIT.no;
   },
 });
