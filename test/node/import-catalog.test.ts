@@ -42,6 +42,8 @@ describe("catalog import: the page the current catalog came from reproduces it",
       path: "/environments/:environmentId/analytics/walletsBreakdown",
       summary: "Get analytics wallets breakdown",
       deprecated: false,
+      // walletsBreakdown is camelCase: the split is taken because the endpoint is known (see below).
+      ambiguous: true,
     });
     expect(endpointText("DELETE /users/:userId/mfaReset all MFA devices for user")).toMatchObject({
       path: "/users/:userId/mfa",
@@ -192,4 +194,52 @@ test("a huge table cell of unclosed tags is refused by its length, not scanned f
   const { result } = importCatalog(page, { base: dynamicCatalog, retrieved: "2026-11-28", shape: "text" });
   expect(result.problems).toEqual([expect.objectContaining({ message: expect.stringMatching(/too long/) })]);
   expect(performance.now() - started).toBeLessThan(3000);
+});
+
+test.each([
+  ["markup", "Description: Read <script>alert(1)</script> things.", /markup/],
+  ["a bidi isolate", "Description: Read \u2066things\u2069.", /U\+2066/],
+  ["an escape character", "Description: Read \u001b[31mthings.", /U\+001B/],
+])("a description with %s is refused with its line", (_name, line, problem) => {
+  const page = readFileSync("test/fixtures/page/permissions.txt", "utf8");
+  const first = "Description: Authenticate with WaaS (Wallet as a Service) for wallet operations.";
+  const { result } = importCatalog(page.replace(first, line), { base: dynamicCatalog, retrieved: "2026-11-28" });
+  expect(result.ok).toBe(false);
+  expect(result.problems).toEqual([
+    expect.objectContaining({ line: page.split("\n").indexOf(first) + 1, message: expect.stringMatching(problem) }),
+  ]);
+});
+
+test("no-break and other Unicode spaces read as spaces; zero-width ones are removed and counted", () => {
+  const page = readFileSync("test/fixtures/page/permissions.txt", "utf8").replace(
+    "Description: Authenticate with WaaS",
+    "Description:\u00a0Authenticate\u200b with\u2009WaaS",
+  );
+  const { result, catalog } = importCatalog(page, { base: dynamicCatalog, retrieved: "2026-11-28" });
+  expect(result.ok).toBe(true);
+  expect(catalog!.scopes[0]!.description).toBe("Authenticate with WaaS (Wallet as a Service) for wallet operations.");
+  expect(result.notes.map((n) => n.message)).toContain("1 invisible characters removed");
+});
+
+test("a run-together row whose split is ambiguous is taken only for an endpoint known to exist", () => {
+  const page = readFileSync("test/fixtures/page/permissions.txt", "utf8");
+  const anchor = "POST /environments/:environmentId/waas/authenticateAuthenticate WaaS\n";
+  // "…/passkeysWebAuthn setup": is the path …/passkeysWeb (summary "Authn setup") or …/passkeys ("WebAuthn setup")?
+  const added = page.replace(anchor, `${anchor}POST /environments/:environmentId/passkeysWebAuthn setup\n`);
+  const { result } = importCatalog(added, { base: dynamicCatalog, retrieved: "2026-11-28" });
+  expect(result.problems).toEqual([
+    expect.objectContaining({ message: expect.stringMatching(/give the page as HTML or markdown/) }),
+  ]);
+  // The same row in a shape with cells is not ambiguous.
+  const md = readFileSync("test/fixtures/page/permissions.md", "utf8").replace(
+    "| `POST /environments/:environmentId/waas/authenticate` | Authenticate WaaS |\n",
+    "| `POST /environments/:environmentId/waas/authenticate` | Authenticate WaaS |\n| `POST /environments/:environmentId/passkeys` | WebAuthn setup |\n",
+  );
+  const read = importCatalog(md, { base: dynamicCatalog, retrieved: "2026-11-28" });
+  expect(read.result.ok).toBe(true);
+  expect(read.catalog!.scopes[0]!.endpoints[1]).toEqual({
+    method: "POST",
+    path: "/environments/:environmentId/passkeys",
+    summary: "WebAuthn setup",
+  });
 });

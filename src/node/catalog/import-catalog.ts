@@ -1,4 +1,5 @@
 import { DYNAMIC_SCOPES } from "../../catalog/dynamic-scopes.js";
+import { sdkOperations } from "../../sources/sdk-operations.js";
 import { parseCatalog } from "../../catalog/parse-catalog.js";
 import type { Catalog, CatalogData, EndpointData, ScopeData } from "../../catalog/types.js";
 import { CatalogError } from "../../util/errors.js";
@@ -22,6 +23,13 @@ export interface ImportOptions {
 }
 
 const shapeKey = (method: string, path: string): string => `${method} ${path.replace(/\/:[^/]+/g, "/:")}`;
+
+/** Endpoints known to exist: the base catalog's, its undocumented list, and the shipped SDK mapping's operations. */
+const knownEndpoints = (base: Catalog): ((method: string, path: string) => boolean) => {
+  const sdk = sdkOperations().map((o) => shapeKey(o.method, o.path.replace(/\{(\w+)\}/g, ":$1")));
+  const keys = new Set([...base.endpoints, ...base.undocumented].map((e) => shapeKey(e.method, e.path)).concat(sdk));
+  return (method, path) => keys.has(shapeKey(method, path));
+};
 
 /** The base's scopes with no endpoints that the page does not list (a TokenScopes member like events.write). */
 const keptScopes = (base: Catalog, page: readonly PageScope[]): string[] =>
@@ -96,8 +104,8 @@ export const importCatalog = (
 ): { result: CatalogImport; catalog?: CatalogData } => {
   const shape = options.shape === undefined || options.shape === "auto" ? detectShape(page) : options.shape;
   const { blocks, url: pageUrl } = pageBlocks(page, shape);
-  const read = readPage(blocks);
   const { base } = options;
+  const read = readPage(blocks, knownEndpoints(base));
   const problems: PageLineNote[] = [...read.problems];
   const inferences: PageLineNote[] = [];
   const notes: PageLineNote[] = [...read.skipped];

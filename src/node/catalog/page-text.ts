@@ -51,6 +51,11 @@ export type EndpointLine =
       readonly path: string;
       readonly summary: string;
       readonly deprecated: boolean;
+      /**
+       * Text shape only: the path's last segment is camelCase, so a summary opening with a camelCase
+       * word (`WebAuthn …`) would split the run elsewhere. The importer takes it only for a known endpoint.
+       */
+      readonly ambiguous?: boolean;
     }
   | { readonly ok: false; readonly why: string };
 
@@ -91,7 +96,8 @@ export const endpointText = (line: string): EndpointLine => {
   const path = run.slice(0, k);
   if (k <= 1 || !/^[A-Z][a-z]+$/.test(word) || path.endsWith("/"))
     return { ok: false, why: "cannot tell where the path ends and the summary begins" };
-  return withSummary(method, path, `${word}${rest}`);
+  const read = withSummary(method, path, `${word}${rest}`);
+  return read.ok && /[A-Z]/.test(path.slice(path.lastIndexOf("/"))) ? { ...read, ambiguous: true } : read;
 };
 
 /** A line that looks like an endpoint row but is not one: never taken as prose. */

@@ -36,9 +36,13 @@ const shown = (s: string): string => (s.length > 120 ? `${s.slice(0, 117)}…` :
  * Reads the blocks of Dynamic's "API Token Permissions" page: group headings (`… Permissions`),
  * scope names, `Description:` lines, and the endpoint table under each scope. A line that looks
  * like part of the catalog but cannot be read is a problem with its line; prose is passed over
- * and listed; nothing is guessed.
+ * and listed; nothing is guessed: a run-together text row whose split is ambiguous is taken only
+ * when `known` (the base catalog, the SDK) has that endpoint.
  */
-export const readPage = (blocks: readonly PageBlock[]): PageRead => {
+export const readPage = (
+  blocks: readonly PageBlock[],
+  known: (method: string, path: string) => boolean = () => false,
+): PageRead => {
   const out: PageRead = { scopes: [], problems: [], skipped: [] };
   const seen = new Map<string, number>();
   const endpoints = new Map<string, number>();
@@ -50,6 +54,13 @@ export const readPage = (blocks: readonly PageBlock[]): PageRead => {
   const addEndpoint = (line: number, text: string, e: ReturnType<typeof endpointText>): void => {
     if (!e.ok) return problem(line, text, e.why);
     if (scope === undefined) return problem(line, text, "an endpoint under no scope");
+    if (e.ambiguous && !known(e.method, e.path))
+      return problem(
+        line,
+        text,
+        `${e.method} ${e.path} is new, and its path and summary run together where a camelCase word could belong ` +
+          "to either: give the page as HTML or markdown",
+      );
     const key = `${e.method} ${e.path.replace(/\/:[^/]+/g, "/:")}`;
     const first = endpoints.get(key);
     if (first !== undefined) return problem(line, text, `${e.method} ${e.path} is already listed on line ${first}`);
