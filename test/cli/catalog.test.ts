@@ -82,6 +82,24 @@ describe("scopewise catalog import", () => {
     expect(written.source.retrieved).toBe("2026-11-28");
   });
 
+  test.each(["txt", "md", "html"])(
+    "the %s page, read on the day the catalog was, gives data/dynamic.catalog.json byte for byte",
+    async (ext) => {
+      const out = join(dir, `same-${ext}.json`);
+      const r = await cli([
+        "catalog",
+        "import",
+        `test/fixtures/page/permissions.${ext}`,
+        "--retrieved",
+        committed.source.retrieved,
+        "--out",
+        out,
+      ]);
+      expect(r.code).toBe(0);
+      expect(readFileSync(out, "utf8")).toBe(readFileSync("data/dynamic.catalog.json", "utf8"));
+    },
+  );
+
   test("--out - puts the catalog on stdout and the report on stderr; stdin is a page too", async () => {
     const r = await cli(["catalog", "import", "-", "--out", "-", "--retrieved", "2026-11-28"], { input: page });
     expect(r.code).toBe(0);

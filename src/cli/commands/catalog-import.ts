@@ -81,7 +81,9 @@ export const catalogImport = defineCommand({
       retrieved: values.retrieved ?? new Date().toISOString().slice(0, 10),
     });
     const out = values.out;
-    const json = catalog === undefined ? "" : `${JSON.stringify(catalog, null, 2)}\n`;
+    // Read on top of the embedded catalog, the result can replace data/dynamic.catalog.json as it is written there.
+    const schema = values.base === undefined || values.base === EMBEDDED ? { $schema: "./catalog.schema.json" } : {};
+    const json = catalog === undefined ? "" : `${JSON.stringify({ ...schema, ...catalog }, null, 2)}\n`;
     if (catalog !== undefined && out !== undefined && out !== "-") await writeFile(resolve(io.cwd, out), json);
     const written = catalog !== undefined && out !== undefined ? { written: out === "-" ? "<stdout>" : out } : {};
     // With --out -, stdout carries the catalog, so the report goes to stderr.
