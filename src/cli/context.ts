@@ -1,6 +1,6 @@
 import { createCalculator, type Calculator } from "../api/calculator.js";
 import { dynamicCatalog } from "../catalog/dynamic-catalog.js";
-import type { EndpointRef } from "../catalog/types.js";
+import type { EndpointRef, Risk } from "../catalog/types.js";
 import { readText } from "../node/read-source.js";
 import { formatReport, type ReportFormat } from "../report/format.js";
 import type { InputSummary, Report, ReportResult } from "../report/model.js";
@@ -34,6 +34,7 @@ export interface ReportParts {
   readonly unlocked?: readonly { readonly scope: string; readonly endpoints: readonly EndpointRef[] }[];
   readonly scopeSources?: readonly { readonly scope: string; readonly source: SourceLocation }[];
   readonly ignores?: IgnoreReport;
+  readonly risks?: Readonly<Record<string, Risk>>;
 }
 
 /** Builds the report and writes it once, in `format`, to stdout. */
@@ -51,6 +52,7 @@ export const render = <S extends string>(
     ...(parts.unlocked ? { unlocked: parts.unlocked } : {}),
     ...(parts.scopeSources ? { scopeSources: parts.scopeSources } : {}),
     ...(parts.ignores ? { ignores: parts.ignores } : {}),
+    ...(parts.risks ? { risks: parts.risks } : {}),
   };
   io.report?.(report as Report);
   const text = formatReport(report, format, { color: format === "text" && colorEnabled(io.isTTY.stdout, io.env) });

@@ -53,6 +53,12 @@ export const checkParts = (
       const source = locate?.(scope);
       return source ? [{ scope, source }] : [];
     }),
+    risks: Object.fromEntries(
+      calc.catalog.scopes.flatMap((s) => {
+        const risk = calc.catalog.scope(s)?.risk;
+        return risk ? [[s, risk]] : [];
+      }),
+    ),
   };
 };
 

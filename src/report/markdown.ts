@@ -99,6 +99,10 @@ const planSection = <S extends string>(p: Plan<S>): string[] => [
 
 const checkSection = <S extends string>(c: TokenCheck<S>, label: string, report: Report<S>): string[] => {
   const used = c.granted.filter((s) => !c.unused.some((u) => u.scope === s));
+  const rated = (s: string): string => {
+    const risk = report.risks?.[s];
+    return report.risks ? `${code(s)} (${risk?.level ?? "unrated"})` : code(s);
+  };
   const needers = (s: S) => c.calls.filter((call) => call.result.status === "matched" && call.result.anyOf.includes(s));
   const unlocks = (scope: S, n: number): string => {
     const endpoints = report.unlocked?.find((u) => u.scope === scope)?.endpoints ?? [];
@@ -118,7 +122,7 @@ const checkSection = <S extends string>(c: TokenCheck<S>, label: string, report:
       ? []
       : table(
           ["Granted scope", "Needed by"],
-          used.map((s) => [code(s), listCalls(needers(s))]),
+          used.map((s) => [rated(s), listCalls(needers(s))]),
         )),
     ...section(
       c.missing.length === 0 ? "" : `**Missing scopes (${c.missing.length} calls)**: add ${code(c.add.join(","))}`,
@@ -126,7 +130,7 @@ const checkSection = <S extends string>(c: TokenCheck<S>, label: string, report:
         ? []
         : table(
             ["Where", "Call", "Needs any of"],
-            c.missing.map((m) => [where(m.source), callText(m.call, m.source), m.anyOf.map(code).join(", ")]),
+            c.missing.map((m) => [where(m.source), callText(m.call, m.source), m.anyOf.map(rated).join(", ")]),
           ),
     ),
     ...section(

@@ -113,6 +113,8 @@ export interface Report<S extends string = string> {
   readonly scopeSources?: readonly { readonly scope: string; readonly source: SourceLocation }[];
   /** What the config's `ignore` entries took out of the run: listed, never silently dropped. */
   readonly ignores?: IgnoreReport;
+  /** Ratings of the scopes a check names where its answer does not carry them (granted, missing). */
+  readonly risks?: Readonly<Record<string, Risk>>;
 }
 
 /** The kinds of problem reports name; one SARIF rule each. */

@@ -2,7 +2,7 @@ import { tokenChecks, type TokenCheck } from "../checker/check-token.js";
 import type { UnidentifiedCall } from "../matcher/match-calls.js";
 import type { Plan } from "../planner/minimal-scopes.js";
 import { RISK_LEVELS, riskRank } from "../catalog/risk.js";
-import type { RiskLevel } from "../catalog/types.js";
+import type { Risk, RiskLevel } from "../catalog/types.js";
 import type { SourceLocation, SourceProblem } from "../sources/types.js";
 import { plural } from "../util/text.js";
 import { describeInput } from "./inputs.js";
@@ -65,15 +65,23 @@ const planText = (p: Plan, style: Style): string[] => {
   return [...lines, ...unidentifiedBlock(p.unidentified, style, "Not identified, so not covered by this plan")];
 };
 
-const tokenText = (c: TokenCheck, style: Style, strict: boolean, maxRisk?: RiskLevel): string[] => {
+const tokenText = (
+  c: TokenCheck,
+  style: Style,
+  strict: boolean,
+  maxRisk: RiskLevel | undefined,
+  risks: Readonly<Record<string, Risk>> | undefined,
+): string[] => {
+  // With the catalog's ratings at hand, every scope named is tagged with its own.
+  const rated = (s: string): string => (risks ? `${s} ${riskTag(style, risks[s])}` : s);
   const verdict = c.sufficient ? style.green("sufficient") : style.red("NOT sufficient");
   const catalog = style.dim(`  (catalog ${c.catalog.name} ${c.catalog.version})`);
   const lines = [`${style.bold(`Token is ${verdict} for ${plural(c.calls.length, "call")}`)}${catalog}`];
-  lines.push(`  granted: ${c.granted.join(", ") || "(no known scopes)"}`);
+  lines.push(`  granted: ${c.granted.map(rated).join(", ") || "(no known scopes)"}`);
   if (c.calls.length === 0) lines.push(style.red("  no calls: an empty input proves nothing"));
   if (c.missing.length > 0) {
     lines.push("", style.red(`Missing scopes (${c.missing.length} calls):`));
-    for (const m of c.missing) lines.push(`  ${at(m.source)}${m.call}  needs ${m.anyOf.join(" or ")}`);
+    for (const m of c.missing) lines.push(`  ${at(m.source)}${m.call}  needs ${m.anyOf.map(rated).join(" or ")}`);
     lines.push(`  add: ${c.add.join(",")}`);
   }
   lines.push(...unidentifiedBlock(c.unidentified, style, "Not identified, so the token cannot be vouched for"));
@@ -131,11 +139,11 @@ export const textReport = <S extends string>(report: Report<S>, options: TextOpt
     const checks = tokenChecks(result.check);
     body =
       result.check.kind === "token"
-        ? tokenText(result.check, style, result.strict, result.maxUnusedRisk)
+        ? tokenText(result.check, style, result.strict, result.maxUnusedRisk, report.risks)
         : checks.flatMap(({ label, check }, i) => [
             ...(i === 0 ? [] : [""]),
             style.bold(`${label.replace(/^token/, "Token")}:`),
-            ...tokenText(check, style, result.strict, result.maxUnusedRisk).map((l) => `  ${l}`),
+            ...tokenText(check, style, result.strict, result.maxUnusedRisk, report.risks).map((l) => `  ${l}`),
           ]);
     const granted = result.check.kind === "token" ? result.check.granted : undefined;
     body.push(
