@@ -13,6 +13,13 @@ const LITERAL_CHARS = /^[A-Za-z0-9._~!$&'()*+,;=@-]+$/;
 /** The catalog file: the zod schema every catalog type is inferred from. */
 // Built inside a pure-annotated IIFE: bundlers then drop zod from browser builds that never validate.
 export const catalogSchema = /* @__PURE__ */ (() => {
+  // Text a report prints: no control, bidi or line-separator characters, which could rewrite a terminal or
+  // reorder what a reader sees (a catalog is input too: `--catalog`, `catalog diff OLD NEW`).
+  const text = () =>
+    z.string().regex(/^[^\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]*$/, {
+      error: "text holds a control or bidi character",
+    });
+
   const scopeName = z
     .string()
     .regex(/^[\w.:$-]{1,128}$/, "scope names use letters, digits and . _ : $ - (at most 128)")
@@ -33,7 +40,7 @@ export const catalogSchema = /* @__PURE__ */ (() => {
   const riskSchema = z
     .object({
       level: z.enum(RISK_LEVELS).describe("read < write < admin < critical"),
-      rationale: z.string().min(1).max(300).describe("One line: why this level."),
+      rationale: text().min(1).max(300).describe("One line: why this level."),
     })
     .strict();
 
@@ -46,7 +53,7 @@ export const catalogSchema = /* @__PURE__ */ (() => {
     .object({
       method,
       path: template,
-      summary: z.string().min(1).max(500).describe("One-line summary from the docs page."),
+      summary: text().min(1).max(500).describe("One-line summary from the docs page."),
       deprecated: z.boolean().optional().describe("The docs page marks this endpoint deprecated."),
       replacedBy: endpointRefSchema.optional().describe("The endpoint to use instead; only with deprecated."),
       alsoUnlockedBy: z
@@ -62,8 +69,8 @@ export const catalogSchema = /* @__PURE__ */ (() => {
   const scopeSchema = z
     .object({
       name: scopeName,
-      group: z.string().max(200).optional().describe("Heading the docs page files the scope under."),
-      description: z.string().max(1000).optional(),
+      group: text().max(200).optional().describe("Heading the docs page files the scope under."),
+      description: text().max(1000).optional(),
       implies: z
         .array(scopeName)
         .optional()
@@ -77,7 +84,7 @@ export const catalogSchema = /* @__PURE__ */ (() => {
 
   const undocumentedSchema = z
     .object({
-      source: z.string().min(1).max(500).describe("Where they are known from: an SDK version or a docs URL."),
+      source: text().min(1).max(500).describe("Where they are known from: an SDK version or a docs URL."),
       endpoints: z
         .array(z.string().regex(/^[A-Z][A-Z-]{0,31} \/[^\s]{0,2047}$/, "endpoints are written METHOD /template"))
         .describe("METHOD /template of each endpoint that exists but has no documented scope."),
@@ -100,7 +107,7 @@ export const catalogSchema = /* @__PURE__ */ (() => {
         .describe("Content version: a new endpoint is minor, a moved or removed one is major."),
       source: z
         .object({
-          title: z.string().optional(),
+          title: text().max(200).optional(),
           url: z.url({ protocol: /^https?$/ }),
           retrieved: z.iso.date().describe("Day the source page was read (YYYY-MM-DD)."),
         })

@@ -243,3 +243,14 @@ test("a run-together row whose split is ambiguous is taken only for an endpoint 
     summary: "WebAuthn setup",
   });
 });
+
+test("a refused line is quoted with its control and bidi characters made visible, never echoed raw", () => {
+  const page = readFileSync("test/fixtures/page/permissions.txt", "utf8").replace(
+    "Description: Authenticate with WaaS",
+    "Description: Authenticate \u001b[2J\u202ewith WaaS",
+  );
+  const { result } = importCatalog(page, { base: dynamicCatalog, retrieved: "2026-11-28" });
+  expect(result.problems[0]!.text).toBe(
+    "Description: Authenticate \\u{1b}[2J\\u{202e}with WaaS (Wallet as a Service) for wallet operations.",
+  );
+});

@@ -9,6 +9,15 @@ const REFUSED = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202
 /** Markup in what should be plain text: the page was not read in the right shape, or it is hostile. */
 const MARKUP = /<\/?[A-Za-z][^>]*>|<!--/;
 
+/** Text of a page line as reports quote it: controls, bidi and invisible characters shown as `\u{…}`, cut at 120. */
+export const quoted = (raw: string): string => {
+  const cut = raw.length > 120 ? `${raw.slice(0, 117)}…` : raw;
+  return cut.replace(
+    /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g,
+    (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`,
+  );
+};
+
 /** Clean text, or why it cannot be taken. */
 export type Cleaned =
   { readonly ok: true; readonly text: string; readonly removed: number } | { readonly ok: false; readonly why: string };

@@ -1,5 +1,5 @@
 import { MAX_BLOCK_CHARS, type PageBlock } from "./page-blocks.js";
-import { cleanText, endpointCells, endpointText, looksLikeEndpoint } from "./page-text.js";
+import { cleanText, endpointCells, endpointText, looksLikeEndpoint, quoted } from "./page-text.js";
 
 /** A scope as the page lists it. */
 export interface PageScope {
@@ -30,7 +30,7 @@ const SCOPE_NAME = /^[a-z][A-Za-z0-9]*(?:\.[A-Za-z][A-Za-z0-9]*)+$/;
 const GROUP = /^(.{1,190}?) Permissions$/;
 const DESCRIPTION = /^Description:\s*(.*)$/;
 const HEADER = /^Method\s*&\s*Endpoint\s*Description$/;
-const shown = (s: string): string => (s.length > 120 ? `${s.slice(0, 117)}…` : s);
+const shown = quoted;
 
 /**
  * Reads the blocks of Dynamic's "API Token Permissions" page: group headings (`… Permissions`),
