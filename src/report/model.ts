@@ -11,6 +11,7 @@ import type { ScanSummary, SourceLocation, SourceProblem } from "../sources/type
 import type { IgnoreReport } from "../gate/types.js";
 import type { VerifyResult } from "../gate/verify.js";
 import type { CatalogDiff, CatalogImport, SdkDrift } from "../upkeep/types.js";
+import { UPKEEP_RULES } from "./rules-upkeep.js";
 
 /** What one input held: a calls file, a HAR, an access log, or scanned source. */
 export type InputSummary = CallsSummary | HarSummary | LogSummary | ScanSummary;
@@ -276,37 +277,7 @@ export const RULES: readonly Rule[] = [
       "The recorded response denied the call. The finding says which scopes the call needs, and whether " +
       "the token lacks them; the call still counts for the plan.",
   },
-  {
-    id: "unread-page-line",
-    level: "error",
-    short: "Page line not read",
-    help: "A line of the permissions page looks like part of the catalog but could not be read; nothing was guessed.",
-  },
-  {
-    id: "breaking-impact",
-    level: "error",
-    short: "Catalog change breaks these calls",
-    help: "Under the new catalog a call needs other scopes, or is no longer identified: a token that passed is denied.",
-  },
-  {
-    id: "version-understated",
-    level: "error",
-    short: "Catalog version understates the change",
-    help: "The new catalog's version is below what its changes call for (a moved endpoint is major, a new one minor).",
-  },
-  {
-    id: "breaking-change",
-    level: "warning",
-    short: "Breaking catalog change",
-    help: "An endpoint left a scope or is gone: tokens that relied on that scope for it are denied.",
-  },
-  { id: "catalog-change", level: "note", short: "Catalog change", help: "A minor or patch change to the catalog." },
-  {
-    id: "sdk-drift",
-    level: "warning",
-    short: "Catalog and SDK disagree",
-    help: "The installed @dynamic-labs/sdk-api has operations the catalog does not know, or lacks ones it lists.",
-  },
+  ...UPKEEP_RULES,
 ];
 
 /** One finding: a rule broken (or a note), with its message and where. */

@@ -58,7 +58,7 @@ describe("scopewise catalog: a command group", () => {
   test("an unknown subcommand gets a did-you-mean", async () => {
     const r = await cli(["catalog", "imprt"]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('unknown subcommand "imprt"; did you mean import?');
+    expect(r.stderr).toContain('unknown command "catalog imprt"; did you mean catalog import?');
   });
 });
 

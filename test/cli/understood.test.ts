@@ -12,10 +12,10 @@ describe("each command takes only its own options, and says so", () => {
     [["plan", "--fromat", "json", "x"], "unknown option --fromat; did you mean --format?"],
     [
       ["need", "--from", "har", "GET", "/x"],
-      "unknown option --from: need does not take it (plan, check, token audit, token create do)",
+      "unknown option --from: need does not take it (plan, check, token audit, token create, catalog diff do)",
     ],
     [["scopes", "--strict"], "unknown option --strict: scopes does not take it (check, scan, verify do)"],
-    [["verify", "--token", "t.json"], "unknown option --token: verify does not take it (check, scan do)"],
+    [["verify", "--token", "t.json"], "unknown option --token: verify does not take it (check, scan, catalog diff do)"],
     [["help", "verfy"], 'unknown command "verfy"; did you mean verify?'],
   ])("%j", async (args, message) => {
     const r = await cli(args);
@@ -57,10 +57,10 @@ describe("lists merge; check says what to add and what to remove", () => {
 
 describe("need accepts what the library accepts", () => {
   test.each([
-    [["GET /environments/e1/users"], "environment.users.read"],
-    [["https://app.dynamicauth.com/api/v0/environments/e1/users"], "environment.users.read"],
-    [["POST", "/environments/e1/users"], "environment.users.write"],
-    [["UsersApi.getEnvironmentUsers"], "environment.users.read"],
+    [["GET /environments/e1/users"], "environment.users.read [critical]"],
+    [["https://app.dynamicauth.com/api/v0/environments/e1/users"], "environment.users.read [critical]"],
+    [["POST", "/environments/e1/users"], "environment.users.write [admin]"],
+    [["UsersApi.getEnvironmentUsers"], "environment.users.read [critical]"],
   ])("%j", async (args, scope) => {
     const r = await cli(["need", ...args]);
     expect([r.code, r.stdout.split("\n")[0]]).toEqual([0, scope]);
