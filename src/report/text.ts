@@ -122,7 +122,7 @@ export const textReport = <S extends string>(report: Report<S>, options: TextOpt
   const head = inputs.length === 0 ? [] : [...inputs.map((i) => style.dim(describeInput(i))), ""];
   let body: string[];
   if (result.kind === "catalog-diff") {
-    body = [...upkeepText(result, style), ...problemsBlock(problems, style)];
+    body = [...upkeepText(result, style), ...problemsBlock(problems, style), ...ignoresText(report.ignores, style)];
   } else if (result.kind === "plan") {
     body = [
       ...planText(result.plan, style),

@@ -281,3 +281,50 @@ describe("risk in the other commands", () => {
     expect(JSON.parse(grants.stdout).risk.level).toBe("critical");
   });
 });
+
+describe("scopewise catalog diff on a config's token policies", () => {
+  // PUT …/users/:userId moves from environment.users.write to a new environment.users.update.
+  const putMoved = (() => {
+    const c = structuredClone(committed);
+    const write = c.scopes.find((s: { name: string }) => s.name === "environment.users.write");
+    const i = write.endpoints.findIndex(
+      (e: { method: string; path: string }) =>
+        e.method === "PUT" && e.path === "/environments/:environmentId/users/:userId",
+    );
+    const [endpoint] = write.endpoints.splice(i, 1);
+    c.scopes.push({
+      name: "environment.users.update",
+      risk: { level: "write", rationale: "Updates users." },
+      endpoints: [endpoint],
+    });
+    c.version = "2.0.0";
+    const file = join(dir, "put-moved.json");
+    writeFileSync(file, JSON.stringify(c));
+    return file;
+  })();
+
+  test("each token is judged on its own inputs; the one relying on the old scope is named", async () => {
+    const r = await cli(["catalog", "diff", "@dynamic", putMoved, "--config", "examples/gate/scopewise.config.json"]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(
+      "PUT /environments/:environmentId/users/:userId now needs environment.users.update (was environment.users.write): your token backend will be denied",
+    );
+    expect(r.stdout).toContain("Impact on 7 calls and 2 tokens: BREAKING");
+    expect(r.stdout).toContain("token backend: add environment.users.update");
+    // The config's ignores still apply and are listed.
+    expect(r.stdout).toContain("Ignored by scopewise.config.json");
+  });
+
+  test("calls or a token given on the command line win over the config", async () => {
+    const r = await cli([
+      "catalog",
+      "diff",
+      "@dynamic",
+      putMoved,
+      "--scopes",
+      "environment.webhooks.read",
+      "examples/deploy-calls.txt",
+    ]);
+    expect(r.stdout).not.toContain("token backend");
+  });
+});

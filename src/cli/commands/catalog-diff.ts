@@ -1,14 +1,14 @@
 import { readToken } from "../../checker/read-token.js";
-import type { MatchResult } from "../../matcher/result.js";
 import type { SourcedCall } from "../../sources/types.js";
 import type { ImpactToken } from "../../upkeep/types.js";
-import { createCalculator } from "../../api/calculator.js";
 import { defineCommand, EXIT, UsageError, type CommandContext } from "../command.js";
 import { outputFormat, render } from "../context.js";
 import type { Io } from "../io.js";
 import { INPUT_OPTIONS, REPORT_OPTIONS, TOKEN_OPTIONS } from "../options.js";
 import { readInputs } from "../read-inputs.js";
 import { loadToken } from "../token.js";
+import { pairedCalculator } from "../catalog-impact.js";
+import { CONFIG_OPTIONS, findRunConfig } from "../run-config.js";
 import { EMBEDDED, loadCatalogArg } from "./catalog-load.js";
 
 const options = {
@@ -16,6 +16,7 @@ const options = {
   scan: { type: "string", list: true, value: "PATH", description: "also the Dynamic calls found in JS/TS source here" },
   scopes: TOKEN_OPTIONS.scopes,
   token: TOKEN_OPTIONS.token,
+  ...CONFIG_OPTIONS,
   ...REPORT_OPTIONS,
 } as const;
 
@@ -43,6 +44,8 @@ export const catalogDiff = defineCommand({
     "leaving a scope is major, a new one minor), and the version NEW should carry is printed.",
     "With calls (FILEs read as for plan, --scan PATH) and a token (--scopes, --token), it says",
     "what changes for them: which calls need other scopes and which tokens will be denied.",
+    "Without them it judges the config's token policies (scopewise.config.json, or --config),",
+    "each token on its own inputs, as verify reads them.",
   ].join("\n"),
   options,
   exits: "0 not breaking for the given calls, 1 breaking for them (or NEW's version understates the change), 2 error.",
@@ -59,22 +62,9 @@ export const catalogDiff = defineCommand({
     const next = await loadCatalogArg(newArg, io);
     const { diffCatalogs } = await import("../../upkeep/diff-catalogs.js");
     const diff = diffCatalogs(old, next);
-    const calc = createCalculator(next);
-    const before = createCalculator(old);
-    // A stream folds to one call per pair of endpoints (old, new), so no change is folded away.
-    const both = (call: unknown): MatchResult => {
-      const [a, b] = [before.requiredScopes(call as never), calc.requiredScopes(call as never)];
-      const key = (r: MatchResult) => (r.status === "matched" ? `${r.endpoint.method} ${r.endpoint.path}` : r.status);
-      const path = `${key(a)} | ${key(b)}`;
-      return {
-        status: "matched",
-        anyOf: [],
-        endpoint: { method: "", path, summary: "", deprecated: false },
-        params: {},
-      };
-    };
+    const calc = pairedCalculator(old, next);
     const baseUrls = [...new Set([...old.baseUrls, ...values["base-url"]])];
-    const read = await readInputs(files, { from: values.from, baseUrls, calc: { ...calc, requiredScopes: both }, io });
+    const read = await readInputs(files, { from: values.from, baseUrls, calc, io });
     const calls: SourcedCall[] = [...read.calls];
     const inputs = [...read.inputs];
     const problems = [...read.problems];
@@ -87,7 +77,17 @@ export const catalogDiff = defineCommand({
       for (const f of r.findings) if (f.kind === "call") calls.push({ call: f.call, source: f.source });
       problems.push(...r.problems);
     }
-    const withImpact = files.length > 0 || values.scan.length > 0 || tokens.length > 0;
+    const given = files.length > 0 || values.scan.length > 0 || tokens.length > 0;
+    // With no calls or token of its own, the diff is judged on the config's token policies, when there is one.
+    const config = given && values.config === undefined ? undefined : await findRunConfig(values, io, "catalog diff");
+    if (config !== undefined) {
+      const { configImpact } = await import("../catalog-impact.js");
+      const r = await configImpact(old, next, config, io);
+      const parts = { inputs: [...inputs, ...r.inputs], problems: [...problems, ...r.problems], ...r.run.parts() };
+      render(io, format, { kind: "catalog-diff", diff: { ...diff, impact: r.impact } }, parts);
+      return r.impact.breaking || !diff.versionOk ? EXIT.no : EXIT.ok;
+    }
+    const withImpact = given;
     const { impactOf } = await import("../../upkeep/impact.js");
     const impact = withImpact ? { impact: impactOf(old, next, calls, tokens) } : {};
     render(io, format, { kind: "catalog-diff", diff: { ...diff, ...impact } }, { inputs, problems });
