@@ -312,7 +312,7 @@ describe("scopewise catalog diff on a config's token policies", () => {
     expect(r.stdout).toContain("Impact on 7 calls and 2 tokens: BREAKING");
     expect(r.stdout).toContain("token backend: add environment.users.update");
     // The config's ignores still apply and are listed.
-    expect(r.stdout).toContain("Ignored by scopewise.config.json");
+    expect(r.stdout).toContain("Ignored by examples/gate/scopewise.config.json (7 calls)");
   });
 
   test("calls or a token given on the command line win over the config", async () => {
