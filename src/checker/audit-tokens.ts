@@ -1,6 +1,6 @@
 import { blastRadius, coverCost } from "../catalog/blast-radius.js";
 import { compiledOf, type Compiled } from "../catalog/compiled.js";
-import type { Catalog, Endpoint } from "../catalog/types.js";
+import type { Catalog, Endpoint, Risk } from "../catalog/types.js";
 import { matchAll, toReports, unidentified, type CallReport, type UnidentifiedCall } from "../matcher/match-calls.js";
 import type { SourceLocation } from "../matcher/sourced-call.js";
 import { didYouMean } from "../util/edit-distance.js";
@@ -34,11 +34,17 @@ export interface AuditOptions {
  */
 export type AuditProblem = "unrestricted" | "unknown-scope" | "over-privileged" | "too-old" | "age-unknown";
 
-/** A scope a token holds, with how many endpoints it unlocks. */
+/** A scope a token holds, with how many endpoints it unlocks and its rating (absent when unrated). */
 export interface HeldScope<S extends string> {
   readonly scope: S;
   readonly unlocks: number;
+  readonly risk?: Risk;
 }
+
+const heldScope = <S extends string>(compiled: Compiled<S>, scope: S): HeldScope<S> => {
+  const risk = compiled.risks.get(scope);
+  return { scope, unlocks: compiled.grants.get(scope)?.length ?? 0, ...(risk ? { risk } : {}) };
+};
 
 /** A call a token cannot make. */
 export interface AuditMissing<S extends string> {
@@ -137,9 +143,6 @@ const unknownScopesOf = <S extends string>(catalog: Catalog<S>, t: LiveToken): {
   ];
 };
 
-const unlocksOf = <S extends string>(compiled: Compiled<S>, scope: S): number =>
-  compiled.grants.get(scope)?.length ?? 0;
-
 /** The calls as reports, and their minimal scope set. */
 const minimalFor = <S extends string>(compiled: Compiled<S>, calls: Iterable<unknown>): AuditCalls<S> => {
   const reports = toReports(matchAll(compiled, calls));
@@ -161,7 +164,6 @@ const compare = <S extends string>(
   held: ReadonlySet<S>,
   minimal: AuditCalls<S>,
 ) => {
-  const unlocks = (s: S): number => unlocksOf(compiled, s);
   const blast = (set: Iterable<S>): number => blastRadius(compiled, set);
   const matched = minimal.calls.flatMap((c) => (c.result.status === "matched" ? [{ ...c, result: c.result }] : []));
   const needed = new Set(matched.flatMap((c) => c.result.anyOf));
@@ -191,7 +193,7 @@ const compare = <S extends string>(
   };
   return {
     missing,
-    unused: inCatalogOrder(unused).map((scope) => ({ scope, unlocks: unlocks(scope) })),
+    unused: inCatalogOrder(unused).map((scope) => heldScope(compiled, scope)),
     ...(broaderHeld.length === 0
       ? {}
       : {
@@ -234,7 +236,7 @@ const auditOne = <S extends string>(
     ...(t.createdAt === undefined ? {} : { createdAt: t.createdAt }),
     ...(ageDays === undefined ? {} : { ageDays }),
     scopeList: t.scopeList,
-    scopes: [...held].map((scope) => ({ scope, unlocks: unlocksOf(compiled, scope) })),
+    scopes: [...held].map((scope) => heldScope(compiled, scope)),
     unknownScopes,
     ...(compared ?? {}),
     problems,

@@ -7,7 +7,7 @@ import { auditFindings, tokenLabel } from "./audit-findings.js";
 import { deniedCalls, deniedMessage } from "./denied.js";
 import { formatLocation } from "./location.js";
 import type { LiveTokenInfo, Report, TokenCreation } from "./model.js";
-import type { Style } from "./style.js";
+import { riskTag, type Style } from "./style.js";
 
 type Unlocked = Report["unlocked"];
 
@@ -65,7 +65,8 @@ export const auditedTokenLines = (
       : broader.has(s.scope)
         ? style.yellow("  broader than the calls need")
         : "";
-    lines.push(`  ${s.scope.padEnd(width)}  ${plural(s.unlocks, "endpoint")}${list}${mark}`);
+    const risk = riskTag(style, s.risk) + " ".repeat(10 - (s.risk?.level ?? "unrated").length);
+    lines.push(`  ${s.scope.padEnd(width)}  ${risk}${plural(s.unlocks, "endpoint")}${list}${mark}`);
   }
   for (const u of t.unknownScopes) {
     const guess = u.didYouMean ? ` (did you mean ${u.didYouMean}?)` : "";
@@ -157,7 +158,7 @@ const planLines = (c: TokenCreation, style: Style): string[] => {
   const lines = [style.bold(head) + style.dim(`  (unlocking ${plural(plan.unlocks, "endpoint")})`)];
   for (const r of plan.reasons) {
     const why = `needed by ${plural(r.calls.length, "call")}; unlocks ${plural(r.unlocks, "endpoint")}`;
-    lines.push(`  ${style.green(r.scope)}  ${style.dim(why)}`);
+    lines.push(`  ${style.green(r.scope)}  ${riskTag(style, r.risk)}  ${style.dim(why)}`);
     for (const call of r.calls.slice(0, 5))
       lines.push(
         `    ${call.source ? `${formatLocation(call.source)}  ` : ""}${call.endpoint.method} ${call.endpoint.path}`,

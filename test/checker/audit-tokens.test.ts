@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import {
+  dynamicCatalog,
   auditTokens,
   createCalculator,
   InputError,
@@ -37,8 +38,12 @@ describe("auditTokens without calls", () => {
       ageDays: 10,
       scopeList: "listed",
       scopes: [
-        { scope: "environment.webhooks.read", unlocks: 4 },
-        { scope: "environment.users.read", unlocks: 14 },
+        {
+          scope: "environment.webhooks.read",
+          unlocks: 4,
+          risk: dynamicCatalog.scope("environment.webhooks.read")!.risk,
+        },
+        { scope: "environment.users.read", unlocks: 14, risk: dynamicCatalog.scope("environment.users.read")!.risk },
       ],
       unknownScopes: [],
       problems: [],
@@ -183,7 +188,9 @@ describe("auditTokens against calls", () => {
     expect(exact!.problems).toEqual([]);
     expect(exact!.remove).toEqual([]);
     expect(wide!.problems).toEqual(["over-privileged"]);
-    expect(wide!.unused).toEqual([{ scope: "environment.settings.write", unlocks: 54 }]);
+    expect(wide!.unused).toEqual([
+      { scope: "environment.settings.write", unlocks: 54, risk: expect.objectContaining({ level: "critical" }) },
+    ]);
     expect(wide!.remove).toEqual(["environment.settings.write"]);
     // Missing scopes are listed, but a token for other calls is not an error of the audit.
     expect(narrow!.problems).toEqual([]);

@@ -112,7 +112,7 @@ describe("scopewise token audit", () => {
     expect(r.stdout).toContain("Audit of 4 tokens in environment env1");
     expect(r.stdout).toContain(`token t-ci "CI deploy" (…${CHECKSUM}): created ${day(12)}, 12 days old: fine`);
     expect(r.stdout).toMatch(
-      /environment\.users\.read\s+14 endpoints: GET \/environments\/:environmentId\/embeddedWalletVersions, .*, … 11 more/,
+      /environment\.users\.read\s+\[critical\]\s+14 endpoints: GET \/environments\/:environmentId\/embeddedWalletVersions, .*, … 11 more/,
     );
     expect(r.stdout).toContain(`token t-old "old sync" (…oldold): created ${day(200)}, 200 days old: TOO OLD`);
     expect(r.stdout).toContain("rotate: over the 90-day limit");
@@ -305,7 +305,7 @@ describe("scopewise token create", () => {
     });
     expect(r.code).toBe(0);
     expect(r.received).toEqual([]);
-    expect(r.stdout).toContain("environment.users.read  needed by 1 call; unlocks 14 endpoints");
+    expect(r.stdout).toContain("environment.users.read  [critical]  needed by 1 call; unlocks 14 endpoints");
     expect(r.stdout).toContain('{"note":"deploy bot","scopes":["environment.users.read"]}');
     expect(r.stdout).toContain('-H "Authorization: Bearer $DYNAMIC_API_TOKEN"');
     expect(r.stdout).toMatch(/curl -sS -X POST 'http:\/\/127\.0\.0\.1:\d+\/api\/v0\/environments\/env1\/tokens'/);
