@@ -57,7 +57,8 @@ const riskOf = (risk: { level: Risk["level"]; rationale: string } | undefined): 
 export const undocumentedOf = (data: CatalogData): UndocumentedEndpoint[] => {
   const seen = new Map<string, UndocumentedEndpoint>();
   for (const group of data.undocumented ?? []) {
-    for (const key of group.endpoints) {
+    const keys = [...group.endpoints, ...(group.prefixes ?? []).map((p) => `* ${p}/*`)];
+    for (const key of keys) {
       const space = key.indexOf(" ");
       const entry = { method: key.slice(0, space), path: key.slice(space + 1), source: group.source };
       if (!seen.has(key)) seen.set(key, Object.freeze(entry));

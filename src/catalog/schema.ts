@@ -88,6 +88,10 @@ export const catalogSchema = /* @__PURE__ */ (() => {
       endpoints: z
         .array(z.string().regex(/^[A-Z][A-Z-]{0,31} \/[^\s]{0,2047}$/, "endpoints are written METHOD /template"))
         .describe("METHOD /template of each endpoint that exists but has no documented scope."),
+      prefixes: z
+        .array(z.string().regex(/^\/[^\s]{0,2047}$/, "prefixes are written /template"))
+        .optional()
+        .describe("Path templates whose whole subtree (any method) is an API with no documented scope."),
     })
     .strict();
 

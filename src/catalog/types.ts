@@ -20,6 +20,7 @@ export interface RiskData {
 export interface UndocumentedData {
   source: string;
   endpoints: string[];
+  prefixes?: string[] | undefined;
 }
 
 /** A method + template pair naming one endpoint. */
@@ -99,7 +100,11 @@ export interface ScopeInfo<S extends string = string> {
   readonly risk?: Risk;
 }
 
-/** An endpoint known to exist that no scope is documented for: calls to it stay `unknown`. */
+/**
+ * An endpoint known to exist that no scope is documented for: calls to it stay `unknown`. A prefix
+ * entry (a whole API with no documented scope, e.g. the client SDK's `/sdk/:environmentId`) has
+ * method `*` and a path ending in `/*`.
+ */
 export interface UndocumentedEndpoint extends EndpointRef {
   /** Where it is known from, e.g. `@dynamic-labs/sdk-api 0.0.847` or a docs URL. */
   readonly source: string;

@@ -73,6 +73,28 @@ const undocumentedIssues = (data: CatalogData, issues: Issue[]): void => {
         });
     }),
   );
+  (data.undocumented ?? []).forEach((group, i) =>
+    (group.prefixes ?? []).forEach((prefix, j) => {
+      const path = `$.undocumented[${i}].prefixes[${j}]`;
+      const parsed = parseTemplate(prefix);
+      if (!parsed.ok || prefix === "/") {
+        const why = parsed.ok ? "a prefix of everything documents nothing" : parsed.message;
+        issues.push({ code: "invalid-template", path, message: `prefix ${JSON.stringify(prefix)}: ${why}` });
+        return;
+      }
+      // A prefix covers a whole subtree: no documented endpoint may sit under it.
+      const under = [...documented].find(([shape]) => {
+        const p = shape.slice(shape.indexOf(" ") + 1);
+        return `${p}/`.startsWith(`${prefix.replace(/\/:[^/]+/g, "/:")}/`);
+      });
+      if (under !== undefined)
+        issues.push({
+          code: "documented-undocumented",
+          path,
+          message: `${under[0]} under prefix ${prefix} has a documented scope (${under[1]})`,
+        });
+    }),
+  );
 };
 
 /** Checks format 2's additions: risk ratings that understate, and the undocumented list. */

@@ -122,6 +122,7 @@ export const unidentifiedReason = (result: MatchResult): string => {
     case "unknown":
       if (result.undocumented) {
         const { method, path, source } = result.undocumented;
+        if (method === "*") return `no documented scope: under ${path.slice(0, -2)}/…, an API known from ${source}`;
         return `exists, but no documented scope (${method} ${path}, known from ${source})`;
       }
       return result.suggestions.length > 0

@@ -12,13 +12,20 @@ interface Entry {
 }
 
 // Indexed on first need (a miss), by method and segment count: a miss costs one short scan.
+// Prefix entries (method `*`, path `/…/*`) are kept apart: they match a whole subtree, any method.
 const indexes = new WeakMap<Compiled<string>, Map<string, Entry[]>>();
+const PREFIXES = "*";
 
 const indexOf = (catalog: Compiled<string>): Map<string, Entry[]> => {
   let index = indexes.get(catalog);
   if (index !== undefined) return index;
-  index = new Map();
+  index = new Map([[PREFIXES, []]]);
   for (const endpoint of catalog.undocumented) {
+    if (endpoint.method === "*") {
+      const segments = splitTemplate(endpoint.path.slice(0, -2));
+      index.get(PREFIXES)!.push({ endpoint, segments, literals: segments.length });
+      continue;
+    }
     const segments = splitTemplate(endpoint.path);
     const key = `${endpoint.method} ${segments.length}`;
     const literals = segments.filter((s) => s.kind === "literal").length;
@@ -40,9 +47,9 @@ export const findUndocumented = <S extends string>(
 ): UndocumentedEndpoint | undefined => {
   if (catalog.undocumented.length === 0) return undefined;
   const parts = request.path === "/" ? [] : request.path.slice(1).split("/");
-  const candidates = indexOf(catalog).get(`${request.method} ${parts.length}`) ?? [];
-  const found = candidates.find((c) =>
-    c.segments.every((s, i) => (s.kind === "param" ? true : s.value === parts[i] && !PLACEHOLDER.test(parts[i]!))),
-  );
-  return found?.endpoint;
+  const index = indexOf(catalog);
+  const fits = (c: Entry): boolean =>
+    c.segments.every((s, i) => (s.kind === "param" ? true : s.value === parts[i] && !PLACEHOLDER.test(parts[i]!)));
+  const found = (index.get(`${request.method} ${parts.length}`) ?? []).find(fits);
+  return (found ?? index.get(PREFIXES)!.find((c) => c.segments.length <= parts.length && fits(c)))?.endpoint;
 };

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { CatalogError, dynamicCatalog, parseCatalog, type CatalogData } from "../../src/index.js";
+import { CatalogError, createCalculator, dynamicCatalog, parseCatalog, type CatalogData } from "../../src/index.js";
 import { makeCatalog } from "../helpers/catalogs.js";
 
 const issuesOf = (input: unknown): { code: string; path: string; message: string }[] => {
@@ -92,6 +92,23 @@ describe("catalog format 2: risk ratings and undocumented endpoints", () => {
     ]);
   });
 
+  test("undocumented prefixes: valid templates that cover no documented endpoint", () => {
+    const data = rated();
+    data.undocumented = [{ source: "sdk", endpoints: [], prefixes: ["/sdk/:environmentId", "/a", "/x:y", "/"] }];
+    expect(issuesOf(data).map(({ code, path }) => `${code} ${path}`)).toEqual([
+      "documented-undocumented $.undocumented[0].prefixes[1]",
+      "invalid-template $.undocumented[0].prefixes[2]",
+      "invalid-template $.undocumented[0].prefixes[3]",
+    ]);
+    data.undocumented[0]!.prefixes = ["/sdk/:environmentId"];
+    const calc = createCalculator(parseCatalog(data));
+    expect(calc.requiredScopes("DELETE /sdk/e1/x/y")).toMatchObject({
+      status: "unknown",
+      undocumented: { method: "*" },
+    });
+    expect(calc.requiredScopes("GET /sdkx/e1")).not.toHaveProperty("undocumented");
+  });
+
   test("undocumented endpoints count toward the endpoint cap", () => {
     const data = rated();
     data.undocumented = [{ source: "sdk", endpoints: Array.from({ length: 10_000 }, (_, i) => `GET /u${i}`) }];
@@ -101,6 +118,11 @@ describe("catalog format 2: risk ratings and undocumented endpoints", () => {
   test("Dynamic's catalog rates every scope, and no endpoint above its scope", () => {
     for (const s of dynamicCatalog.scopes) expect(dynamicCatalog.scope(s)!.risk?.rationale, s).toBeTruthy();
     expect(dynamicCatalog.undocumented.find((u) => u.path === "/tokens/me")).toMatchObject({ method: "GET" });
-    expect(dynamicCatalog.undocumented.length).toBeGreaterThan(300);
+    expect(dynamicCatalog.undocumented.length).toBeGreaterThan(50);
+    expect(dynamicCatalog.undocumented).toContainEqual({
+      method: "*",
+      path: "/sdk/:environmentId/*",
+      source: "@dynamic-labs/sdk-api 0.0.847",
+    });
   });
 });

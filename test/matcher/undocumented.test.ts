@@ -18,7 +18,6 @@ describe("endpoints that exist with no documented scope stay unknown, saying so"
     ["GET /tokens/me", "GET /tokens/me"],
     ["GET https://app.dynamic.xyz/api/v0/tokens/me?x=1", "GET /tokens/me"],
     ["POST /user/tokens", "POST /user/tokens"],
-    ["GET /sdk/env-1/users", "GET /sdk/:environmentId/users"],
     // The documented GET /environments/:environmentId/waas/:walletId has this path's shape, but not its method.
     ["POST /environments/e1/waas/create", "POST /environments/:environmentId/waas/create"],
   ])("%s: exists, as %s", (call, endpoint) => {
@@ -31,6 +30,20 @@ describe("endpoints that exist with no documented scope stay unknown, saying so"
     // Fail closed: every scope together is still not enough for it.
     expect(checkToken([...DYNAMIC_SCOPES], [call]).sufficient).toBe(false);
   });
+
+  test.each(["GET /sdk/env-1/users", "POST /sdk/env-1/anything/at/all"])(
+    "%s: under the client SDK's API, which has no documented scope",
+    (call) => {
+      expect(requiredScopes(call)).toMatchObject({
+        status: "unknown",
+        undocumented: { method: "*", path: "/sdk/:environmentId/*" },
+      });
+      expect(minimalScopes([call]).unidentified[0]!.reason).toBe(
+        "no documented scope: under /sdk/:environmentId/…, an API known from @dynamic-labs/sdk-api 0.0.847",
+      );
+      expect(checkToken([...DYNAMIC_SCOPES], [call]).sufficient).toBe(false);
+    },
+  );
 
   test.each(["GET /tokens/you", "GET /Tokens/me", "DELETE /tokens/me", "GET /tokens/:id", "GET /nothing/here"])(
     "%s is not known to exist: unknown, with the plain reason",
@@ -45,11 +58,12 @@ describe("endpoints that exist with no documented scope stay unknown, saying so"
   test("the fast and the careful path agree on undocumented endpoints", () => {
     const compiled = compiledOf(dynamicCatalog);
     for (const u of dynamicCatalog.undocumented) {
-      const url = u.path.replace(/:(\w+)/g, "x-$1");
-      const fast = fastMatch(compiled, u.method, url);
-      const careful = requiredScopesCareful(compiled, { method: u.method, url });
+      const url = u.path.replace(/:(\w+)/g, "x-$1").replace(/\*$/, "more");
+      const method = u.method === "*" ? "PATCH" : u.method;
+      const fast = fastMatch(compiled, method, url);
+      const careful = requiredScopesCareful(compiled, { method, url });
       if (fast !== undefined) expect(fast).toEqual(careful);
-      expect(careful).toMatchObject({ status: "unknown", undocumented: { method: u.method } });
+      expect(careful).toMatchObject({ status: "unknown", undocumented: { method: u.method, path: u.path } });
     }
   });
 

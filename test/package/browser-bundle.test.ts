@@ -39,7 +39,8 @@ test("a browser bundle of requiredScopes with the catalog (ratings and undocumen
   );
   const code = result.outputFiles![0]!.contents;
   const size = gzipSync(code).length;
-  expect(size).toBeLessThanOrEqual(12 * 1024);
+  // 12 KB read as 12,000 bytes, the stricter reading (about 10.9 KB today).
+  expect(size).toBeLessThanOrEqual(12_000);
   // Nothing of the Node-only catalog tools (page parser, SDK reader) or the diff reaches it.
   const inputs = Object.keys(Object.values(result.metafile.outputs)[0]!.inputs);
   expect(inputs.filter((f) => /^src\/(node|upkeep)\/|htmlparser2|@babel/.test(f))).toEqual([]);

@@ -117,11 +117,17 @@ export const importCatalog = (
   const scopes = toData(base, read.scopes, inferences, notes);
   const documented = new Set(scopes.flatMap((s) => s.endpoints.map((e) => shapeKey(e.method, e.path))));
   const undocumented = base.undocumented.filter((u) => {
-    const now = documented.has(shapeKey(u.method, u.path));
+    const now = u.method !== "*" && documented.has(shapeKey(u.method, u.path));
     if (now) notes.push({ message: `${u.method} ${u.path} is documented now: off the undocumented list` });
     return !now;
   });
   const sources = [...new Set(undocumented.map((u) => u.source))];
+  const groups = sources.map((source) => {
+    const of = undocumented.filter((u) => u.source === source);
+    const prefixes = of.filter((u) => u.method === "*").map((u) => u.path.slice(0, -2));
+    const endpoints = of.filter((u) => u.method !== "*").map((u) => `${u.method} ${u.path}`);
+    return { source, endpoints, ...(prefixes.length > 0 ? { prefixes } : {}) };
+  });
   const data: CatalogData = {
     formatVersion: 2,
     name: base.name,
@@ -133,14 +139,7 @@ export const importCatalog = (
     },
     baseUrls: [...base.baseUrls],
     scopes,
-    ...(sources.length === 0
-      ? {}
-      : {
-          undocumented: sources.map((source) => ({
-            source,
-            endpoints: undocumented.filter((u) => u.source === source).map((u) => `${u.method} ${u.path}`),
-          })),
-        }),
+    ...(groups.length === 0 ? {} : { undocumented: groups }),
   };
   const summary = { file: options.file ?? "<page>", shape, bytes: page.length };
   const counts = { scopes: scopes.length, endpoints: documented.size };

@@ -33,9 +33,14 @@ export const sdkDrift = (catalog: Catalog, sdk: SdkTree, baseline: SdkMapping): 
   const catalogOnly = catalog.endpoints
     .filter((e) => !served.has(`${e.method} ${e.path}`))
     .map(({ method, path, anyOf }) => ({ method, path, anyOf }));
-  const staleUndocumented = catalog.undocumented.filter(
-    (u) => u.source.startsWith(`${sdk.name} `) && !seen.has(shapeKey(u.method, u.path)),
-  );
+  const shapeOf = (path: string): string => template(path).replace(/\/:[^/]+/g, "/:");
+  const templates = sdk.operations.map((o) => `${shapeOf(o.path)}/`);
+  // A prefix entry (method `*`) is stale when no operation is left under it.
+  const gone = (u: { method: string; path: string }): boolean =>
+    u.method === "*"
+      ? !templates.some((t) => t.startsWith(`${shapeOf(u.path.slice(0, -2))}/`))
+      : !seen.has(shapeKey(u.method, u.path));
+  const staleUndocumented = catalog.undocumented.filter((u) => u.source.startsWith(`${sdk.name} `) && gone(u));
   const known = new Set<string>(catalog.scopes);
   const scopesNotInCatalog = sdk.tokenScopes.filter((s) => !known.has(s));
   const scopesNotInSdk = sdk.tokenScopes.length === 0 ? [] : catalog.scopes.filter((s) => !sdk.tokenScopes.includes(s));
