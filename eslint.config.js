@@ -27,7 +27,7 @@ const policies = LAYERS.flatMap((layer, i) =>
 );
 
 export default tseslint.config(
-  { ignores: ["dist/", "coverage/", "node_modules/", ".bench/"] },
+  { ignores: ["dist/", "coverage/", "node_modules/", ".bench/", "test/fixtures/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

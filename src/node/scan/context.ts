@@ -1,0 +1,39 @@
+import type ts from "typescript";
+import { BASE_STEPS, STEPS_PER_BYTE } from "./limits.js";
+
+/** What one file's walk found for the analysis to resolve (see walk.ts). */
+export interface FileFacts {
+  readonly sf: ts.SourceFile;
+  /** `x.getUser`, `x["getUser"]`, `{ getUser } = x`: references to a name the SDK has. */
+  readonly sdkRefs: ts.Node[];
+  /** `x[name](…)`: calls through a computed member name. */
+  readonly computedCalls: ts.ElementAccessExpression[];
+  /** Outermost string expressions: literals with a `/`, templates, tagged templates, `+` chains. */
+  readonly stringRoots: ts.Expression[];
+  /** Names and property reads in value positions (arguments, initializers, returns…). */
+  readonly valueRefs: ts.Expression[];
+  /** Every call and `new`. */
+  readonly calls: (ts.CallExpression | ts.NewExpression)[];
+  /** [start, end) of string, template and regex tokens, sorted: text there is not a comment. */
+  readonly literalRanges: number[];
+  /** Names whose properties the file assigns (`o.method = …`, `Object.assign(o, …)`): not seen whole. */
+  readonly mutated: Set<string>;
+}
+
+/** An evaluation budget shared by one file's analysis: a hostile file runs out instead of running on. */
+export interface Budget {
+  steps: number;
+  exhausted: boolean;
+}
+
+export const budgetFor = (sf: ts.SourceFile): Budget => ({
+  steps: BASE_STEPS + STEPS_PER_BYTE * sf.text.length,
+  exhausted: false,
+});
+
+/** 1-based line and column of a node's first token. */
+export const lineColumn = (node: ts.Node): { line: number; column: number } => {
+  const sf = node.getSourceFile();
+  const { line, character } = sf.getLineAndCharacterOfPosition(node.getStart(sf));
+  return { line: line + 1, column: character + 1 };
+};

@@ -1,0 +1,131 @@
+import { HOLE_CLOSE, HOLE_OPEN, showHoles } from "./values.js";
+
+/** What a string's text says about Dynamic. */
+export type UrlKind =
+  /** Not a Dynamic URL or path. */
+  | { readonly kind: "none" }
+  /** A Dynamic base URL alone: names no endpoint. */
+  | { readonly kind: "base" }
+  /**
+   * A call's path for the matcher: the part after the base URL, or the whole URL when its path is not
+   * spelled as the base path (`/API/V0`, `//api/v0`, `/%61pi/v0`…), which the matcher answers invalid
+   * or unknown. `definite` when a Dynamic host or `/api/v0` says so; a bare path is not.
+   */
+  | { readonly kind: "path"; readonly path: string; readonly definite: boolean }
+  /** Dynamic's, but the endpoint is built at run time (the path starts with a run-time value). */
+  | { readonly kind: "undetermined"; readonly why: string };
+
+interface Base {
+  readonly host: string;
+  /** The port when not the scheme's default, else "". */
+  readonly port: string;
+  readonly origin: string;
+  readonly path: string;
+}
+
+const API_PREFIX = "/api/v0";
+
+/** Base URLs split once: lower-case host without port, canonical origin, base path. */
+export const parseBases = (baseUrls: readonly string[]): Base[] =>
+  baseUrls.flatMap((b) => {
+    try {
+      const u = new URL(b);
+      return [
+        {
+          host: u.hostname.toLowerCase().replace(/\.$/, ""),
+          port: u.port,
+          origin: u.origin,
+          path: u.pathname.replace(/\/+$/, ""),
+        },
+      ];
+    } catch {
+      return [];
+    }
+  });
+
+const LEADING_HOLES = new RegExp(`^(?:${HOLE_OPEN}[^${HOLE_CLOSE}]*${HOLE_CLOSE})+`);
+const ABSOLUTE = /^(?:([a-z][a-z\d+\-.]*):)?\/\/([^/]*)(.*)$/is;
+
+/** True for a path whose first two segments read `api`/`v0` once case, escapes, `;params` and empty segments are undone. */
+const spelledApiV0 = (path: string): boolean => {
+  const segments = path
+    .split("/")
+    .filter((s) => s !== "")
+    .slice(0, 2)
+    .map((s) => {
+      let d = s.replace(/;.*$/s, "");
+      try {
+        d = decodeURIComponent(d);
+      } catch {
+        // a malformed escape stays as written
+      }
+      return d.toLowerCase();
+    });
+  return segments[0] === "api" && segments[1] === "v0";
+};
+
+/** After a base path: a path whose first segment holds a run-time value could be any endpoint. */
+const after = (rest: string): UrlKind => {
+  if (rest === "" || rest === "/") return { kind: "base" };
+  const first = rest.startsWith("/") ? (rest.slice(1).split("/")[0] ?? "") : rest;
+  if (!rest.startsWith("/") || first.includes(HOLE_OPEN))
+    return { kind: "undetermined", why: `the path after the base URL comes from ${showHoles(rest)}` };
+  return { kind: "path", path: showHoles(rest), definite: true };
+};
+
+/** A root-relative path: `/api/v0/…` (however spelled) is Dynamic's; another path is bare. */
+const relative = (path: string, origin?: string): UrlKind => {
+  if (path === API_PREFIX || path === `${API_PREFIX}/`) return { kind: "base" };
+  if (path.startsWith(`${API_PREFIX}/`) || path.startsWith(`${API_PREFIX}${HOLE_OPEN}`))
+    return after(path.slice(API_PREFIX.length));
+  if (spelledApiV0(path)) return { kind: "path", path: showHoles(`${origin ?? ""}${path}`), definite: true };
+  const first = path.slice(1).split("/")[0] ?? "";
+  if (first === "" || first.includes(HOLE_OPEN)) return { kind: "none" };
+  return { kind: "path", path: showHoles(path), definite: false };
+};
+
+/**
+ * Reads a string's text (run-time parts as holes) as a Dynamic URL. Scheme and host compare
+ * case-insensitively, a trailing dot and a port do not change the host, `//host/…` counts, and a
+ * path under a Dynamic host that is not spelled as the base path still is a call (the matcher says
+ * what is wrong with it), so no spelling makes a request to Dynamic's origin disappear.
+ */
+export const classifyUrl = (text: string, bases: readonly Base[]): UrlKind => {
+  const t = text.trim().replace(/[?#].*$/s, "");
+  const abs = ABSOLUTE.exec(t);
+  if (abs) {
+    const scheme = abs[1]?.toLowerCase();
+    if (scheme !== undefined && scheme !== "http" && scheme !== "https") return { kind: "none" };
+    const authority = abs[2] ?? "";
+    const rest = abs[3] ?? "";
+    const hostPort = authority.slice(authority.lastIndexOf("@") + 1);
+    const portMatch = /:([^:\]]*)$/.exec(hostPort);
+    const port = portMatch?.[1] === "80" || portMatch?.[1] === "443" ? "" : (portMatch?.[1] ?? "");
+    const host = (portMatch ? hostPort.slice(0, portMatch.index) : hostPort).toLowerCase().replace(/\.$/, "");
+    const base = bases.find((b) => b.host === host && (b.port === port || port.includes(HOLE_OPEN)));
+    if (base !== undefined) {
+      if (rest.startsWith(HOLE_OPEN))
+        return { kind: "undetermined", why: `the path comes from ${showHoles(rest)}` };
+      if (rest === "" || rest === "/" || rest === base.path || rest === `${base.path}/`) return { kind: "base" };
+      if (rest.startsWith(`${base.path}/`) || rest.startsWith(`${base.path}${HOLE_OPEN}`))
+        return after(rest.slice(base.path.length));
+      return { kind: "path", path: showHoles(`${base.origin}${rest}`), definite: true };
+    }
+    if (!host.includes(HOLE_OPEN)) {
+      // Another host: Dynamic's only under the exact `/api/v0`.
+      if (rest === API_PREFIX || rest === `${API_PREFIX}/`) return { kind: "base" };
+      return rest.startsWith(`${API_PREFIX}/`) || rest.startsWith(`${API_PREFIX}${HOLE_OPEN}`)
+        ? after(rest.slice(API_PREFIX.length))
+        : { kind: "none" };
+    }
+    // A host known only at run time may be Dynamic's.
+    return rest.startsWith("/") ? relative(rest) : { kind: "none" };
+  }
+  const lead = LEADING_HOLES.exec(t);
+  if (lead) {
+    const rest = t.slice(lead[0].length);
+    // `${base}/environments/…`: the run-time part is taken for a base URL.
+    return rest.startsWith("/") && !rest.startsWith("//") ? relative(rest) : { kind: "none" };
+  }
+  return t.startsWith("/") && !t.startsWith("//") ? relative(t) : { kind: "none" };
+};
