@@ -6,6 +6,7 @@ import { budgetFor, lineColumn, type FileFacts } from "./context.js";
 import { classifyUrl, type parseBases, type UrlKind } from "./dynamic-url.js";
 import { MAX_ALTERNATIVES, MAX_HELPER_NODES, MAX_INLINE_DEPTH } from "./limits.js";
 import { isRouteDefinition, Requests, type MethodSource, type RequestShape } from "./requests.js";
+import { sdkOperationsInfo } from "../../sources/sdk-operations.js";
 import { SDK_STUB_FILE, sdkIndex } from "./sdk-stub.js";
 import type { ScanFinding, UnclassifiedCode } from "./types.js";
 import {
@@ -42,9 +43,26 @@ export interface Analysis {
   readonly exhausted: readonly string[];
 }
 
+// BaseAPI's own members: not operations, not requests.
+const BASE_API_MEMBERS = new Set([
+  "withMiddleware",
+  "withPreMiddleware",
+  "withPostMiddleware",
+  "request",
+  "constructor",
+]);
 const URL_KEYS = new Set(["url", "path", "uri", "endpoint", "href"]);
 const BASE_KEYS = new Set(["baseURL", "prefixUrl", "baseUrl", "prefix", "basePath"]);
-const STRING_METHODS = new Set(["toString", "trim", "trimEnd", "trimStart", "concat", "replace", "replaceAll", "valueOf"]);
+const STRING_METHODS = new Set([
+  "toString",
+  "trim",
+  "trimEnd",
+  "trimStart",
+  "concat",
+  "replace",
+  "replaceAll",
+  "valueOf",
+]);
 const TEST_METHODS = new Set([
   "startsWith",
   "endsWith",
@@ -145,6 +163,13 @@ const climb = (start: ts.Expression): ts.Expression => {
   return node;
 };
 
+/** The module an import declaration names. */
+const moduleNameOf = (decl: ts.Node): string | undefined => {
+  for (let n: ts.Node | undefined = decl; n !== undefined; n = n.parent)
+    if (ts.isImportDeclaration(n) && ts.isStringLiteral(n.moduleSpecifier)) return n.moduleSpecifier.text;
+  return undefined;
+};
+
 const enclosingFunction = (node: ts.Node): ts.SignatureDeclaration | undefined => {
   for (let n = node.parent; n !== undefined; n = n.parent) if (ts.isFunctionLike(n)) return n;
   return undefined;
@@ -240,7 +265,7 @@ export const analyze = (input: AnalysisInput): Analysis => {
     }
   };
   /** SDK classes a receiver's type is (or extends), and whether some part of it is untyped (`any`). */
-  const receiverKind = (type: ts.Type | undefined): { classes: string[]; untyped: boolean } => {
+  const receiverKind = (type: ts.Type | undefined, followBases = true): { classes: string[]; untyped: boolean } => {
     if (type === undefined) return { classes: [], untyped: true };
     const classes = new Set<string>();
     let untyped = false;
@@ -257,7 +282,7 @@ export const analyze = (input: AnalysisInput): Analysis => {
         const decl = t.getSymbol()?.declarations?.[0];
         if (decl?.getSourceFile().fileName === SDK_STUB_FILE && ts.isClassDeclaration(decl) && decl.name)
           classes.add(decl.name.text);
-        else if (t.isClassOrInterface()) stack.push(...(checker.getBaseTypes(t) ?? []));
+        else if (followBases && t.isClassOrInterface()) stack.push(...(checker.getBaseTypes(t) ?? []));
       }
     }
     classes.delete("BaseAPI");
@@ -309,7 +334,10 @@ export const analyze = (input: AnalysisInput): Analysis => {
         }
         operations = operationsOf(symbol);
       }
-      const name = (ts.isIdentifier(nameNode) || ts.isStringLiteralLike(nameNode) ? nameNode.text : "").replace(/^#/, "");
+      const name = (ts.isIdentifier(nameNode) || ts.isStringLiteralLike(nameNode) ? nameNode.text : "").replace(
+        /^#/,
+        "",
+      );
       const text = `${receiver === undefined ? "…" : short(receiver)}.${name}(…)`;
       if (operations.length > 0) {
         for (const op of operations) sdkCall(nameNode, text, op);
@@ -331,13 +359,38 @@ export const analyze = (input: AnalysisInput): Analysis => {
           `the receiver's type is unknown (any), and ${name} is an SDK operation name: ${describeOp(name)}`,
         );
     }
-    // 2. `api[name](…)`: the name's possible values, when the receiver is an SDK client.
+    // A method the mapping lacks, called on an SDK client: a newer SDK's operation, or a typo.
+    for (const access of f.memberCalls) {
+      const name = access.name.text;
+      if (BASE_API_MEMBERS.has(name)) continue;
+      const kind = receiverKind(typeAt(skipOuter(access.expression)), false);
+      if (kind.classes.length > 0)
+        unclassified(
+          access.name,
+          "not-an-operation",
+          `${short(access.expression)}.${name}(…)`,
+          `${kind.classes.join(" | ")} has no operation ${name} in the SDK mapping (${sdkOperationsInfo.sdk.name} ${sdkOperationsInfo.sdk.version})`,
+        );
+    }
+    // 2. `api[name]`: the name's possible values, when the receiver is an SDK client.
     for (const access of f.computedCalls) {
-      const kind = receiverKind(typeAt(access.expression));
-      if (kind.classes.length === 0) continue;
+      const kind = receiverKind(typeAt(skipOuter(access.expression)), false);
+      if (kind.classes.length === 0 && !(kind.untyped && input.usesSdk)) continue;
       const keys = ev.evaluate(access.argumentExpression, undefined, true);
-      const text = `${short(access.expression)}[${short(access.argumentExpression)}](…)`;
+      const text = `${short(skipOuter(access.expression))}[${short(access.argumentExpression)}](…)`;
       const names = keys?.every((k) => !k.cut && !k.text.includes("\uE000")) ? keys.map((k) => k.text) : undefined;
+      if (kind.classes.length === 0) {
+        // An untyped receiver: only a name the SDK has makes it a possible SDK call.
+        const named = (names ?? []).filter((n) => sdk.byMethod.has(n));
+        if (named.length > 0)
+          unclassified(
+            access.argumentExpression,
+            "untyped-receiver",
+            text,
+            `the receiver's type is unknown (any), and the name may be an SDK operation: ${named.map(describeOp).join(", ")}`,
+          );
+        continue;
+      }
       if (names === undefined || names.length > MAX_ALTERNATIVES) {
         unclassified(
           access.argumentExpression,
@@ -379,6 +432,7 @@ export const analyze = (input: AnalysisInput): Analysis => {
       const values = ev.evaluate(node);
       if (values === undefined) return;
       const kinds = classify(values);
+      if (kinds.some((k) => k.kind === "base")) definite = true;
       if (!kinds.some(isDynamic)) return;
       const occ: Occurrence = { node, at: start, values, kinds };
       occurrences.set(node, occ);
@@ -391,18 +445,26 @@ export const analyze = (input: AnalysisInput): Analysis => {
   // Where each occurrence ends up.
   const contextOf = (node: ts.Expression): Context => {
     const { parent, child } = valueParent(node);
-    if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments?.includes(child as ts.Expression))
+    if (
+      (ts.isCallExpression(parent) || ts.isNewExpression(parent)) &&
+      parent.arguments?.includes(child as ts.Expression)
+    )
       return { kind: "arg", call: parent, index: parent.arguments.indexOf(child as ts.Expression) };
     if (ts.isPropertyAssignment(parent) || ts.isShorthandPropertyAssignment(parent)) {
       const key = staticName(parent.name) ?? "";
       if (BASE_KEYS.has(key)) return { kind: "none" };
-      if (URL_KEYS.has(key) && ts.isObjectLiteralExpression(parent.parent)) return { kind: "config", object: parent.parent };
+      if (URL_KEYS.has(key) && ts.isObjectLiteralExpression(parent.parent))
+        return { kind: "config", object: parent.parent };
       return { kind: "definition", decl: parent, name: key };
     }
     if (ts.isVariableDeclaration(parent) || ts.isPropertyDeclaration(parent) || ts.isParameter(parent))
       return { kind: "definition", decl: parent, name: nameOf(parent.name) };
     if (ts.isExportAssignment(parent)) return { kind: "definition", decl: parent, name: "default" };
-    if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.right === child) {
+    if (
+      ts.isBinaryExpression(parent) &&
+      parent.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+      parent.right === child
+    ) {
       const decl = ev.declarationOf(parent.left);
       return decl === undefined
         ? { kind: "stray", why: `assigned to ${short(parent.left)}` }
@@ -412,7 +474,11 @@ export const analyze = (input: AnalysisInput): Analysis => {
       const fn = ts.isArrowFunction(parent) ? parent : enclosingFunction(parent);
       return fn === undefined
         ? { kind: "none" }
-        : { kind: "definition", decl: fn, name: `${fn.name === undefined ? "a function" : nameOf(fn.name)}()'s result` };
+        : {
+            kind: "definition",
+            decl: fn,
+            name: `${fn.name === undefined ? "a function" : nameOf(fn.name)}()'s result`,
+          };
     }
     if (ts.isArrayLiteralExpression(parent)) return { kind: "stray", why: "an element of an array" };
     if (ts.isSpreadElement(parent) || ts.isYieldExpression(parent)) return { kind: "stray", why: "passed on" };
@@ -420,11 +486,7 @@ export const analyze = (input: AnalysisInput): Analysis => {
   };
 
   // 4. Requests: every call is looked at once, with the URL values handed to it.
-  const methodFrom = (
-    source: MethodSource,
-    args: readonly ts.Expression[],
-    env: Env | undefined,
-  ): MethodResult => {
+  const methodFrom = (source: MethodSource, args: readonly ts.Expression[], env: Env | undefined): MethodResult => {
     if ("fixed" in source) return { methods: [source.fixed], bound: false };
     if ("arg" in source) {
       const a = args[source.arg];
@@ -438,7 +500,12 @@ export const analyze = (input: AnalysisInput): Analysis => {
     return methodOfOptions(options, env, source.fallback);
   };
   /** The method an options object sends: the last `method` wins; a spread after it that may set one makes it unknown. */
-  const methodOfOptions = (expr: ts.Expression, env: Env | undefined, fallback: string | undefined, depth = 0): MethodResult => {
+  const methodOfOptions = (
+    expr: ts.Expression,
+    env: Env | undefined,
+    fallback: string | undefined,
+    depth = 0,
+  ): MethodResult => {
     const found = ev.objectLiteral(expr, env);
     if ("unknown" in found)
       return { unknown: `the request options are not seen whole: ${found.unknown}`, params: [...(found.params ?? [])] };
@@ -449,7 +516,10 @@ export const analyze = (input: AnalysisInput): Analysis => {
         if (depth > MAX_INLINE_DEPTH) return { unknown: "options spread too deep to follow", params: [] };
         const inner = methodOfOptions(p.expression, found.env, undefined, depth + 1);
         if ("unknown" in inner && inner.unknown === "no method given") continue;
-        state = "unknown" in inner ? { ...inner, unknown: `a spread (...${short(p.expression)}) may set the method: ${inner.unknown}` } : inner;
+        state =
+          "unknown" in inner
+            ? { ...inner, unknown: `a spread (...${short(p.expression)}) may set the method: ${inner.unknown}` }
+            : inner;
         continue;
       }
       const name = p.name === undefined ? undefined : staticName(p.name);
@@ -540,7 +610,11 @@ export const analyze = (input: AnalysisInput): Analysis => {
   };
   const helperOf = (call: ts.CallExpression | ts.NewExpression): ts.FunctionLikeDeclaration | undefined => {
     const fn = functionOf(ev.declarationOf(call.expression));
-    if (fn === undefined || fn.getSourceFile().isDeclarationFile || fn.getSourceFile().fileName.includes("/node_modules/"))
+    if (
+      fn === undefined ||
+      fn.getSourceFile().isDeclarationFile ||
+      fn.getSourceFile().fileName.includes("/node_modules/")
+    )
       return undefined;
     return fn;
   };
@@ -611,7 +685,8 @@ export const analyze = (input: AnalysisInput): Analysis => {
       if ("shape" in what) {
         const r = requestOf(call, what.shape, env);
         if (r === undefined) continue;
-        const bound = r.values.some((v) => v.bound) || ("methods" in r.method ? r.method.bound : r.method.bound === true);
+        const bound =
+          r.values.some((v) => v.bound) || ("methods" in r.method ? r.method.bound : r.method.bound === true);
         if (bound && r.kinds.some(isDynamic) && !determinedAlone(call, what.shape)) out.push(r);
       } else if (what.helper !== fn) {
         const found = inline(what.helper, call.arguments ?? [], env, depth + 1);
@@ -620,6 +695,50 @@ export const analyze = (input: AnalysisInput): Analysis => {
       }
     }
     return out;
+  };
+
+  /**
+   * `api.get("events")` where `api` is imported from a module the scan could not follow: a client whose
+   * base URL is unknown. In a project that talks to Dynamic, that may be a Dynamic request.
+   */
+  const unknownClients: ScanFinding[] = [];
+  /** The module a name is imported from, when the scan could not follow that import. */
+  const unresolvedImport = (expr: ts.Expression): string | undefined => {
+    let root = skipOuter(expr);
+    for (
+      let i = 0;
+      i < 16 &&
+      (ts.isPropertyAccessExpression(root) || ts.isCallExpression(root) || ts.isElementAccessExpression(root));
+      i++
+    )
+      root = skipOuter(root.expression);
+    if (!ts.isIdentifier(root)) return undefined;
+    let symbol: ts.Symbol | undefined;
+    try {
+      symbol = checker.getSymbolAtLocation(root);
+    } catch {
+      return undefined;
+    }
+    if (symbol === undefined || !(symbol.flags & ts.SymbolFlags.Alias)) return undefined;
+    if ((checker.getAliasedSymbol(symbol).declarations?.length ?? 0) > 0) return undefined;
+    const decl = symbol.declarations?.[0];
+    return `${root.text}, imported from ${JSON.stringify((decl && moduleNameOf(decl)) ?? "a module")}`;
+  };
+  const unknownClient = (call: ts.CallExpression | ts.NewExpression, values: Values, at: ts.Node): void => {
+    const callee = skipOuter(call.expression);
+    const from = unresolvedImport(ts.isPropertyAccessExpression(callee) ? callee.expression : callee);
+    if (from === undefined) return;
+    for (const v of values) {
+      const text = showHoles(v.text);
+      if (!/^[\w{}$.:%~/-]+$/.test(text) || !/[A-Za-z]/.test(text) || /^[a-z][\w+.-]*:/i.test(text)) continue;
+      unknownClients.push({
+        kind: "unclassified",
+        code: "passed-on",
+        source: location(at),
+        text,
+        reason: `requested through ${from}, which the scan could not follow, so its base URL is unknown`,
+      });
+    }
   };
 
   /** Reports a request: a call per method and path, or why it cannot be classified. */
@@ -639,7 +758,12 @@ export const analyze = (input: AnalysisInput): Analysis => {
         const mine = all.filter(around);
         const fn = mine[0]?.parent;
         if (fn === undefined) return false;
-        helperSites.push({ fn, request: r, at, why: `${why}, from parameter ${mine.map((p) => nameOf(p.name)).join(", ")}` });
+        helperSites.push({
+          fn,
+          request: r,
+          at,
+          why: `${why}, from parameter ${mine.map((p) => nameOf(p.name)).join(", ")}`,
+        });
         return true;
       };
       useRefs([value]);
@@ -686,7 +810,10 @@ export const analyze = (input: AnalysisInput): Analysis => {
       const what = call === undefined ? undefined : resolveCall(call);
       if (call !== undefined && what !== undefined && ("helper" in what || what.shape.kind === "config"))
         argsAt.set(call, [...(argsAt.get(call) ?? []), occ]);
-      else if (object.properties.some((p) => p.name !== undefined && staticName(p.name) === "method") || ts.isSpreadAssignment(object.properties[0] ?? object)) {
+      else if (
+        object.properties.some((p) => p.name !== undefined && staticName(p.name) === "method") ||
+        ts.isSpreadAssignment(object.properties[0] ?? object)
+      ) {
         const r = configRequest(object, undefined, object, undefined, undefined);
         if (r !== undefined) report(r, occ.at, enclosingFunction(object));
       } else if (call !== undefined) argsAt.set(call, [...(argsAt.get(call) ?? []), occ]);
@@ -734,7 +861,21 @@ export const analyze = (input: AnalysisInput): Analysis => {
       if (what !== undefined && "shape" in what) {
         const { shape } = what;
         const r = requestOf(call, shape, undefined);
-        if (r !== undefined) report(r, r.at, enclosingFunction(call));
+        if (r !== undefined) {
+          report(r, r.at, enclosingFunction(call));
+          if (shape.client === undefined && !r.kinds.some(isDynamic)) unknownClient(call, r.values, r.at);
+        }
+        // `fetch(ORIGINS_URL)` with the URL imported from a module the scan could not follow.
+        const sent = shape.kind === "url" ? call.arguments?.[shape.urlIndex] : undefined;
+        const from = sent === undefined || r?.kinds.some(isDynamic) ? undefined : unresolvedImport(sent);
+        if (from !== undefined && sent !== undefined)
+          unknownClients.push({
+            kind: "unclassified",
+            code: "passed-on",
+            source: location(sent),
+            text: short(sent),
+            reason: `the URL is ${from}, which the scan could not follow`,
+          });
         const urlArg = shape.kind === "url" ? call.arguments?.[shape.urlIndex] : call.arguments?.[shape.configIndex];
         for (const occ of handed)
           if (urlArg === undefined || occ.node.pos < urlArg.pos || occ.node.end > urlArg.end)
@@ -751,6 +892,17 @@ export const analyze = (input: AnalysisInput): Analysis => {
         if (sent.length > 0) continue;
       }
       if (isBenignCall(call)) continue;
+      // `api("gates/x")`: an imported client called directly, from a module the scan could not follow.
+      const first = call.arguments?.[0];
+      if (
+        what === undefined &&
+        handed.length === 0 &&
+        first !== undefined &&
+        ts.isIdentifier(skipOuter(call.expression))
+      ) {
+        const values = ev.evaluate(first);
+        if (values !== undefined && values.some((v) => v.text.includes("/"))) unknownClient(call, values, first);
+      }
       for (const occ of handed)
         passedOn(occ, `passed to ${calleeText(call)}(…), which scopewise cannot follow to a request`);
     }
@@ -791,6 +943,7 @@ export const analyze = (input: AnalysisInput): Analysis => {
 
   // Bare paths count when the project is about Dynamic, or when they are under /environments.
   const dynamicProject = input.usesSdk || definite;
+  if (dynamicProject) findings.push(...unknownClients);
   for (const b of bare) {
     const environments = b.path.startsWith("/environments/");
     if (dynamicProject ? known(b.path) || environments : known(b.path) && environments) findings.push(b.finding);

@@ -6,8 +6,10 @@ export interface FileFacts {
   readonly sf: ts.SourceFile;
   /** `x.getUser`, `x["getUser"]`, `{ getUser } = x`: references to a name the SDK has. */
   readonly sdkRefs: ts.Node[];
-  /** `x[name](…)`: calls through a computed member name. */
+  /** `x[name]`: members read by a computed name, on a plain receiver (`x`, `this.x`, `a.b`). */
   readonly computedCalls: ts.ElementAccessExpression[];
+  /** `x.name(…)` with a name the SDK does not have, on a plain receiver: an SDK client's unknown method? */
+  readonly memberCalls: ts.PropertyAccessExpression[];
   /** Outermost string expressions: literals with a `/`, templates, tagged templates, `+` chains. */
   readonly stringRoots: ts.Expression[];
   /** Names and property reads in value positions (arguments, initializers, returns…). */

@@ -104,8 +104,7 @@ export const classifyUrl = (text: string, bases: readonly Base[]): UrlKind => {
     const host = (portMatch ? hostPort.slice(0, portMatch.index) : hostPort).toLowerCase().replace(/\.$/, "");
     const base = bases.find((b) => b.host === host && (b.port === port || port.includes(HOLE_OPEN)));
     if (base !== undefined) {
-      if (rest.startsWith(HOLE_OPEN))
-        return { kind: "undetermined", why: `the path comes from ${showHoles(rest)}` };
+      if (rest.startsWith(HOLE_OPEN)) return { kind: "undetermined", why: `the path comes from ${showHoles(rest)}` };
       if (rest === "" || rest === "/" || rest === base.path || rest === `${base.path}/`) return { kind: "base" };
       if (rest.startsWith(`${base.path}/`) || rest.startsWith(`${base.path}${HOLE_OPEN}`))
         return after(rest.slice(base.path.length));

@@ -132,7 +132,11 @@ export const createScanProgram = (
       if (isSdkModule(name)) {
         importsSdk = true;
         return {
-          resolvedModule: { resolvedFileName: SDK_STUB_FILE, extension: ts.Extension.Dts, isExternalLibraryImport: true },
+          resolvedModule: {
+            resolvedFileName: SDK_STUB_FILE,
+            extension: ts.Extension.Dts,
+            isExternalLibraryImport: true,
+          },
         };
       }
       if (!followImports) return { resolvedModule: undefined };
@@ -141,8 +145,13 @@ export const createScanProgram = (
       if (first.resolvedModule) return first;
       const second = ts.resolveModuleName(name, containingFile, lenient, host, lenientCache, redirected);
       if (second.resolvedModule) return second;
-      if (!containingFile.includes("/node_modules/"))
-        unresolved.push({ specifier: name, file: containingFile, pos: literal.getStart(containingSourceFile) });
+      // Synthesized imports (`react/jsx-runtime` for `jsx: react-jsx`) are the compiler's, not the file's.
+      if (!containingFile.includes("/node_modules/") && literal.pos >= 0)
+        unresolved.push({
+          specifier: name,
+          file: containingFile,
+          pos: Math.max(0, containingSourceFile.text.indexOf(name, literal.pos) - 1),
+        });
       return first;
     });
   const program = ts.createProgram({ rootNames: [SDK_STUB_FILE, ...rootNames], options, host });
@@ -187,8 +196,7 @@ export const scanOptions = (project: ts.CompilerOptions, mode: ProgramMode): ts.
     experimentalDecorators,
     useDefineForClassFields,
   };
-  for (const key of Object.keys(kept) as (keyof ts.CompilerOptions)[])
-    if (kept[key] === undefined) delete kept[key];
+  for (const key of Object.keys(kept) as (keyof ts.CompilerOptions)[]) if (kept[key] === undefined) delete kept[key];
   const resolution = moduleResolution ?? ts.ModuleResolutionKind.Bundler;
   return {
     ...kept,

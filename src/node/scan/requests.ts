@@ -59,7 +59,11 @@ export const HTTP_METHODS = new Set(["GET", "POST", "PUT", "PATCH", "DELETE", "H
 const moduleSpecifierOf = (decl: ts.Node | undefined): string | undefined => {
   let n: ts.Node | undefined = decl;
   for (let i = 0; n !== undefined && i < 4; i++, n = n.parent) {
-    if ((ts.isImportDeclaration(n) || ts.isExportDeclaration(n)) && n.moduleSpecifier && ts.isStringLiteral(n.moduleSpecifier))
+    if (
+      (ts.isImportDeclaration(n) || ts.isExportDeclaration(n)) &&
+      n.moduleSpecifier &&
+      ts.isStringLiteral(n.moduleSpecifier)
+    )
       return n.moduleSpecifier.text;
     if (ts.isVariableDeclaration(n) && n.initializer) {
       let init = skipOuter(n.initializer);
@@ -79,7 +83,18 @@ const moduleSpecifierOf = (decl: ts.Node | undefined): string | undefined => {
 };
 
 // Names that declare routes or navigate rather than request: `app.use("/x", r)`, `router.push(url)`.
-const ROUTING = new Set(["use", "all", "route", "param", "push", "navigate", "redirect", "prefetch", "replaceState", "pushState"]);
+const ROUTING = new Set([
+  "use",
+  "all",
+  "route",
+  "param",
+  "push",
+  "navigate",
+  "redirect",
+  "prefetch",
+  "replaceState",
+  "pushState",
+]);
 
 /** Express and friends declare routes with request-method names: `app.get(path, handler)`; routers navigate. */
 export const isRouteDefinition = (call: ts.CallExpression | ts.NewExpression): boolean => {
@@ -160,7 +175,10 @@ export class Requests {
           if (p !== undefined)
             return {
               lib: lib ?? (parent as Client).lib,
-              base: { expr: ts.isPropertyAssignment(p) ? p.initializer : (p as ts.ShorthandPropertyAssignment).name, env: object.env },
+              base: {
+                expr: ts.isPropertyAssignment(p) ? p.initializer : (p as ts.ShorthandPropertyAssignment).name,
+                env: object.env,
+              },
             };
         }
       }
@@ -170,23 +188,34 @@ export class Requests {
     const fn = functionOf(this.ev.declarationOf(callee));
     const returned = fn === undefined ? undefined : returnedExpression(fn);
     if (fn === undefined || returned === undefined) return undefined;
-    return this.clientOf(returned, { fn, args: call.arguments, caller: initEnv, depth: (initEnv?.depth ?? 0) + 1 }, depth + 1);
+    return this.clientOf(
+      returned,
+      { fn, args: call.arguments, caller: initEnv, depth: (initEnv?.depth ?? 0) + 1 },
+      depth + 1,
+    );
   }
 
   /** How `call` sends a request when it is a known one: fetch, `new Request`, an HTTP client or its instance, a verb. */
   knownShape(call: ts.CallExpression | ts.NewExpression): RequestShape | undefined {
     const args = call.arguments ?? [];
     const callee = skipOuter(call.expression);
-    const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+    const name = ts.isIdentifier(callee)
+      ? callee.text
+      : ts.isPropertyAccessExpression(callee)
+        ? callee.name.text
+        : undefined;
     if (ts.isNewExpression(call))
-      return name === "Request" ? { kind: "url", urlIndex: 0, method: { options: 1, fallback: "GET" }, client: undefined } : undefined;
+      return name === "Request"
+        ? { kind: "url", urlIndex: 0, method: { options: 1, fallback: "GET" }, client: undefined }
+        : undefined;
     const direct = (client: Client | undefined, lib: string): RequestShape => {
       const first = args[0] === undefined ? undefined : skipOuter(args[0]);
       if (lib === "axios" && first !== undefined && ts.isObjectLiteralExpression(first))
         return { kind: "config", configIndex: 0, client };
       return { kind: "url", urlIndex: 0, method: { options: 1, fallback: "GET" }, client };
     };
-    if (name === "fetch") return { kind: "url", urlIndex: 0, method: { options: 1, fallback: "GET" }, client: undefined };
+    if (name === "fetch")
+      return { kind: "url", urlIndex: 0, method: { options: 1, fallback: "GET" }, client: undefined };
     const lib = this.libraryOf(callee);
     if (lib !== undefined) return direct(undefined, lib);
     if (ts.isIdentifier(callee) || ts.isPropertyAccessExpression(callee)) {
@@ -213,7 +242,12 @@ export class Requests {
     const args = call.arguments ?? [];
     // `request("GET", url)`, `xhr.open("POST", url)`, Angular's `http.request("DELETE", url)`.
     const first = args[0] === undefined ? undefined : skipOuter(args[0]);
-    if (args.length >= 2 && first !== undefined && ts.isStringLiteralLike(first) && HTTP_METHODS.has(first.text.toUpperCase()))
+    if (
+      args.length >= 2 &&
+      first !== undefined &&
+      ts.isStringLiteralLike(first) &&
+      HTTP_METHODS.has(first.text.toUpperCase())
+    )
       return { kind: "url", urlIndex: 1, method: { arg: 0 }, client: undefined };
     const second = args[1] === undefined ? undefined : skipOuter(args[1]);
     if (

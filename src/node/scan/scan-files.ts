@@ -129,7 +129,12 @@ export const scanGroup = (
       comments,
       unresolved: [],
       unresolvedCount: 0,
-      project: { config: group.config && display(group.config), files: group.files.length, programFiles: 0, configErrors: config.errors },
+      project: {
+        config: group.config && display(group.config),
+        files: group.files.length,
+        programFiles: 0,
+        configErrors: config.errors,
+      },
     };
   }
   const { program, refusals } = built;
@@ -196,7 +201,10 @@ export const scanGroup = (
   const unresolved = inProject.slice(0, MAX_UNRESOLVED_LISTED).map((u) => {
     const sf = program.getSourceFile(u.file);
     const lc = sf?.getLineAndCharacterOfPosition(u.pos);
-    const source: SourceLocation = { file: display(u.file), ...(lc ? { line: lc.line + 1, column: lc.character + 1 } : {}) };
+    const source: SourceLocation = {
+      file: display(u.file),
+      ...(lc ? { line: lc.line + 1, column: lc.character + 1 } : {}),
+    };
     return { specifier: u.specifier, source };
   });
   return {

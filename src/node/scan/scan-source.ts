@@ -18,7 +18,13 @@ export interface ScanSourceResult {
 export const scanSource = (code: string, file: string, options: ScanOptions = {}): ScanSourceResult => {
   const settings = { ...withDefaults(options), mode: "file" as const };
   const path = resolve(file);
-  const r = scanGroup({ config: undefined, files: [path] }, "file", settings, (f) => (f === path ? file : f), new Map([[path, code]]));
+  const r = scanGroup(
+    { config: undefined, files: [path] },
+    "file",
+    settings,
+    (f) => (f === path ? file : f),
+    new Map([[path, code]]),
+  );
   const { findings, suppressions } = applySuppressions(sortFindings(r.findings), r.comments);
   return { findings: sortFindings(findings), problems: r.problems, suppressions };
 };

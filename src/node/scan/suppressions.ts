@@ -46,7 +46,13 @@ export const findSuppressions = (facts: FileFacts, display: string): Suppression
     if (insideLiteral(sorted, start)) continue;
     const block = m[1] === "/*";
     const close = block ? text.indexOf("*/", start + 2) : -1;
-    const end = block ? (close === -1 ? text.length : close) : text.indexOf("\n", start) === -1 ? text.length : text.indexOf("\n", start);
+    const end = block
+      ? close === -1
+        ? text.length
+        : close
+      : text.indexOf("\n", start) === -1
+        ? text.length
+        : text.indexOf("\n", start);
     const rest = text.slice(start + m[0].length, end);
     const reason = /^\s*:(.*)$/s.exec(rest)?.[1]?.trim();
     const { line, character } = facts.sf.getLineAndCharacterOfPosition(start);
@@ -73,7 +79,8 @@ export const applySuppressions = (
 ): { findings: ScanFinding[]; suppressions: ScanSuppression[] } => {
   const out: ScanFinding[] = [];
   const byLine = new Map<string, { comment: SuppressionComment; suppressed: ScanFinding[] }>();
-  for (const c of comments) if (c.reason !== undefined) byLine.set(`${c.file}\0${c.covers}`, { comment: c, suppressed: [] });
+  for (const c of comments)
+    if (c.reason !== undefined) byLine.set(`${c.file}\0${c.covers}`, { comment: c, suppressed: [] });
   for (const f of findings) {
     const hit = f.kind === "unclassified" ? byLine.get(`${f.source.file}\0${f.source.line}`) : undefined;
     if (hit !== undefined) hit.suppressed.push(f);

@@ -14,7 +14,8 @@ export const hasHole = (text: string): boolean => text.includes(HOLE_OPEN);
 
 /** A persistent list (cheap to concatenate): declarations a value was built from, parameters it reached. */
 type Tree<T> = { readonly leaf: T } | { readonly left: Tree<T>; readonly right: Tree<T> } | undefined;
-const both = <T>(a: Tree<T>, b: Tree<T>): Tree<T> => (a === undefined ? b : b === undefined ? a : { left: a, right: b });
+const both = <T>(a: Tree<T>, b: Tree<T>): Tree<T> =>
+  a === undefined ? b : b === undefined ? a : { left: a, right: b };
 
 /** Flattens a tree into a set (iteratively: a chain of 10,000 parts must not recurse 10,000 deep). */
 export const members = <T>(tree: Tree<T>): Set<T> => {
@@ -119,7 +120,9 @@ const isFunctionLike = (node: ts.Node): node is ts.FunctionLikeDeclaration & { b
   node.body !== undefined;
 
 /** The function-like node a declaration stands for: `function f`, `const f = () => …`, `m() {}`. */
-export const functionOf = (decl: ts.Node | undefined): (ts.FunctionLikeDeclaration & { body: ts.ConciseBody }) | undefined => {
+export const functionOf = (
+  decl: ts.Node | undefined,
+): (ts.FunctionLikeDeclaration & { body: ts.ConciseBody }) | undefined => {
   if (decl === undefined) return undefined;
   if (isFunctionLike(decl)) return decl;
   const init =
@@ -168,11 +171,7 @@ export class Evaluator {
   /** The declaration a name, property read or call's callee refers to. */
   declarationOf(expr: ts.Expression): ts.Node | undefined {
     const e = skipOuter(expr);
-    const at = ts.isPropertyAccessExpression(e)
-      ? e.name
-      : ts.isElementAccessExpression(e)
-        ? e.argumentExpression
-        : e;
+    const at = ts.isPropertyAccessExpression(e) ? e.name : ts.isElementAccessExpression(e) ? e.argumentExpression : e;
     let symbol = this.symbolOf(at);
     if (symbol === undefined) return undefined;
     const decl = symbol.valueDeclaration ?? symbol.declarations?.[0];
@@ -219,8 +218,12 @@ export class Evaluator {
       ts.isBinaryExpression(e) &&
       (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken ||
         e.operatorToken.kind === ts.SyntaxKind.BarBarToken)
-    )
-      return this.alternatives([e.left, e.right], env, depth);
+    ) {
+      // `process.env.X ?? ""`: an empty fallback is a missing setting, not another endpoint.
+      const v = this.alternatives([e.left, e.right], env, depth);
+      const filled = v?.filter((x) => x.text !== "");
+      return filled !== undefined && filled.length > 0 ? filled : v;
+    }
     if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e))
       return this.reference(e, env, depth);
     if (ts.isCallExpression(e) || ts.isNewExpression(e)) return this.call(e, env, depth);
@@ -380,7 +383,8 @@ export class Evaluator {
         const arg = e.args[owner.parent.parameters.indexOf(owner)];
         const obj = arg === undefined ? undefined : this.objectLiteral(arg, e.caller);
         const prop = obj && "object" in obj ? propertyNamed(obj.object, keyText) : undefined;
-        const v = prop === undefined ? undefined : this.ev(prop, obj && "object" in obj ? obj.env : undefined, depth + 1);
+        const v =
+          prop === undefined ? undefined : this.ev(prop, obj && "object" in obj ? obj.env : undefined, depth + 1);
         return (v ?? [hole(keyText)]).map((x) => ({ ...x, bound: x.bound || e.depth === 1 }));
       }
       return [{ ...hole(keyText), params: { leaf: owner } }];
@@ -422,15 +426,16 @@ export class Evaluator {
       if ((method === "replace" || method === "replaceAll") && first !== undefined) {
         const base = this.ev(receiver, env, depth + 1);
         if (base === undefined) return undefined;
-        const pattern = ts.isStringLiteralLike(skipOuter(first)) ? (skipOuter(first) as ts.StringLiteralLike).text : undefined;
+        const pattern = ts.isStringLiteralLike(skipOuter(first))
+          ? (skipOuter(first) as ts.StringLiteralLike).text
+          : undefined;
         if (pattern === undefined || args[1] === undefined) return base;
         const replacement = this.ev(args[1], env, depth + 1) ?? [hole(nameOf(args[1]))];
         const out: Value[] = [];
         for (const b of base)
           for (const r of replacement) {
             const pieces = b.text.split(pattern);
-            const text =
-              method === "replaceAll" ? pieces.join(r.text) : b.text.replace(pattern, () => r.text);
+            const text = method === "replaceAll" ? pieces.join(r.text) : b.text.replace(pattern, () => r.text);
             if (out.length < MAX_ALTERNATIVES) out.push({ ...join2(b, { ...r, text: "" }), text });
           }
         return out;
@@ -503,9 +508,12 @@ export class Evaluator {
   methods(
     expr: ts.Expression,
     env: Env | undefined,
-  ): { readonly methods: string[]; readonly bound: boolean } | { readonly unknown: string; readonly params: ts.ParameterDeclaration[] } {
+  ):
+    | { readonly methods: string[]; readonly bound: boolean }
+    | { readonly unknown: string; readonly params: ts.ParameterDeclaration[] } {
     const values = this.evaluate(expr, env, true);
-    if (values === undefined) return { unknown: `the method ${nameOf(expr)} is not a string scopewise can read`, params: [] };
+    if (values === undefined)
+      return { unknown: `the method ${nameOf(expr)} is not a string scopewise can read`, params: [] };
     const params = values.flatMap((v) => [...members(v.params)]);
     const out = new Set<string>();
     for (const v of values) {

@@ -62,7 +62,8 @@ const isNameLike = (node: ts.Node, parent: ts.Node): boolean =>
 
 /** Positions where a name's value is handed on: arguments, initializers, returns, branches, elements. */
 const isValuePosition = (child: ts.Node, parent: ts.Node): boolean => {
-  if (ts.isCallExpression(parent) || ts.isNewExpression(parent)) return parent.arguments?.includes(child as ts.Expression) ?? false;
+  if (ts.isCallExpression(parent) || ts.isNewExpression(parent))
+    return parent.arguments?.includes(child as ts.Expression) ?? false;
   if (
     ts.isVariableDeclaration(parent) ||
     ts.isPropertyAssignment(parent) ||
@@ -85,6 +86,17 @@ const isValuePosition = (child: ts.Node, parent: ts.Node): boolean => {
   return false;
 };
 
+/** `x`, `this.x`, `a.b.c` (through casts): a receiver whose type is a lookup, not an inference over calls. */
+const isEntity = (node: ts.Expression): boolean => {
+  let n = skipOuter(node);
+  for (let i = 0; i < 16; i++) {
+    if (ts.isIdentifier(n) || n.kind === ts.SyntaxKind.ThisKeyword) return true;
+    if (!ts.isPropertyAccessExpression(n)) return false;
+    n = skipOuter(n.expression);
+  }
+  return false;
+};
+
 const rootName = (node: ts.Expression): string | undefined => {
   let n = skipOuter(node);
   while (ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n)) n = skipOuter(n.expression);
@@ -102,6 +114,7 @@ export const walkFile = (sf: ts.SourceFile): FileFacts => {
     sf,
     sdkRefs: [],
     computedCalls: [],
+    memberCalls: [],
     stringRoots: [],
     valueRefs: [],
     calls: [],
@@ -124,20 +137,30 @@ export const walkFile = (sf: ts.SourceFile): FileFacts => {
     )
       continue;
     const kind = node.kind;
-    if (wantRanges && (ts.isLiteralExpression(node) || ts.isTemplateLiteralToken(node) || kind === ts.SyntaxKind.JsxText))
+    if (
+      wantRanges &&
+      (ts.isLiteralExpression(node) || ts.isTemplateLiteralToken(node) || kind === ts.SyntaxKind.JsxText)
+    )
       facts.literalRanges.push(node.getStart(sf), node.end);
     if (kind === ts.SyntaxKind.PropertyAccessExpression) {
       const pa = node as ts.PropertyAccessExpression;
       if (sdk.has(pa.name.text)) facts.sdkRefs.push(pa);
+      else if (ts.isCallExpression(pa.parent) && pa.parent.expression === pa && isEntity(pa.expression))
+        facts.memberCalls.push(pa);
     } else if (kind === ts.SyntaxKind.ElementAccessExpression) {
       const ea = node as ts.ElementAccessExpression;
       const arg = skipOuter(ea.argumentExpression);
       if (ts.isStringLiteralLike(arg)) {
         if (sdk.has(arg.text)) facts.sdkRefs.push(ea);
-      } else if (ts.isCallExpression(valueParent(ea).parent) && !ts.isNumericLiteral(arg)) facts.computedCalls.push(ea);
+      } else if (!ts.isNumericLiteral(arg) && isEntity(ea.expression)) facts.computedCalls.push(ea);
     } else if (kind === ts.SyntaxKind.BindingElement) {
       const be = node as ts.BindingElement;
-      const key = be.propertyName === undefined ? (ts.isIdentifier(be.name) ? be.name.text : undefined) : staticName(be.propertyName);
+      const key =
+        be.propertyName === undefined
+          ? ts.isIdentifier(be.name)
+            ? be.name.text
+            : undefined
+          : staticName(be.propertyName);
       if (key !== undefined && sdk.has(key) && ts.isObjectBindingPattern(be.parent)) facts.sdkRefs.push(be);
     } else if (kind === ts.SyntaxKind.CallExpression || kind === ts.SyntaxKind.NewExpression) {
       const call = node as ts.CallExpression | ts.NewExpression;
