@@ -1,4 +1,4 @@
-import { HOLE_CLOSE, HOLE_OPEN, showHoles } from "./values.js";
+import { HOLE_CLOSE, HOLE_OPEN, showHoles } from "./value.js";
 
 /** What a string's text says about Dynamic. */
 export type UrlKind =
@@ -46,7 +46,7 @@ export const parseBases = (baseUrls: readonly string[]): Base[] =>
 const LEADING_HOLES = new RegExp(`^(?:${HOLE_OPEN}[^${HOLE_CLOSE}]*${HOLE_CLOSE})+`);
 const ABSOLUTE = /^(?:([a-z][a-z\d+\-.]*):)?\/\/([^/]*)(.*)$/is;
 
-/** True for a path whose first two segments read `api`/`v0` once case, escapes, `;params` and empty segments are undone. */
+/** True for a path whose first two segments read `api`/`v0` once case, escapes, `;x` and empty segments are undone. */
 const spelledApiV0 = (path: string): boolean => {
   const segments = path
     .split("/")

@@ -1,14 +1,9 @@
 import ts from "typescript";
 import { MAX_INLINE_DEPTH } from "./limits.js";
-import { functionOf, returnedExpression, skipOuter, staticName, type Env, type Evaluator } from "./values.js";
-
-/** Where a request call takes its method from. */
-export type MethodSource =
-  | { readonly fixed: string }
-  /** An options object (`fetch(url, { method })`); `fallback` when it has none (undefined: unknown). */
-  | { readonly options: number; readonly fallback: string | undefined }
-  /** A method string argument (`xhr.open("POST", url)`). */
-  | { readonly arg: number };
+import type { Evaluator } from "./evaluator.js";
+import { objectLiteral, type MethodSource } from "./objects.js";
+import { functionOf, returnedExpression, skipOuter, staticName, type AnyCall } from "./syntax.js";
+import type { Env } from "./value.js";
 
 /** A client made with a base URL: `axios.create({ baseURL })`, `ky.create({ prefixUrl })`, `ofetch.create(…)`. */
 export interface Client {
@@ -97,7 +92,7 @@ const ROUTING = new Set([
 ]);
 
 /** Express and friends declare routes with request-method names: `app.get(path, handler)`; routers navigate. */
-export const isRouteDefinition = (call: ts.CallExpression | ts.NewExpression): boolean => {
+export const isRouteDefinition = (call: AnyCall): boolean => {
   const callee = skipOuter(call.expression);
   const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : "";
   if (ROUTING.has(name)) return true;
@@ -137,7 +132,7 @@ export class Requests {
     return LIBRARY_NAMES.get(e.text);
   }
 
-  /** The client a name or property holds when it was made by `lib.create(…)`/`.extend(…)` (or a factory returning one). */
+  /** The client a name or property holds when made by `lib.create(…)`/`.extend(…)`, or by a factory returning one. */
   clientOf(expr: ts.Expression, env?: Env, depth = 0): Client | undefined {
     if (depth > MAX_INLINE_DEPTH) return undefined;
     const e = skipOuter(expr);
@@ -166,7 +161,7 @@ export class Requests {
       const parent = lib === undefined ? this.clientOf(callee.expression, initEnv, depth + 1) : undefined;
       if (lib === undefined && parent === undefined) return undefined;
       const options = call.arguments[0];
-      const object = options === undefined ? undefined : this.ev.objectLiteral(options, initEnv);
+      const object = options === undefined ? undefined : objectLiteral(this.ev, options, initEnv);
       if (object !== undefined && "object" in object) {
         for (const key of BASE_OPTIONS) {
           const p = object.object.properties.find(
@@ -195,8 +190,8 @@ export class Requests {
     );
   }
 
-  /** How `call` sends a request when it is a known one: fetch, `new Request`, an HTTP client or its instance, a verb. */
-  knownShape(call: ts.CallExpression | ts.NewExpression): RequestShape | undefined {
+  /** How `call` sends a request when it is a known one: fetch, `new Request`, an HTTP client or instance, a verb. */
+  knownShape(call: AnyCall): RequestShape | undefined {
     const args = call.arguments ?? [];
     const callee = skipOuter(call.expression);
     const name = ts.isIdentifier(callee)
@@ -238,7 +233,7 @@ export class Requests {
   }
 
   /** Calls shaped like requests whatever they are: `(method, url)` and `(url, { method })`. */
-  genericShape(call: ts.CallExpression | ts.NewExpression): RequestShape | undefined {
+  genericShape(call: AnyCall): RequestShape | undefined {
     const args = call.arguments ?? [];
     // `request("GET", url)`, `xhr.open("POST", url)`, Angular's `http.request("DELETE", url)`.
     const first = args[0] === undefined ? undefined : skipOuter(args[0]);

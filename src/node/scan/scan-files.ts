@@ -1,22 +1,16 @@
 import { dirname, join, relative, resolve, sep } from "node:path";
-import ts from "typescript";
 import { dynamicCatalog } from "../../catalog/dynamic-catalog.js";
 import type { CallInput } from "../../matcher/read-call.js";
 import { requiredScopesIn } from "../../matcher/required-scopes.js";
-import type { SourceLocation, SourceProblem } from "../../sources/types.js";
-import { analyze } from "./analyze.js";
 import { changedFiles } from "./changed-files.js";
-import type { FileFacts } from "./context.js";
-import { parseBases } from "./dynamic-url.js";
-import { MAX_PARSE_ERRORS_PER_FILE, MAX_UNRESOLVED_LISTED } from "./limits.js";
+import { MAX_UNRESOLVED_LISTED } from "./limits.js";
 import { listSourceFiles } from "./list-files.js";
-import { createScanProgram, scanOptions, type ScanProgram } from "./program.js";
-import { nearestConfig, readProjectConfig } from "./project-config.js";
+import { nearestConfig } from "./project-config.js";
 import { readSourceText } from "./read-source.js";
+import { scanGroup, type GroupResult, type ScanSettings } from "./scan-group.js";
 import { isSdkModule } from "./sdk-stub.js";
-import { applySuppressions, findSuppressions, type SuppressionComment } from "./suppressions.js";
-import type { ScanFinding, ScanMode, ScanOptions, ScanProject, ScanResult, UnresolvedImport } from "./types.js";
-import { walkFile } from "./walk.js";
+import { applySuppressions } from "./suppressions.js";
+import type { ScanFinding, ScanMode, ScanOptions, ScanResult } from "./types.js";
 
 /** A path as the user knows it: relative to the working folder when inside it, `/`-separated. */
 export const shown = (file: string): string => {
@@ -25,7 +19,7 @@ export const shown = (file: string): string => {
 };
 
 /** The defaults every scan option falls back on: Dynamic's catalog. */
-export const withDefaults = (options: ScanOptions) => ({
+export const withDefaults = (options: ScanOptions): ScanSettings => ({
   baseUrls: options.baseUrls ?? dynamicCatalog.baseUrls,
   requiredScopes: options.requiredScopes ?? ((call: CallInput) => requiredScopesIn(dynamicCatalog, call)),
   mode: options.mode ?? ("project" as ScanMode),
@@ -39,7 +33,8 @@ const order = (a: ScanFinding, b: ScanFinding): number =>
       : (a.source.line ?? 0) - (b.source.line ?? 0) || (a.source.column ?? 0) - (b.source.column ?? 0);
 
 const key = (f: ScanFinding): string =>
-  `${f.source.file}:${f.source.line}:${f.source.column}:${f.kind}:${f.kind === "call" ? `${f.call.method} ${f.call.path}` : `${f.code} ${f.text}`}`;
+  `${f.source.file}:${f.source.line}:${f.source.column}:` +
+  (f.kind === "call" ? `${f.call.method} ${f.call.path}` : `${f.code} ${f.text}`);
 
 /** Sorted by place, each finding once. */
 export const sortFindings = (findings: readonly ScanFinding[]): ScanFinding[] => {
@@ -82,144 +77,6 @@ const dependsOnSdk = (dir: string, cache: Map<string, boolean>): boolean => {
   }
   for (const d of seen) cache.set(d, answer);
   return answer;
-};
-
-/** What one program's files gave. */
-interface GroupResult {
-  findings: ScanFinding[];
-  problems: SourceProblem[];
-  comments: SuppressionComment[];
-  unresolved: UnresolvedImport[];
-  unresolvedCount: number;
-  project: ScanProject;
-}
-
-interface Group {
-  readonly config: string | undefined;
-  readonly files: readonly string[];
-}
-
-/** Scans one program's files: problems of reading them, then the analysis. */
-export const scanGroup = (
-  group: Group,
-  mode: ScanMode,
-  settings: ReturnType<typeof withDefaults>,
-  display: (file: string) => string,
-  virtualFiles: ReadonlyMap<string, string> = new Map(),
-  onFile: () => void = () => undefined,
-  sdkDependency: (files: readonly string[]) => boolean = () => false,
-): GroupResult => {
-  const config = readProjectConfig(group.config);
-  const problems: SourceProblem[] = [];
-  const findings: ScanFinding[] = [];
-  const comments: SuppressionComment[] = [];
-  let built: ScanProgram;
-  try {
-    built = createScanProgram(group.files, scanOptions(config.options, mode), virtualFiles);
-  } catch (error) {
-    for (const file of group.files)
-      problems.push({
-        source: { file: display(file) },
-        code: "scan-failed",
-        message: `could not build a program for it: ${(error as Error).message}`,
-      });
-    return {
-      findings,
-      problems,
-      comments,
-      unresolved: [],
-      unresolvedCount: 0,
-      project: {
-        config: group.config && display(group.config),
-        files: group.files.length,
-        programFiles: 0,
-        configErrors: config.errors,
-      },
-    };
-  }
-  const { program, refusals } = built;
-  const scanned: FileFacts[] = [];
-  for (const file of group.files) {
-    onFile();
-    const shownName = display(file);
-    const refusal = refusals.get(file);
-    const sf = program.getSourceFile(file);
-    if (refusal !== undefined || sf === undefined) {
-      problems.push({
-        source: { file: shownName },
-        code: refusal?.code ?? "unreadable",
-        message: refusal?.message ?? "could not be read",
-      });
-      continue;
-    }
-    const syntax = program.getSyntacticDiagnostics(sf);
-    syntax.slice(0, MAX_PARSE_ERRORS_PER_FILE).forEach((d, i) => {
-      const { line, character } = sf.getLineAndCharacterOfPosition(d.start ?? 0);
-      const more =
-        i === MAX_PARSE_ERRORS_PER_FILE - 1 && syntax.length > MAX_PARSE_ERRORS_PER_FILE
-          ? ` (and ${syntax.length - MAX_PARSE_ERRORS_PER_FILE} more)`
-          : "";
-      problems.push({
-        source: { file: shownName, line: line + 1, column: character + 1 },
-        code: "parse-error",
-        message: `cannot parse: ${ts.flattenDiagnosticMessageText(d.messageText, " ")}${more}`,
-      });
-    });
-    const facts = walkFile(sf);
-    scanned.push(facts);
-    comments.push(...findSuppressions(facts, shownName));
-  }
-  // Files the scanned ones import that could not be loaded: their names are unknown to the scan.
-  for (const [file, r] of refusals)
-    if (!group.files.includes(file))
-      problems.push({ source: { file: display(file) }, code: r.code, message: `imported, but ${r.message}` });
-  try {
-    const analysis = analyze({
-      checker: built.checker,
-      scanned,
-      bases: parseBases(settings.baseUrls),
-      requiredScopes: settings.requiredScopes,
-      usesSdk: built.importsSdk || sdkDependency(group.files),
-      display,
-    });
-    findings.push(...analysis.findings);
-    for (const file of analysis.exhausted)
-      problems.push({
-        source: { file: display(file) },
-        code: "too-complex",
-        message: "its values take more work to follow than a file of its size may cost; later ones were not followed",
-      });
-  } catch (error) {
-    for (const f of scanned)
-      problems.push({
-        source: { file: display(f.sf.fileName) },
-        code: "scan-failed",
-        message: `the scan failed on this program: ${(error as Error).message}`,
-      });
-  }
-  const inProject = built.unresolved.filter((u) => !u.file.includes("/node_modules/"));
-  const unresolved = inProject.slice(0, MAX_UNRESOLVED_LISTED).map((u) => {
-    const sf = program.getSourceFile(u.file);
-    const lc = sf?.getLineAndCharacterOfPosition(u.pos);
-    const source: SourceLocation = {
-      file: display(u.file),
-      ...(lc ? { line: lc.line + 1, column: lc.character + 1 } : {}),
-    };
-    return { specifier: u.specifier, source };
-  });
-  return {
-    findings,
-    problems,
-    comments,
-    unresolved,
-    unresolvedCount: inProject.length,
-    project: {
-      config: group.config && display(group.config),
-      files: group.files.length,
-      programFiles: program.getSourceFiles().length,
-      configErrors: config.errors,
-    },
-  };
 };
 
 /**

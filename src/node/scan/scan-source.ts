@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import type { SourceProblem } from "../../sources/types.js";
-import { scanGroup, sortFindings, withDefaults } from "./scan-files.js";
+import { sortFindings, withDefaults } from "./scan-files.js";
+import { scanGroup } from "./scan-group.js";
 import { applySuppressions } from "./suppressions.js";
 import type { ScanFinding, ScanOptions, ScanSuppression } from "./types.js";
 

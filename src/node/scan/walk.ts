@@ -1,26 +1,9 @@
 import ts from "typescript";
 import type { FileFacts } from "./context.js";
 import { sdkIndex } from "./sdk-stub.js";
-import { skipOuter, staticName } from "./values.js";
+import { isEntity, skipOuter, staticName, valueParent } from "./syntax.js";
 
 const SUPPRESSION_MARK = "scopewise-ignore-next-line";
-
-/** The parent of `node` once parentheses, casts and `!` are climbed, and the node directly under it. */
-export const valueParent = (node: ts.Node): { parent: ts.Node; child: ts.Node } => {
-  let child = node;
-  let parent = node.parent;
-  while (
-    ts.isParenthesizedExpression(parent) ||
-    ts.isAsExpression(parent) ||
-    ts.isTypeAssertionExpression(parent) ||
-    ts.isNonNullExpression(parent) ||
-    ts.isSatisfiesExpression(parent)
-  ) {
-    child = parent;
-    parent = parent.parent;
-  }
-  return { parent, child };
-};
 
 const isPlus = (node: ts.Node): node is ts.BinaryExpression =>
   ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken;
@@ -82,17 +65,6 @@ const isValuePosition = (child: ts.Node, parent: ts.Node): boolean => {
       op === ts.SyntaxKind.BarBarToken ||
       op === ts.SyntaxKind.AmpersandAmpersandToken
     );
-  }
-  return false;
-};
-
-/** `x`, `this.x`, `a.b.c` (through casts): a receiver whose type is a lookup, not an inference over calls. */
-const isEntity = (node: ts.Expression): boolean => {
-  let n = skipOuter(node);
-  for (let i = 0; i < 16; i++) {
-    if (ts.isIdentifier(n) || n.kind === ts.SyntaxKind.ThisKeyword) return true;
-    if (!ts.isPropertyAccessExpression(n)) return false;
-    n = skipOuter(n.expression);
   }
   return false;
 };
