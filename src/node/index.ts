@@ -5,7 +5,7 @@ export { findConfig } from "./config/find-config.js";
 export { loadConfig, type LoadedConfig } from "./config/load-config.js";
 export { expandInputs, type InputFile } from "./config/expand-inputs.js";
 export { scanFiles } from "./scan/scan-files.js";
-export { scanSource, type ScanSourceResult } from "./scan/scan-source.js";
+export { scanSource, scanSources, type ScanSourceResult, type SourceText } from "./scan/scan-source.js";
 export { listSourceFiles, type SourceFiles } from "./scan/list-files.js";
 export { changedFiles } from "./scan/changed-files.js";
 export type {

@@ -1,4 +1,4 @@
-import { HOLE_CLOSE, HOLE_OPEN, showHoles } from "./value.js";
+import { hasHole, HOLE_CLOSE, HOLE_OPEN, PARAM_OPEN, showHoles } from "./value.js";
 
 /** What a string's text says about Dynamic. */
 export type UrlKind =
@@ -43,7 +43,9 @@ export const parseBases = (baseUrls: readonly string[]): Base[] =>
     }
   });
 
-const LEADING_HOLES = new RegExp(`^(?:${HOLE_OPEN}[^${HOLE_CLOSE}]*${HOLE_CLOSE})+`);
+const LEADING_HOLES = new RegExp(`^(?:[${HOLE_OPEN}${PARAM_OPEN}][^${HOLE_CLOSE}]*${HOLE_CLOSE})+`);
+/** True when `text` starts with a run-time part. */
+const holeFirst = (text: string): boolean => text.startsWith(HOLE_OPEN) || text.startsWith(PARAM_OPEN);
 const ABSOLUTE = /^(?:([a-z][a-z\d+\-.]*):)?\/\/([^/]*)(.*)$/is;
 
 /** True for a path whose first two segments read `api`/`v0` once case, escapes, `;x` and empty segments are undone. */
@@ -64,11 +66,18 @@ const spelledApiV0 = (path: string): boolean => {
   return segments[0] === "api" && segments[1] === "v0";
 };
 
-/** After a base path: a path whose first segment holds a run-time value could be any endpoint. */
+// A caller's value glued into a segment (`/environments/${ENV}${path}`) may carry more segments.
+const GLUED_PARAM = new RegExp(`[^/]${PARAM_OPEN}|${PARAM_OPEN}[^${HOLE_CLOSE}]*${HOLE_CLOSE}[^/]`);
+
+/**
+ * After a base path: a path whose first segment holds a run-time value could be any endpoint, and so
+ * could one with a caller's value glued into a segment. A run-time value filling a whole later segment
+ * is a param, as the matcher reads `{name}`.
+ */
 const after = (rest: string): UrlKind => {
   if (rest === "" || rest === "/") return { kind: "base" };
   const first = rest.startsWith("/") ? (rest.slice(1).split("/")[0] ?? "") : rest;
-  if (!rest.startsWith("/") || first.includes(HOLE_OPEN))
+  if (!rest.startsWith("/") || hasHole(first) || GLUED_PARAM.test(rest))
     return { kind: "undetermined", why: `the path after the base URL comes from ${showHoles(rest)}` };
   return { kind: "path", path: showHoles(rest), definite: true };
 };
@@ -76,11 +85,11 @@ const after = (rest: string): UrlKind => {
 /** A root-relative path: `/api/v0/…` (however spelled) is Dynamic's; another path is bare. */
 const relative = (path: string, origin?: string): UrlKind => {
   if (path === API_PREFIX || path === `${API_PREFIX}/`) return { kind: "base" };
-  if (path.startsWith(`${API_PREFIX}/`) || path.startsWith(`${API_PREFIX}${HOLE_OPEN}`))
+  if (path.startsWith(`${API_PREFIX}/`) || (path.startsWith(API_PREFIX) && holeFirst(path.slice(API_PREFIX.length))))
     return after(path.slice(API_PREFIX.length));
   if (spelledApiV0(path)) return { kind: "path", path: showHoles(`${origin ?? ""}${path}`), definite: true };
   const first = path.slice(1).split("/")[0] ?? "";
-  if (first === "" || first.includes(HOLE_OPEN)) return { kind: "none" };
+  if (first === "" || hasHole(first) || GLUED_PARAM.test(path)) return { kind: "none" };
   return { kind: "path", path: showHoles(path), definite: false };
 };
 
@@ -102,18 +111,19 @@ export const classifyUrl = (text: string, bases: readonly Base[]): UrlKind => {
     const portMatch = /:([^:\]]*)$/.exec(hostPort);
     const port = portMatch?.[1] === "80" || portMatch?.[1] === "443" ? "" : (portMatch?.[1] ?? "");
     const host = (portMatch ? hostPort.slice(0, portMatch.index) : hostPort).toLowerCase().replace(/\.$/, "");
-    const base = bases.find((b) => b.host === host && (b.port === port || port.includes(HOLE_OPEN)));
+    const base = bases.find((b) => b.host === host && (b.port === port || hasHole(port)));
     if (base !== undefined) {
-      if (rest.startsWith(HOLE_OPEN)) return { kind: "undetermined", why: `the path comes from ${showHoles(rest)}` };
+      if (holeFirst(rest)) return { kind: "undetermined", why: `the path comes from ${showHoles(rest)}` };
       if (rest === "" || rest === "/" || rest === base.path || rest === `${base.path}/`) return { kind: "base" };
-      if (rest.startsWith(`${base.path}/`) || rest.startsWith(`${base.path}${HOLE_OPEN}`))
+      if (rest.startsWith(`${base.path}/`) || (rest.startsWith(base.path) && holeFirst(rest.slice(base.path.length))))
         return after(rest.slice(base.path.length));
       return { kind: "path", path: showHoles(`${base.origin}${rest}`), definite: true };
     }
-    if (!host.includes(HOLE_OPEN)) {
+    if (!hasHole(host)) {
       // Another host: Dynamic's only under the exact `/api/v0`.
       if (rest === API_PREFIX || rest === `${API_PREFIX}/`) return { kind: "base" };
-      return rest.startsWith(`${API_PREFIX}/`) || rest.startsWith(`${API_PREFIX}${HOLE_OPEN}`)
+      return rest.startsWith(`${API_PREFIX}/`) ||
+        (rest.startsWith(API_PREFIX) && holeFirst(rest.slice(API_PREFIX.length)))
         ? after(rest.slice(API_PREFIX.length))
         : { kind: "none" };
     }

@@ -4,7 +4,7 @@ import { MAX_ALTERNATIVES, MAX_VALUE_DEPTH } from "./limits.js";
 import { objectLiteral } from "./objects.js";
 import { evaluateCall } from "./string-calls.js";
 import { constructorAssignment, contains, nameOf, propertyNamed, returnedExpression, skipOuter } from "./syntax.js";
-import { both, concat, hole, literal, withRef, type Env, type Value, type Values } from "./value.js";
+import { concat, hole, literal, paramHole, withRef, type Env, type Value, type Values } from "./value.js";
 
 const isPlus = (e: ts.Node): e is ts.BinaryExpression =>
   ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken;
@@ -17,6 +17,9 @@ const isPlus = (e: ts.Node): e is ts.BinaryExpression =>
  */
 export class Evaluator {
   private readonly memo = new Map<ts.Node, Values | null>();
+  // The checker resolves a name anew each time it is asked; a helper read at 5,000 call sites asks 5,000 times.
+  private readonly declarations = new Map<ts.Node, ts.Node | null>();
+  private readonly literalTypes = new Map<ts.Node, Values | null>();
   /** Declarations and helpers being evaluated: a cycle reads as a run-time value. */
   readonly active = new Set<ts.Node>();
   budget: Budget = { steps: Infinity, exhausted: false };
@@ -38,9 +41,17 @@ export class Evaluator {
     }
   }
 
-  /** The declaration a name, property read or call's callee refers to. */
+  /** The declaration a name, property read or call's callee refers to (asked once per node). */
   declarationOf(expr: ts.Expression): ts.Node | undefined {
     const e = skipOuter(expr);
+    const cached = this.declarations.get(e);
+    if (cached !== undefined) return cached ?? undefined;
+    const found = this.findDeclaration(e);
+    this.declarations.set(e, found ?? null);
+    return found;
+  }
+
+  private findDeclaration(e: ts.Expression): ts.Node | undefined {
     const at = ts.isPropertyAccessExpression(e) ? e.name : ts.isElementAccessExpression(e) ? e.argumentExpression : e;
     let symbol = this.symbolOf(at);
     const decl = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
@@ -156,8 +167,16 @@ export class Evaluator {
     return v ?? (depth > 0 ? this.literalType(e) : undefined);
   }
 
-  /** A string literal type (`as const`, a literal union) read from the checker. */
+  /** A string literal type (`as const`, a literal union) read from the checker (once per node). */
   literalType(e: ts.Node): Values | undefined {
+    const cached = this.literalTypes.get(e);
+    if (cached !== undefined) return cached ?? undefined;
+    const found = this.readLiteralType(e);
+    this.literalTypes.set(e, found ?? null);
+    return found;
+  }
+
+  private readLiteralType(e: ts.Node): Values | undefined {
     let type: ts.Type;
     try {
       type = this.checker.getTypeAtLocation(e);
@@ -217,9 +236,9 @@ export class Evaluator {
     // run-time value the caller decides (its default when the caller gives none), marked as the parameter's.
     const typed = this.literalType(p.name);
     if (typed !== undefined) return typed;
-    const marked = (v: Value): Value => ({ ...v, params: both<ts.ParameterDeclaration>(v.params, { leaf: p }) });
+    // A default is one value; what callers pass is the other.
     const initial = p.initializer === undefined ? undefined : this.at(p.initializer, env, depth + 1);
-    return (initial ?? [hole(nameOf(p.name))]).map(marked);
+    return [...(initial ?? []), paramHole(p, nameOf(p.name))].slice(-MAX_ALTERNATIVES);
   }
 
   /** `{ path }` in a parameter or a `const { a } = obj`: the property of the bound object literal. */
@@ -241,7 +260,7 @@ export class Evaluator {
         const v = (arg === undefined ? undefined : property(arg, e.caller)) ?? [hole(keyText)];
         return v.map((x) => ({ ...x, bound: x.bound || e.depth === 1 }));
       }
-      return [{ ...hole(keyText), params: { leaf: owner } }];
+      return [paramHole(owner, keyText)];
     }
     return ts.isVariableDeclaration(owner) && owner.initializer !== undefined
       ? property(owner.initializer, this.envFor(owner, env))

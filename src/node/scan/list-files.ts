@@ -33,12 +33,13 @@ export interface SourceFiles {
  * counted as skipped.
  */
 export const listSourceFiles = async (paths: readonly string[]): Promise<SourceFiles> => {
-  const files = new Map<string, string>();
+  // Real path → the path shown: a file reached both directly and through a link is listed once, directly.
+  const files = new Map<string, { path: string; link: boolean }>();
   const skipped = new Set<string>();
   const entered = new Set<string>();
-  const add = async (file: string): Promise<void> => {
+  const add = async (file: string, link = false): Promise<void> => {
     const real = await realpath(file).catch(() => file);
-    if (!files.has(real)) files.set(real, file);
+    if (!files.has(real) || (files.get(real)?.link === true && !link)) files.set(real, { path: file, link });
     if (files.size > MAX_SCAN_FILES)
       throw refuse(file, "too-many-files", `more than ${MAX_SCAN_FILES} source files; scan a smaller folder`);
   };
@@ -58,7 +59,7 @@ export const listSourceFiles = async (paths: readonly string[]): Promise<SourceF
         if (target?.isDirectory()) {
           if (!SKIP_DIRS.has(entry.name) && !entry.name.startsWith(".")) await walk(path);
         } else if (target?.isFile()) {
-          if (isSourceFile(entry.name)) await add(path);
+          if (isSourceFile(entry.name)) await add(path, true);
         } else if (isSourceFile(entry.name)) skipped.add(path);
       } else if (isSourceFile(entry.name)) skipped.add(path);
     }
@@ -74,5 +75,5 @@ export const listSourceFiles = async (paths: readonly string[]): Promise<SourceF
     else if (isSourceFile(path)) await add(path);
     else skipped.add(path);
   }
-  return { files: [...files.values()].sort(), skipped: [...skipped].sort() };
+  return { files: [...files.values()].map((f) => f.path).sort(), skipped: [...skipped].sort() };
 };

@@ -101,10 +101,12 @@ export const methodOfOptions = (
       if (depth > MAX_INLINE_DEPTH) return { unknown: "options spread too deep to follow", params: [] };
       const inner = methodOfOptions(ev, p.expression, found.env, undefined, depth + 1);
       if ("unknown" in inner && inner.unknown === NO_METHOD) continue;
-      state =
-        "unknown" in inner
-          ? { ...inner, unknown: `a spread (...${short(p.expression)}) may set the method: ${inner.unknown}` }
-          : inner;
+      const spread = `a spread (...${short(p.expression)}) may set the method`;
+      state = !("unknown" in inner)
+        ? inner
+        : inner.unknown.startsWith("a spread")
+          ? inner
+          : { ...inner, unknown: `${spread}: ${inner.unknown}` };
       continue;
     }
     const name = p.name === undefined ? undefined : staticName(p.name);

@@ -1,6 +1,6 @@
 import ts from "typescript";
 import { MAX_NESTING } from "./limits.js";
-import { isRegularFile, readSourceText } from "./read-source.js";
+import { isRegularFile, readFileText } from "./read-file.js";
 import { isSdkModule, sdkIndex, SDK_STUB_FILE } from "./sdk-stub.js";
 
 /** Why a file of the program was left empty: unreadable, too large, too deep, binary. */
@@ -84,7 +84,7 @@ export const createScanProgram = (
     const virtual = virtualFiles.get(file);
     if (virtual !== undefined) return virtual;
     if (texts.has(file)) return texts.get(file);
-    const r = readSourceText(file);
+    const r = readFileText(file);
     const text = "text" in r ? r.text : undefined;
     if (!("text" in r)) refusals.set(file, { file, code: r.refused, message: r.message });
     texts.set(file, text);
@@ -212,8 +212,15 @@ export const scanOptions = (project: ts.CompilerOptions, mode: ProgramMode): ts.
     checkJs: false,
     noEmit: true,
     skipLibCheck: true,
-    // The ES library without the DOM: enough for promises and classes, a fraction of the parsing.
-    lib: ["lib.es2022.d.ts"],
+    // ES5 with promises, iterables and collections, without the DOM: what receivers' types need, a
+    // fraction of the parsing (a Map of clients keeps its value type; a DOM element is any).
+    lib: [
+      "lib.es5.d.ts",
+      "lib.es2015.promise.d.ts",
+      "lib.es2015.iterable.d.ts",
+      "lib.es2015.collection.d.ts",
+      "lib.es2015.symbol.wellknown.d.ts",
+    ],
     types: [],
     maxNodeModuleJsDepth: 0,
     noResolve: mode === "file",

@@ -1,6 +1,6 @@
 import { dirname, join } from "node:path";
 import ts from "typescript";
-import { isRegularFile, readSourceText } from "./read-source.js";
+import { isRegularFile, readFileText } from "./read-file.js";
 
 /** The compiler options of the project a file belongs to, and what went wrong reading them. */
 export interface ProjectConfig {
@@ -43,7 +43,7 @@ const message = (d: ts.Diagnostic): string => ts.flattenDiagnosticMessageText(d.
 export const readProjectConfig = (configFile: string | undefined): ProjectConfig => {
   if (configFile === undefined) return { configFile, options: {}, errors: [] };
   const readFile = (f: string): string | undefined => {
-    const r = readSourceText(f);
+    const r = readFileText(f);
     return "text" in r ? r.text : undefined;
   };
   const read = ts.readConfigFile(configFile, readFile);

@@ -6,7 +6,7 @@ import { changedFiles } from "./changed-files.js";
 import { MAX_UNRESOLVED_LISTED } from "./limits.js";
 import { listSourceFiles } from "./list-files.js";
 import { nearestConfig } from "./project-config.js";
-import { readSourceText } from "./read-source.js";
+import { readFileText } from "./read-file.js";
 import { scanGroup, type GroupResult, type ScanSettings } from "./scan-group.js";
 import { isSdkModule } from "./sdk-stub.js";
 import { applySuppressions } from "./suppressions.js";
@@ -58,7 +58,7 @@ const dependsOnSdk = (dir: string, cache: Map<string, boolean>): boolean => {
       break;
     }
     seen.push(d);
-    const r = readSourceText(join(d, "package.json"));
+    const r = readFileText(join(d, "package.json"));
     if ("text" in r) {
       try {
         const pkg = JSON.parse(r.text) as Record<string, unknown>;

@@ -114,7 +114,7 @@ export const scanGroup = (
       scanned,
       bases: parseBases(settings.baseUrls),
       requiredScopes: settings.requiredScopes,
-      usesSdk: built.importsSdk || sdkDependency(group.files),
+      usesSdk: built.importsSdk || scanned.some((f) => f.requiresSdk) || sdkDependency(group.files),
       display,
     });
     findings.push(...analysis.findings);

@@ -156,11 +156,12 @@ export const enclosingFunction = (node: ts.Node): ts.SignatureDeclaration | unde
 export const contains = (outer: ts.Node, inner: ts.Node): boolean =>
   outer.getSourceFile() === inner.getSourceFile() && inner.pos >= outer.pos && inner.end <= outer.end;
 
-/** `x`, `this.x`, `a.b.c` (through casts): a receiver whose type is a lookup, not an inference over calls. */
+/** `x`, `this.x`, `a.b.c`, `new X()` (through casts): a receiver typed by a lookup, not inference over calls. */
 export const isEntity = (node: ts.Expression): boolean => {
   let n = skipOuter(node);
   for (let i = 0; i < 16; i++) {
     if (ts.isIdentifier(n) || n.kind === ts.SyntaxKind.ThisKeyword) return true;
+    if (ts.isNewExpression(n)) return isEntity(n.expression);
     if (!ts.isPropertyAccessExpression(n)) return false;
     n = skipOuter(n.expression);
   }

@@ -2,27 +2,34 @@ import type ts from "typescript";
 import { MAX_ALTERNATIVES, MAX_VALUE_TEXT } from "./limits.js";
 
 // A part of a string known only at run time is written HOLE_OPEN name HOLE_CLOSE in a value's text
-// (private-use characters, so a literal `{x}` in the source stays what it is).
+// (private-use characters, so a literal `{x}` in the source stays what it is); PARAM_OPEN instead when
+// the part is a parameter of an enclosing function that no inlined call binds: its callers decide it.
 export const HOLE_OPEN = "\uE000";
+export const PARAM_OPEN = "\uE002";
 export const HOLE_CLOSE = "\uE001";
-const HOLE = /\uE000([^\uE001]*)\uE001/g;
+const HOLE = /[\uE000\uE002]([^\uE001]*)\uE001/g;
 
 /** A value's text with each run-time part written `{name}`, as the matcher reads params. */
 export const showHoles = (text: string): string => text.replace(HOLE, (_, name: string) => `{${name}}`);
-export const hasHole = (text: string): boolean => text.includes(HOLE_OPEN);
+export const hasHole = (text: string): boolean => text.includes(HOLE_OPEN) || text.includes(PARAM_OPEN);
 
 /** A persistent list (concatenated in constant time): declarations a value was built from, parameters it reached. */
 export type Tree<T> = { readonly leaf: T } | { readonly left: Tree<T>; readonly right: Tree<T> } | undefined;
 export const both = <T>(a: Tree<T>, b: Tree<T>): Tree<T> =>
   a === undefined ? b : b === undefined ? a : { left: a, right: b };
 
-/** Flattens a tree into a set (iteratively: a chain of 10,000 parts must not recurse 10,000 deep). */
+/**
+ * Flattens a tree into a set: iteratively (a chain of 10,000 parts must not recurse 10,000 deep), each
+ * shared subtree once (`a1 = a0 + a0; a2 = a1 + a1; …` shares, so 60 lines would be 2^60 paths).
+ */
 export const members = <T>(tree: Tree<T>): Set<T> => {
   const out = new Set<T>();
+  const seen = new Set<object>();
   const stack: Tree<T>[] = [tree];
   while (stack.length > 0) {
     const t = stack.pop();
-    if (t === undefined) continue;
+    if (t === undefined || seen.has(t)) continue;
+    seen.add(t);
     if ("leaf" in t) out.add(t.leaf);
     else stack.push(t.right, t.left);
   }
@@ -66,6 +73,12 @@ const safeName = (name: string): string => name.replace(/[^\w$.-]/g, "").slice(0
 export const hole = (name: string, cut = false): Value => ({
   ...literal(`${HOLE_OPEN}${safeName(name)}${HOLE_CLOSE}`),
   cut,
+});
+
+/** A parameter's run-time value: what the function's callers pass. */
+export const paramHole = (p: ts.ParameterDeclaration, name: string): Value => ({
+  ...literal(`${PARAM_OPEN}${safeName(name)}${HOLE_CLOSE}`),
+  params: { leaf: p },
 });
 
 /** Two values one after the other; past {@link MAX_VALUE_TEXT} the text is cut and marked. */

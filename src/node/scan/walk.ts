@@ -1,6 +1,6 @@
 import ts from "typescript";
 import type { FileFacts } from "./context.js";
-import { sdkIndex } from "./sdk-stub.js";
+import { isSdkModule, sdkIndex } from "./sdk-stub.js";
 import { isEntity, skipOuter, staticName, valueParent } from "./syntax.js";
 
 const SUPPRESSION_MARK = "scopewise-ignore-next-line";
@@ -92,6 +92,7 @@ export const walkFile = (sf: ts.SourceFile): FileFacts => {
     calls: [],
     literalRanges: [],
     mutated: new Set(),
+    requiresSdk: false,
   };
   const sdk = sdkIndex().byMethod;
   const wantRanges = sf.text.includes(SUPPRESSION_MARK);
@@ -137,6 +138,9 @@ export const walkFile = (sf: ts.SourceFile): FileFacts => {
     } else if (kind === ts.SyntaxKind.CallExpression || kind === ts.SyntaxKind.NewExpression) {
       const call = node as ts.CallExpression | ts.NewExpression;
       facts.calls.push(call);
+      const first = call.arguments?.[0];
+      if (first !== undefined && ts.isStringLiteral(first) && isSdkModule(first.text) && isModuleName(first, call))
+        facts.requiresSdk = true;
       const callee = skipOuter(call.expression);
       if (ts.isPropertyAccessExpression(callee) && callee.getText(sf) === "Object.assign" && call.arguments?.[0]) {
         const name = rootName(call.arguments[0]);

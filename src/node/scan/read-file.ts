@@ -2,7 +2,7 @@ import { closeSync, constants, fstatSync, openSync, readSync, statSync } from "n
 import { MAX_SOURCE_BYTES } from "./limits.js";
 
 /** A source file's text, or why it was not read. */
-export type SourceText =
+export type FileText =
   | { readonly text: string }
   | { readonly refused: "not-regular" | "too-large" | "binary" | "unreadable"; readonly message: string };
 
@@ -14,7 +14,7 @@ const FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
  * sockets are refused before a byte is read, and nothing past the cap is ever read, so `/dev/zero`
  * behind a symlink costs nothing. Synchronous: TypeScript's compiler host asks synchronously.
  */
-export const readSourceText = (file: string): SourceText => {
+export const readFileText = (file: string): FileText => {
   let fd: number | undefined;
   try {
     const before = statSync(file);
