@@ -34,6 +34,7 @@ export interface ReportParts {
   readonly unlocked?: readonly { readonly scope: string; readonly endpoints: readonly EndpointRef[] }[];
   readonly scopeSources?: readonly { readonly scope: string; readonly source: SourceLocation }[];
   readonly ignores?: IgnoreReport;
+  readonly suppressions?: Report["suppressions"];
 }
 
 /** Builds the report and writes it once, in `format`, to stdout. */
@@ -51,6 +52,7 @@ export const render = <S extends string>(
     ...(parts.unlocked ? { unlocked: parts.unlocked } : {}),
     ...(parts.scopeSources ? { scopeSources: parts.scopeSources } : {}),
     ...(parts.ignores ? { ignores: parts.ignores } : {}),
+    ...(parts.suppressions?.length ? { suppressions: parts.suppressions } : {}),
   };
   io.report?.(report as Report);
   const text = formatReport(report, format, { color: format === "text" && colorEnabled(io.isTTY.stdout, io.env) });

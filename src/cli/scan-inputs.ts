@@ -14,7 +14,9 @@ export const scanInputs = async (
   });
   const found = r.findings.flatMap((f) => (f.kind === "call" ? [f] : []));
   const unclassified: SourceProblem[] = r.findings.flatMap((f) =>
-    f.kind === "unclassified" ? [{ source: f.source, code: "unclassified", message: `${f.text}: ${f.reason}` }] : [],
+    f.kind === "unclassified"
+      ? [{ source: f.source, code: `unclassified:${f.code}`, message: `${f.text}: ${f.reason}` }]
+      : [],
   );
   return {
     calls: found.map((f) => ({ call: f.call, source: f.source })),
@@ -28,6 +30,9 @@ export const scanInputs = async (
       sdk: found.filter((c) => c.via === "sdk").length,
       url: found.filter((c) => c.via === "url").length,
       unclassified: unclassified.length,
+      mode: r.mode,
+      suppressed: r.suppressions.reduce((n, s) => n + s.suppressed.length, 0),
+      unresolved: r.unresolvedCount,
     },
   };
 };

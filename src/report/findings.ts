@@ -90,6 +90,10 @@ export const reportFindings = <S extends string>(report: Report<S>): Finding[] =
     out.push(...tokenFindings(result.live.token, tokenLabel(result.live.token, 0), result.live));
   } else if (result.kind === "verify") out.push(...verifyFindings(result.verify));
   out.push(...ignoreFindings(report.ignores));
+  for (const s of report.suppressions ?? []) {
+    const what = s.silenced.length === 0 ? "silences nothing" : `silences ${s.silenced.join("; ")}`;
+    out.push(finding("suppressed-finding", `scopewise-ignore-next-line: ${s.reason} (${what})`, s.source));
+  }
   const order = { error: 0, warning: 1, note: 2 } as const;
   const quiet = result.kind === "verify" && result.quiet === true;
   return out

@@ -39,7 +39,10 @@ export const describeInput = (s: InputSummary): string => {
     case "scan": {
       const skipped = s.skipped.length > 0 ? ` (${s.skipped.length} not JS/TS, skipped)` : "";
       const calls = `${plural(s.calls, "call")} (${s.sdk} SDK, ${s.url} URL)`;
-      return `scan: ${plural(s.files, "file")}${skipped}: ${calls}, ${s.unclassified} unclassified`;
+      const suppressed = s.suppressed > 0 ? `, ${s.suppressed} suppressed` : "";
+      const unresolved = s.unresolved > 0 ? `; ${plural(s.unresolved, "import")} not followed` : "";
+      const found = `${calls}, ${s.unclassified} unclassified${suppressed}${unresolved}`;
+      return `scan (${s.mode} mode): ${plural(s.files, "file")}${skipped}: ${found}`;
     }
   }
 };

@@ -242,8 +242,18 @@ export const markdownReport = <S extends string>(report: Report<S>): string => {
           problems.map((p) => [where(p.source), `${p.message} [${p.code}]`]),
         ),
   );
+  const suppressions = report.suppressions ?? [];
+  const suppressed = section(
+    `**Suppressed in source (${suppressions.length})**`,
+    suppressions.length === 0
+      ? []
+      : table(
+          ["Where", "Reason", "Silences"],
+          suppressions.map((s) => [where(s.source), code(s.reason), s.silenced.map(code).join("<br>") || "nothing"]),
+        ),
+  );
   const read = report.inputs ?? [];
   const inputs = read.length === 0 ? [] : ["", `<sub>${read.map(describeInput).join("; ")}</sub>`];
   const quiet = result.kind === "verify" && result.quiet === true;
-  return [...body, ...tail, ...ignoresMarkdown(report.ignores, quiet), ...inputs].join("\n");
+  return [...body, ...tail, ...suppressed, ...ignoresMarkdown(report.ignores, quiet), ...inputs].join("\n");
 };

@@ -95,6 +95,16 @@ export interface Report<S extends string = string> {
   readonly scopeSources?: readonly { readonly scope: string; readonly source: SourceLocation }[];
   /** What the config's `ignore` entries took out of the run: listed, never silently dropped. */
   readonly ignores?: IgnoreReport;
+  /** Inline suppressions in scanned source: where, why, and what each silenced. */
+  readonly suppressions?: readonly Suppression[];
+}
+
+/** A `// scopewise-ignore-next-line: reason` comment and the findings it silenced. */
+export interface Suppression {
+  readonly source: SourceLocation;
+  readonly reason: string;
+  /** The silenced findings, as messages (`file:line:col text: why`). */
+  readonly silenced: readonly string[];
 }
 
 /** The kinds of problem reports name; one SARIF rule each. */
@@ -116,7 +126,8 @@ export type RuleId =
   | "incomplete-token-list"
   | "broader-scope"
   | "stale-token"
-  | "denied";
+  | "denied"
+  | "suppressed-finding";
 
 /** One rule: its short description and the help text SARIF viewers show. */
 export interface Rule {
@@ -249,6 +260,14 @@ export const RULES: readonly Rule[] = [
     help:
       "The recorded response denied the call. The finding says which scopes the call needs, and whether " +
       "the token lacks them; the call still counts for the plan.",
+  },
+  {
+    id: "suppressed-finding",
+    level: "note",
+    short: "Finding suppressed in source",
+    help:
+      "A `scopewise-ignore-next-line: reason` comment silences what scopewise could not classify on the next " +
+      "line (never a call: a suppression cannot remove a scope). Review the reason.",
   },
 ];
 

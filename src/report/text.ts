@@ -42,6 +42,18 @@ export const problemsBlock = (problems: readonly SourceProblem[], style: Style):
         ...problems.map((p) => `  ${formatLocation(p.source)}  ${p.message} [${p.code}]`),
       ];
 
+const suppressionsBlock = (suppressions: Report["suppressions"], style: Style): string[] =>
+  suppressions === undefined || suppressions.length === 0
+    ? []
+    : [
+        "",
+        style.yellow(`Suppressed in source (${suppressions.length}):`),
+        ...suppressions.map((s) => {
+          const silences = s.silenced.length === 0 ? "nothing" : s.silenced.join("; ");
+          return `  ${formatLocation(s.source)}  ${s.reason} (silences ${silences})`;
+        }),
+      ];
+
 const planText = (p: Plan, style: Style): string[] => {
   const head =
     `Minimal scopes for ${plural(p.calls.length, "call")}: ${plural(p.scopes.length, "scope")}, ` +
@@ -107,6 +119,7 @@ export const textReport = <S extends string>(report: Report<S>, options: TextOpt
       ...deniedBlock(result.plan.calls, style),
       ...problemsBlock(problems, style),
       ...ignoresText(report.ignores, style),
+      ...suppressionsBlock(report.suppressions, style),
     ];
     body.push("", `scopes: ${result.plan.scopes.join(",") || "(none)"}`);
   } else if (result.kind === "audit") {
@@ -128,6 +141,7 @@ export const textReport = <S extends string>(report: Report<S>, options: TextOpt
       ...deniedBlock(checks[0]?.check.calls ?? [], style, granted),
       ...problemsBlock(problems, style),
       ...ignoresText(report.ignores, style),
+      ...suppressionsBlock(report.suppressions, style),
     );
     if (result.live) body.unshift(...liveText(result.live, style, report.unlocked), "");
   }

@@ -16,8 +16,7 @@ export const reportRequest = (
     if (!isDynamic(kind)) return;
     const text = showHoles(value.text);
     // A parameter of a function around the request: that function is a helper its callers decide.
-    const helperParam = (why: string): boolean => {
-      const all = [...members(value.params), ...("unknown" in r.method ? r.method.params : [])];
+    const helperParam = (why: string, all: readonly ts.ParameterDeclaration[]): boolean => {
       const around = (p: ts.ParameterDeclaration): boolean => {
         for (let n: ts.Node | undefined = enclosing; n !== undefined; n = n.parent) if (n === p.parent) return true;
         return false;
@@ -35,7 +34,7 @@ export const reportRequest = (
       return;
     }
     if (kind.kind === "undetermined") {
-      if (!helperParam("the URL is built from its caller's arguments"))
+      if (!helperParam("the URL is built from its caller's arguments", [...members(value.params)]))
         out.unclassified(at, "runtime-url", text, `the endpoint is built at run time: ${kind.why}`);
       return;
     }
@@ -43,7 +42,7 @@ export const reportRequest = (
     const source = out.location(at);
     if ("unknown" in r.method) {
       const reason = `cannot tell the HTTP method: ${r.method.unknown}${out.catalogMethods(kind.path)}`;
-      if (!helperParam("the method comes from its caller"))
+      if (!helperParam("the method comes from its caller", r.method.params))
         out.pathFinding({ kind: "unclassified", code: "unknown-method", source, text, reason }, kind);
       return;
     }

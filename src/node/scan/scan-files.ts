@@ -5,6 +5,8 @@ import { requiredScopesIn } from "../../matcher/required-scopes.js";
 import { changedFiles } from "./changed-files.js";
 import { MAX_UNRESOLVED_LISTED } from "./limits.js";
 import { listSourceFiles } from "./list-files.js";
+// What counts as a source file (config inputs use it to tell source from logs and HARs).
+export { SOURCE_FILE } from "./list-files.js";
 import { nearestConfig } from "./project-config.js";
 import { readFileText } from "./read-file.js";
 import { scanGroup, type GroupResult, type ScanSettings } from "./scan-group.js";
@@ -13,8 +15,8 @@ import { applySuppressions } from "./suppressions.js";
 import type { ScanFinding, ScanMode, ScanOptions, ScanResult } from "./types.js";
 
 /** A path as the user knows it: relative to the working folder when inside it, `/`-separated. */
-export const shown = (file: string): string => {
-  const r = relative(process.cwd(), file);
+export const shown = (file: string, cwd = process.cwd()): string => {
+  const r = relative(cwd, file);
   return (r.startsWith("..") || r === "" ? file : r).split(sep).join("/");
 };
 
@@ -87,11 +89,13 @@ const dependsOnSdk = (dir: string, cache: Map<string, boolean>): boolean => {
  */
 export const scanFiles = async (paths: readonly string[], options: ScanOptions = {}): Promise<ScanResult> => {
   const settings = withDefaults(options);
+  const cwd = options.cwd ?? process.cwd();
+  const from = (ps: readonly string[]) => ps.map((p) => resolve(cwd, p));
   const listed =
     options.changedSince === undefined
-      ? await listSourceFiles(paths)
-      : await listSourceFiles(await changedFiles(options.changedSince, paths.length > 0 ? paths : ["."]));
-  const display = (file: string): string => shown(file);
+      ? await listSourceFiles(from(paths))
+      : await listSourceFiles(await changedFiles(options.changedSince, from(paths.length > 0 ? paths : ["."])));
+  const display = (file: string): string => shown(file, cwd);
   const groups = new Map<string, string[]>();
   const configs = new Map<string, string | null>();
   for (const file of listed.files) {

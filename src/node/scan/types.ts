@@ -27,6 +27,8 @@ export interface ScanOptions {
   readonly mode?: ScanMode;
   /** Scan only the files changed since this git ref (merge base with HEAD, plus uncommitted and untracked files). */
   readonly changedSince?: string;
+  /** Where relative paths start and what findings are shown relative to; default: the process's. */
+  readonly cwd?: string;
   /** Called as a scan advances (about once per file). */
   readonly onProgress?: (progress: ScanProgress) => void;
 }
