@@ -37,6 +37,18 @@ export interface ReportParts {
   readonly suppressions?: Report["suppressions"];
 }
 
+/** The report of an answer and its parts, as every format renders it. */
+export const reportOf = <S extends string>(result: ReportResult<S>, parts: ReportParts = {}): Report<S> => ({
+  tool: { name: "scopewise", version: VERSION },
+  result,
+  inputs: parts.inputs ?? [],
+  problems: parts.problems ?? [],
+  ...(parts.unlocked ? { unlocked: parts.unlocked } : {}),
+  ...(parts.scopeSources ? { scopeSources: parts.scopeSources } : {}),
+  ...(parts.ignores ? { ignores: parts.ignores } : {}),
+  ...(parts.suppressions?.length ? { suppressions: parts.suppressions } : {}),
+});
+
 /** Builds the report and writes it once, in `format`, to stdout. */
 export const render = <S extends string>(
   io: Io,
@@ -44,16 +56,7 @@ export const render = <S extends string>(
   result: ReportResult<S>,
   parts: ReportParts = {},
 ): void => {
-  const report: Report<S> = {
-    tool: { name: "scopewise", version: VERSION },
-    result,
-    inputs: parts.inputs ?? [],
-    problems: parts.problems ?? [],
-    ...(parts.unlocked ? { unlocked: parts.unlocked } : {}),
-    ...(parts.scopeSources ? { scopeSources: parts.scopeSources } : {}),
-    ...(parts.ignores ? { ignores: parts.ignores } : {}),
-    ...(parts.suppressions?.length ? { suppressions: parts.suppressions } : {}),
-  };
+  const report = reportOf(result, parts);
   io.report?.(report as Report);
   const text = formatReport(report, format, { color: format === "text" && colorEnabled(io.isTTY.stdout, io.env) });
   if (text !== "") io.stdout(`${text}\n`);

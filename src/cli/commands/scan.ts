@@ -1,5 +1,4 @@
 import type { ScanProgress } from "../../node/scan/types.js";
-import type { ScanSummary, SourceProblem } from "../../sources/types.js";
 import { defineCommand, EXIT, UsageError, type CommandContext, type OptionSpec } from "../command.js";
 import { outputFormat, progress, render } from "../context.js";
 import { CATALOG_OPTIONS, INPUT_OPTIONS, REPORT_OPTIONS, TOKEN_OPTIONS } from "../options.js";
@@ -65,7 +64,10 @@ export const scan = defineCommand({
     const withToken = values.scopes.length > 0 || values.token !== undefined;
     const token = withToken ? await loadToken(values, "scan", io) : undefined;
     const { calc, run } = await runConfig(values, io, "scan");
-    const { scanFiles } = await import("../../node/scan/scan-files.js");
+    const [{ scanFiles }, { scanReportInput }] = await Promise.all([
+      import("../../node/scan/scan-files.js"),
+      import("../../node/scan/report-parts.js"),
+    ]);
     const shown = progress(io, values.quiet);
     let r;
     try {
@@ -80,36 +82,10 @@ export const scan = defineCommand({
     } finally {
       shown.done();
     }
-    const found = r.findings.flatMap((f) => (f.kind === "call" ? [f] : []));
-    const unclassified: SourceProblem[] = r.findings.flatMap((f) =>
-      f.kind === "unclassified"
-        ? [{ source: f.source, code: `unclassified:${f.code}`, message: `${f.text}: ${f.reason}` }]
-        : [],
-    );
-    const { calls, problems } = applyConfig(
-      { calls: found.map((f) => ({ call: f.call, source: f.source })), problems: [...r.problems, ...unclassified] },
-      run,
-    );
-    const summary: ScanSummary = {
-      format: "scan",
-      file: positionals.join(" ") || ".",
-      mode: r.mode,
-      files: r.files,
-      skipped: r.skipped,
-      calls: found.length,
-      sdk: found.filter((c) => c.via === "sdk").length,
-      url: found.filter((c) => c.via === "url").length,
-      unclassified: unclassified.length,
-      suppressed: r.suppressions.reduce((n, s) => n + s.suppressed.length, 0),
-      unresolved: r.unresolvedCount,
-      ...(r.unresolved.length > 0 ? { unresolvedImports: r.unresolved } : {}),
-    };
-    const suppressions = r.suppressions.map((s) => ({
-      source: s.source,
-      reason: s.reason,
-      silenced: s.suppressed.map((f) => `${f.text}${f.kind === "unclassified" ? `: ${f.reason}` : ""}`),
-    }));
-    const parts = { inputs: [summary], problems, suppressions, ...run.parts() };
+    const read = scanReportInput(r, positionals.join(" ") || ".");
+    // The config's rewrites and ignores act on the calls, as for every input.
+    const { calls, problems } = applyConfig(read, run);
+    const parts = { inputs: read.inputs, problems, suppressions: read.suppressions, ...run.parts() };
     if (token === undefined) {
       const plan = calc.minimalScopes(calls);
       render(io, format, { kind: "plan", plan }, parts);
