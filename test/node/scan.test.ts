@@ -337,6 +337,66 @@ describe("URLs: what is built, stored or handed on", () => {
   });
 });
 
+// Found by attacking the scanner from outside: each row is a class of ways to hide a call, now closed.
+describe("attacks that no longer hide a call", () => {
+  const D = '"https://app.dynamicauth.com/api/v0"';
+  test.each([
+    [
+      "a cast does not change the object: `(api as any)` and a destructure of a cast",
+      `${SDK}const api = new UsersApi();\n(api as any).deleteUser({});\n` +
+        "const { getUser: g } = api as unknown as Record<string, Function>;",
+      [
+        "DELETE /environments/{environmentId}/users/{userId} UsersApi.deleteUser",
+        "GET /environments/{environmentId}/users/{userId} UsersApi.getUser",
+      ],
+    ],
+    [
+      "URLs are parsed as fetch parses them: full-width and percent-encoded hosts, backslashes, missing slashes",
+      'fetch("https://ａｐｐ.dynamicauth.com/API/V0/environments/e/users", { method: "DELETE" });\n' +
+        'fetch("https://app%2Edynamicauth.com/api/v0/environments/e/users", { method: "DELETE" });\n' +
+        String.raw`fetch("https:\\\\app.dynamicauth.com\\api\\v0\\environments\\e\\users", { method: "DELETE" });` +
+        "\n" +
+        'fetch("https:app.dynamicauth.com/api/v0/environments/e/users", { method: "DELETE" });\n' +
+        'fetch("https://app.dynamic\\nauth.com/api/v0/environments/e/users", { method: "DELETE" });',
+      [
+        "DELETE https://app.dynamicauth.com/API/V0/environments/e/users",
+        "DELETE /environments/e/users",
+        "DELETE /environments/e/users",
+        "DELETE /environments/e/users",
+        "DELETE /environments/e/users",
+      ],
+    ],
+    [
+      "string methods: a case change is applied, a cut is unclassified",
+      `const e = "E1";\nfetch(\`\${${D}}/environments/\${e}/users\`.toLowerCase(), { method: "DELETE" });\n` +
+        `fetch(\`\${${D}}/environments/\${e}/users/\`.slice(0, -1));`,
+      ["DELETE /environments/e1/users", "? too-complex"],
+    ],
+    [
+      "an array of parts joined by name, a rest-parameter join helper, path.join",
+      `const B = ${D};\nconst parts = [B, "environments", e, "users"];\nfetch(parts.join("/"));\n` +
+        'const joinUrl = (...p: string[]) => p.join("/");\nfetch(joinUrl(B, "environments", e, "gates"));\n' +
+        'import path from "node:path";\nfetch(path.join(B, "environments", e, "origins"));',
+      ["GET /environments/{e}/users", "GET /environments/{e}/gates", "GET /environments/{e}/origins"],
+    ],
+    [
+      "a base URL built in ways the scan cannot follow is unclassified, never dropped",
+      `const parts = [${D}];\nparts.push("environments", e, "users");\nfetch(parts.join("/"), { method: "DELETE" });\n` +
+        `import { join } from "./somewhere";\nfetch(join(${D}, "environments", e, "users"));`,
+      ["? not-sent", "? passed-on", "? passed-on"],
+    ],
+    ["a base URL exported and never built into a request", `export const BASE = ${D};`, ["? not-sent"]],
+    [
+      "a base URL given to a client is accounted for; a request to the base alone names no endpoint",
+      `import { Configuration } from "@dynamic-labs/sdk-api";\nimport axios from "axios";\nconst B = ${D};\n` +
+        'new Configuration({ basePath: B });\naxios.defaults.baseURL = B;\nfetch(B);\naxios.get("/environments/e/users");',
+      ["GET /environments/e/users"],
+    ],
+  ])("%s", (_, code, expected) => {
+    expect(found(code)).toEqual(expected);
+  });
+});
+
 describe("suppressions", () => {
   test("a reason silences the unclassified findings of the next line, never a call; none is a finding", () => {
     const r = scan(

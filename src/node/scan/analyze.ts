@@ -66,6 +66,7 @@ export const analyze = (input: AnalysisInput): Analysis => {
     const ctx = contextOf(ev, occ.node);
     if (ctx.kind === "arg") hand(ctx.call, occ);
     else if (ctx.kind === "definition") out.definitions.push({ occ, decl: ctx.decl, name: ctx.name });
+    else if (ctx.kind === "base-option") out.useRefs(occ.values);
     else if (ctx.kind === "stray")
       out.eachDynamic(occ, "not-sent", () => `${ctx.why}: scopewise cannot tell which request sends it`);
     else if (ctx.kind === "config") {
@@ -89,7 +90,9 @@ export const analyze = (input: AnalysisInput): Analysis => {
   }
 
   // 4. Every call once, with the values handed to it.
-  const passedOn = (occ: Occurrence, why: string) => out.eachDynamic(occ, "passed-on", () => why);
+  // Decided once every request is read: a call whose result was built into a reported URL (a join
+  // helper, `path.join`) consumed the values handed to it.
+  const handedOn: { occ: Occurrence; why: string; call: AnyCall }[] = [];
   eachFile((f) => {
     for (const call of f.calls) {
       const handed = handedTo.get(call) ?? [];
@@ -104,7 +107,7 @@ export const analyze = (input: AnalysisInput): Analysis => {
         if (shape.kind === "url" && urlArg !== undefined && !r?.kinds.some(isDynamic)) unknownUrl(out, checker, urlArg);
         for (const occ of handed)
           if (urlArg === undefined || occ.node.pos < urlArg.pos || occ.node.end > urlArg.end)
-            passedOn(occ, `passed to ${calleeText(call)}(…) but not as the URL it requests`);
+            handedOn.push({ occ, call, why: `passed to ${calleeText(call)}(…) but not as the URL it requests` });
         continue;
       }
       if (what !== undefined) {
@@ -129,8 +132,13 @@ export const analyze = (input: AnalysisInput): Analysis => {
         if (values?.some((v) => v.text.includes("/"))) unknownClient(out, checker, call, values, first);
       }
       for (const occ of handed)
-        passedOn(occ, `passed to ${calleeText(call)}(…), which scopewise cannot follow to a request`);
+        handedOn.push({
+          occ,
+          call,
+          why: `passed to ${calleeText(call)}(…), which scopewise cannot follow to a request`,
+        });
     }
   });
+  for (const h of handedOn) if (!out.used.has(h.call)) out.eachDynamic(h.occ, "passed-on", () => h.why);
   return { findings: out.finish(input.usesSdk), exhausted: [...exhausted] };
 };

@@ -72,11 +72,14 @@ export class Collector {
     } else this.bare.push({ finding, path: kind.path });
   }
 
-  /** An unclassified finding for each Dynamic value of an occurrence. */
+  /**
+   * An unclassified finding for each Dynamic value of an occurrence, a base URL included: requests built
+   * from a base URL the scan cannot follow (a join helper, an array) are requests to Dynamic.
+   */
   eachDynamic(occ: Occurrence, code: UnclassifiedCode, reason: (kind: UrlKind) => string): void {
     this.useRefs(occ.values);
     occ.kinds.forEach((kind, i) => {
-      if (!isDynamic(kind)) return;
+      if (!isDynamic(kind) && kind.kind !== "base") return;
       const text = showHoles((occ.values[i] as Values[number]).text);
       const source = this.location(occ.at);
       this.pathFinding({ kind: "unclassified", code, source, text, reason: reason(kind) }, kind);
@@ -115,15 +118,19 @@ export class Collector {
           "no call of it in the scanned files tells which",
       );
     }
-    // Dynamic URLs defined in the scanned files that nothing reported was built from.
-    for (const d of this.definitions) {
-      if (this.used.has(d.decl)) continue;
-      this.eachDynamic(
-        d.occ,
-        "not-sent",
-        (k) =>
-          `${d.name} is a Dynamic URL that no request in the scanned files sends, so its method is unknown` +
-          (k.kind === "path" ? this.catalogMethods(k.path) : ""),
+    // Dynamic URLs defined in the scanned files that nothing reported was built from; one built only into
+    // another such URL is said with it, not again.
+    const open = this.definitions.filter((d) => !this.used.has(d.decl));
+    const blocks = new Set<ts.Node>();
+    for (const d of open)
+      for (const v of d.occ.values) for (const r of members(v.refs)) if (r !== d.decl) blocks.add(r);
+    for (const d of open) {
+      if (blocks.has(d.decl)) continue;
+      this.eachDynamic(d.occ, "not-sent", (k) =>
+        k.kind === "base"
+          ? `${d.name} is a Dynamic base URL that no request in the scanned files is built from`
+          : `${d.name} is a Dynamic URL that no request in the scanned files sends, so its method is unknown` +
+            (k.kind === "path" ? this.catalogMethods(k.path) : ""),
       );
     }
     // Bare paths count when the project is about Dynamic, or when they are known and under /environments.

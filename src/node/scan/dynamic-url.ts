@@ -48,6 +48,33 @@ const LEADING_HOLES = new RegExp(`^(?:[${HOLE_OPEN}${PARAM_OPEN}][^${HOLE_CLOSE}
 const holeFirst = (text: string): boolean => text.startsWith(HOLE_OPEN) || text.startsWith(PARAM_OPEN);
 const ABSOLUTE = /^(?:([a-z][a-z\d+\-.]*):)?\/\/([^/]*)(.*)$/is;
 
+const RUN_TIME = /[\uE000\uE002][^\uE001]*\uE001/g;
+const TOKEN = /h0le(\d+)x/g;
+
+/**
+ * An absolute or protocol-relative URL as fetch sends it: parsed by the WHATWG URL parser, which drops
+ * surrounding spaces and control characters and every tab and newline, reads `\` as `/`, `https:host`
+ * and `https:/host` as `https://host`, maps the host through IDNA (full-width letters) and percent-
+ * decoding, drops a default port and user info, and resolves dot segments. Run-time parts survive as
+ * tokens; anything else is left as written.
+ */
+export const canonicalUrl = (text: string): string => {
+  const t = text.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, "").replace(/[\t\n\r]/g, "");
+  const scheme = /^https?:/i.test(t);
+  if (!scheme && !/^[\\/]{2}/.test(t)) return text;
+  const parts: string[] = [];
+  const safe = t.replace(RUN_TIME, (part) => `h0le${parts.push(part) - 1}x`);
+  let u: URL;
+  try {
+    u = new URL(scheme ? safe : `https:${safe}`);
+  } catch {
+    return text;
+  }
+  const port = u.port === "" ? "" : `:${u.port}`;
+  const path = `${u.pathname}${u.search}`.replace(/%7B/gi, "{").replace(/%7D/gi, "}");
+  return `${scheme ? u.protocol : ""}//${u.hostname}${port}${path}`.replace(TOKEN, (_, i: string) => parts[+i] ?? "");
+};
+
 /** True for a path whose first two segments read `api`/`v0` once case, escapes, `;x` and empty segments are undone. */
 const spelledApiV0 = (path: string): boolean => {
   const segments = path
@@ -100,7 +127,9 @@ const relative = (path: string, origin?: string): UrlKind => {
  * what is wrong with it), so no spelling makes a request to Dynamic's origin disappear.
  */
 export const classifyUrl = (text: string, bases: readonly Base[]): UrlKind => {
-  const t = text.trim().replace(/[?#].*$/s, "");
+  const t = canonicalUrl(text)
+    .trim()
+    .replace(/[?#].*$/s, "");
   const abs = ABSOLUTE.exec(t);
   if (abs) {
     const scheme = abs[1]?.toLowerCase();

@@ -4,11 +4,17 @@ import type { FileFacts } from "./context.js";
 import { classifyUrl, type parseBases, type UrlKind } from "./dynamic-url.js";
 import type { Evaluator } from "./evaluator.js";
 import { enclosingFunction, nameOf, short, staticName, valueParent, type AnyCall } from "./syntax.js";
+import { CUTS_TEXT } from "./string-calls.js";
 import type { Values } from "./value.js";
 
 export const URL_KEYS = ["url", "path", "uri", "endpoint", "href"];
 const BASE_KEYS = new Set(["baseURL", "prefixUrl", "baseUrl", "prefix", "basePath"]);
-const STRING_METHODS = new Set(["toString", "trim", "trimEnd", "trimStart", "concat", "replace", "replaceAll"]);
+// String-to-string methods a URL passes through on its way to a request (what they do: string-calls.ts).
+const STRING_METHODS = new Set([
+  ...["toString", "trim", "trimEnd", "trimStart", "concat", "replace", "replaceAll", "normalize", "valueOf"],
+  ...["toLowerCase", "toUpperCase", "toLocaleLowerCase", "toLocaleUpperCase"],
+  ...CUTS_TEXT,
+]);
 
 /** Where a URL value ends up once what keeps it a URL is climbed. */
 export type Context =
@@ -20,7 +26,9 @@ export type Context =
   | { readonly kind: "definition"; readonly decl: ts.Node; readonly name: string }
   /** Somewhere the scan cannot follow (an array element, a spread). */
   | { readonly kind: "stray"; readonly why: string }
-  /** Nowhere it could be sent from: compared, tested, logged, a base URL option. */
+  /** A client's base URL option (`baseURL:`, `basePath:`, `axios.defaults.baseURL =`): its requests use it. */
+  | { readonly kind: "base-option" }
+  /** Nowhere it could be sent from: compared, tested, logged. */
   | { readonly kind: "none" };
 
 const isOneOf = (kind: ts.SyntaxKind, ...kinds: ts.SyntaxKind[]): boolean => kinds.includes(kind);
@@ -76,7 +84,7 @@ export const contextOf = (ev: Evaluator, node: ts.Expression): Context => {
     return { kind: "arg", call: parent };
   if (ts.isPropertyAssignment(parent) || ts.isShorthandPropertyAssignment(parent)) {
     const key = staticName(parent.name) ?? "";
-    if (BASE_KEYS.has(key)) return { kind: "none" };
+    if (BASE_KEYS.has(key)) return { kind: "base-option" };
     if (URL_KEYS.includes(key) && ts.isObjectLiteralExpression(parent.parent))
       return { kind: "config", object: parent.parent };
     return { kind: "definition", decl: parent, name: key };
@@ -85,7 +93,9 @@ export const contextOf = (ev: Evaluator, node: ts.Expression): Context => {
     return { kind: "definition", decl: parent, name: nameOf(parent.name) };
   if (ts.isExportAssignment(parent)) return { kind: "definition", decl: parent, name: "default" };
   if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-    const decl = ev.declarationOf(parent.left);
+    const left = parent.left;
+    if (ts.isPropertyAccessExpression(left) && BASE_KEYS.has(left.name.text)) return { kind: "base-option" };
+    const decl = ev.declarationOf(left);
     return decl === undefined
       ? { kind: "stray", why: `assigned to ${short(parent.left)}` }
       : { kind: "definition", decl, name: nameOf(parent.left) };
@@ -95,7 +105,13 @@ export const contextOf = (ev: Evaluator, node: ts.Expression): Context => {
     const name = `${fn?.name === undefined ? "a function" : nameOf(fn.name)}()'s result`;
     return fn === undefined ? { kind: "none" } : { kind: "definition", decl: fn, name };
   }
-  if (ts.isArrayLiteralExpression(parent)) return { kind: "stray", why: "an element of an array" };
+  if (ts.isArrayLiteralExpression(parent)) {
+    // An element of a stored array: a URL joined from the array accounts for it.
+    const holder = valueParent(parent).parent;
+    return ts.isVariableDeclaration(holder) && holder.initializer !== undefined
+      ? { kind: "definition", decl: holder, name: `an element of ${nameOf(holder.name)}` }
+      : { kind: "stray", why: "an element of an array" };
+  }
   if (ts.isSpreadElement(parent) || ts.isYieldExpression(parent)) return { kind: "stray", why: "passed on" };
   return { kind: "none" };
 };
@@ -119,8 +135,7 @@ export const findOccurrences = (
     if (values === undefined) return;
     const kinds = classify(values, bases);
     if (kinds.some((k) => k.kind === "base")) onBase();
-    if (kinds.some((k) => k.kind === "path" || k.kind === "undetermined"))
-      into.set(node, { node, at: start, values, kinds });
+    if (kinds.some((k) => k.kind !== "none")) into.set(node, { node, at: start, values, kinds });
   };
   for (const root of f.stringRoots) visit(root);
   for (const ref of f.valueRefs) visit(ref);

@@ -210,6 +210,8 @@ export const scanOptions = (project: ts.CompilerOptions, mode: ProgramMode): ts.
     jsx: jsx ?? ts.JsxEmit.Preserve,
     allowJs: true,
     checkJs: false,
+    // A URL in a JSON file imported by the code is read like a constant.
+    resolveJsonModule: true,
     noEmit: true,
     skipLibCheck: true,
     // ES5 with promises, iterables and collections, without the DOM: what receivers' types need, a

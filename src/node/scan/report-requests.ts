@@ -13,6 +13,8 @@ export const reportRequest = (
 ): void => {
   r.values.forEach((value, i) => {
     const kind = r.kinds[i] as UrlKind;
+    // A request to the base URL alone names no endpoint, but its base URL is accounted for.
+    if (kind.kind === "base") out.useRefs([value]);
     if (!isDynamic(kind)) return;
     const text = showHoles(value.text);
     // A parameter of a function around the request: that function is a helper its callers decide.

@@ -109,7 +109,11 @@ export class SdkCalls {
     }
     const name = ts.isIdentifier(nameNode) || ts.isStringLiteralLike(nameNode) ? nameNode.text : "";
     const text = `${receiver === undefined ? "…" : short(receiver)}.${name}(…)`;
-    const operations = this.operationsOf(symbol);
+    let operations = this.operationsOf(symbol);
+    // A cast changes the type, not the object: `(api as any).deleteUser()` still calls UsersApi.deleteUser.
+    const bare = receiver !== undefined && ts.isExpression(receiver) ? skipOuter(receiver) : receiver;
+    const bareType = bare === undefined || bare === receiver ? undefined : this.typeAt(bare);
+    if (operations.length === 0 && bareType !== undefined) operations = this.operationsOf(bareType.getProperty(name));
     for (const op of operations) this.call(nameNode, text, op);
     if (operations.length > 0) return;
     const kind = this.receiverKind(receiver === undefined ? undefined : this.typeAt(receiver));

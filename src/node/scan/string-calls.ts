@@ -15,7 +15,17 @@ import {
   type Values,
 } from "./value.js";
 
-const KEEPS_TEXT = new Set(["toString", "trim", "trimEnd", "trimStart", "valueOf"]);
+const KEEPS_TEXT = new Set(["toString", "trim", "trimEnd", "trimStart", "valueOf", "normalize"]);
+// Case changes apply to what is known; a run-time part keeps its name.
+const CASE: Record<string, (s: string) => string> = {
+  toLowerCase: (s) => s.toLowerCase(),
+  toLocaleLowerCase: (s) => s.toLowerCase(),
+  toUpperCase: (s) => s.toUpperCase(),
+  toLocaleUpperCase: (s) => s.toUpperCase(),
+};
+/** String methods whose result the scan does not compute: the text is kept, marked as cut (fails closed). */
+export const CUTS_TEXT = new Set(["slice", "substring", "substr", "padStart", "padEnd", "repeat", "at", "charAt"]);
+const HOLE_RUN = /([\uE000\uE002][^\uE001]*\uE001)/;
 
 /** `"/a/{id}".replace("{id}", x)`: a string pattern is replaced; a regex leaves the text as it was. */
 const replace = (ev: Evaluator, e: AnyCall, receiver: ts.Expression, env: Env | undefined, depth: number) => {
@@ -37,21 +47,53 @@ const replace = (ev: Evaluator, e: AnyCall, receiver: ts.Expression, env: Env | 
   return out;
 };
 
-/** `[BASE, "environments", id].join("/")`. */
-const join = (
-  ev: Evaluator,
-  array: ts.ArrayLiteralExpression,
-  sepExpr: ts.Expression | undefined,
-  env: Env | undefined,
-  depth: number,
-) => {
-  const sep = sepExpr === undefined ? [literal(",")] : (ev.at(sepExpr, env, depth + 1) ?? [hole("separator")]);
+/** Elements to join, and where to read them. */
+interface Elements {
+  readonly elements: readonly ts.Expression[];
+  readonly env: Env | undefined;
+  /** The `const` the array was read from: a URL joined from it accounts for its elements. */
+  readonly from?: ts.Node;
+}
+
+/** `[BASE, "environments", id].join("/")`, `parts.join("/")`. */
+const join = (ev: Evaluator, array: Elements, sep: Values, depth: number): Values => {
   const parts: Values[] = [];
   array.elements.forEach((el, i) => {
     if (i > 0) parts.push(sep);
-    parts.push(ev.at(el, env, depth + 1) ?? [hole(nameOf(el))]);
+    parts.push(ev.at(el, array.env, depth + 1) ?? [hole(nameOf(el))]);
   });
   return concat(parts);
+};
+
+// Path joiners: `path.join(BASE, "environments", id)`, url-join, ufo's joinURL: one `/` between parts.
+const JOINERS = new Set(["path.join", "path.posix.join", "posix.join", "urlJoin", "urljoin", "joinURL"]);
+const oneSlash = (values: Values): Values =>
+  values.map((v) => ({ ...v, text: v.text.replace(/([^:/])\/{2,}/g, "$1/") }));
+
+/**
+ * An array's elements: a literal (without spreads), a `const` holding one that its file never changes
+ * (`parts.push(…)` is a change), or a rest parameter of an inlined helper (`(...parts) => parts.join("/")`).
+ */
+const arrayElements = (ev: Evaluator, expr: ts.Expression, env: Env | undefined): Elements | undefined => {
+  const e = skipOuter(expr);
+  const literalElements = (a: ts.Expression, at: Env | undefined): Elements | undefined =>
+    ts.isArrayLiteralExpression(a) && !a.elements.some(ts.isSpreadElement)
+      ? { elements: a.elements, env: at }
+      : undefined;
+  if (ts.isArrayLiteralExpression(e)) return literalElements(e, env);
+  if (!ts.isIdentifier(e)) return undefined;
+  const decl = ev.declarationOf(e);
+  if (decl !== undefined && ts.isParameter(decl) && decl.dotDotDotToken !== undefined) {
+    const fn = decl.parent;
+    for (let en = env; en !== undefined; en = en.caller)
+      if (en.fn === fn) return { elements: en.args.slice(fn.parameters.indexOf(decl)), env: en.caller };
+    return undefined;
+  }
+  if (decl === undefined || !ts.isVariableDeclaration(decl) || decl.initializer === undefined) return undefined;
+  const mutated = ev.facts.get(decl.getSourceFile().fileName)?.mutated.has(e.text) ?? true;
+  if (decl.getSourceFile() !== e.getSourceFile() || mutated) return undefined;
+  const found = literalElements(skipOuter(decl.initializer), ev.envFor(decl, env));
+  return found && { ...found, from: decl };
 };
 
 /** A small helper that returns a string (`endpoints.users(env)`): what it returns for these arguments. */
@@ -65,7 +107,7 @@ const helperResult = (ev: Evaluator, e: AnyCall, env: Env | undefined, depth: nu
   ev.active.add(fn);
   try {
     const v = ev.at(returned, calleeEnv, depth + 1);
-    return v === undefined ? undefined : withRef(v, fn);
+    return v === undefined ? undefined : withRef(withRef(v, fn), e);
   } finally {
     ev.active.delete(fn);
   }
@@ -88,6 +130,8 @@ export const evaluateCall = (ev: Evaluator, e: AnyCall, env: Env | undefined, de
     return resolveUrl(ev.at(args[1], env, depth + 1) ?? [hole(nameOf(args[1]))], path);
   }
   if ((name === "String" || name === "encodeURI") && first !== undefined) return ev.at(first, env, depth + 1);
+  if (args.length > 0 && JOINERS.has(callee.getText()))
+    return withRef(oneSlash(join(ev, { elements: args, env }, [literal("/")], depth)), e);
   if (name === "encodeURIComponent" && first !== undefined) {
     const v = ev.at(first, env, depth + 1);
     return v?.every((x) => !hasHole(x.text))
@@ -98,6 +142,17 @@ export const evaluateCall = (ev: Evaluator, e: AnyCall, env: Env | undefined, de
     const method = callee.name.text;
     const receiver = callee.expression;
     if (KEEPS_TEXT.has(method)) return ev.at(receiver, env, depth + 1);
+    const change = CASE[method];
+    if (change !== undefined) {
+      const base = ev.at(receiver, env, depth + 1);
+      const apply = (text: string) =>
+        text
+          .split(HOLE_RUN)
+          .map((part) => (HOLE_RUN.test(part) ? part : change(part)))
+          .join("");
+      return base?.map((v) => ({ ...v, text: apply(v.text) }));
+    }
+    if (CUTS_TEXT.has(method)) return ev.at(receiver, env, depth + 1)?.map((v) => ({ ...v, cut: true }));
     if (method === "concat") {
       const base = ev.at(receiver, env, depth + 1);
       return base === undefined
@@ -106,8 +161,12 @@ export const evaluateCall = (ev: Evaluator, e: AnyCall, env: Env | undefined, de
     }
     if ((method === "replace" || method === "replaceAll") && first !== undefined)
       return replace(ev, e, receiver, env, depth);
-    const array = skipOuter(receiver);
-    if (method === "join" && ts.isArrayLiteralExpression(array)) return join(ev, array, first, env, depth);
+    const array = method === "join" ? arrayElements(ev, receiver, env) : undefined;
+    const sep = first === undefined ? [literal(",")] : (ev.at(first, env, depth + 1) ?? [hole("separator")]);
+    if (array !== undefined) {
+      const joined = withRef(join(ev, array, sep, depth), e);
+      return array.from === undefined ? joined : withRef(joined, array.from);
+    }
   }
   return helperResult(ev, e, env, depth);
 };

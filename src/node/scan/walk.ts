@@ -69,6 +69,8 @@ const isValuePosition = (child: ts.Node, parent: ts.Node): boolean => {
   return false;
 };
 
+const ARRAY_CHANGES = new Set(["push", "unshift", "splice", "pop", "shift", "reverse", "sort", "fill", "copyWithin"]);
+
 const rootName = (node: ts.Expression): string | undefined => {
   let n = skipOuter(node);
   while (ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n)) n = skipOuter(n.expression);
@@ -144,6 +146,9 @@ export const walkFile = (sf: ts.SourceFile): FileFacts => {
       const callee = skipOuter(call.expression);
       if (ts.isPropertyAccessExpression(callee) && callee.getText(sf) === "Object.assign" && call.arguments?.[0]) {
         const name = rootName(call.arguments[0]);
+        if (name !== undefined) facts.mutated.add(name);
+      } else if (ts.isPropertyAccessExpression(callee) && ARRAY_CHANGES.has(callee.name.text)) {
+        const name = rootName(callee.expression);
         if (name !== undefined) facts.mutated.add(name);
       }
     } else if (kind === ts.SyntaxKind.BinaryExpression) {
