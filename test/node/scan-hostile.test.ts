@@ -149,6 +149,15 @@ describe("files that are not regular files", () => {
     expect(r.problems).toMatchObject([{ code: "too-large" }]);
   });
 
+  test("an imported file too large to read is an import not followed, not a failure of the scanned file", async () => {
+    write("generated/tsconfig.json", "{}");
+    write("generated/types.ts", `export const base = "x";\n// ${"x".repeat(4 * 1024 * 1024)}\n`);
+    const main = write("generated/main.ts", 'import { base } from "./types";\nconsole.log(base);\n');
+    const r = await scanFiles([main]);
+    expect(r.problems).toEqual([]);
+    expect(r.unresolved).toMatchObject([{ specifier: expect.stringMatching(/types\.ts \(\d+ bytes; files over/) }]);
+  });
+
   test("a binary file is a problem", async () => {
     const bin = write("bin/blob.js", "const a = 1;\u0000\u0001");
     const r = await scanFiles([bin]);

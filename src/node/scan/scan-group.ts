@@ -104,10 +104,6 @@ export const scanGroup = (
     scanned.push(facts);
     comments.push(...findSuppressions(facts, shownName));
   }
-  // Files the scanned ones import that could not be loaded: their names are unknown to the scan.
-  for (const [file, r] of refusals)
-    if (!group.files.includes(file))
-      problems.push({ source: { file: display(file) }, code: r.code, message: `imported, but ${r.message}` });
   try {
     const analysis = analyze({
       checker: built.checker,
@@ -133,7 +129,7 @@ export const scanGroup = (
       });
   }
   const inProject = built.unresolved.filter((u) => !u.file.includes("/node_modules/"));
-  const unresolved = inProject.slice(0, MAX_UNRESOLVED_LISTED).map((u) => {
+  const unresolved: UnresolvedImport[] = inProject.slice(0, MAX_UNRESOLVED_LISTED).map((u) => {
     const sf = program.getSourceFile(u.file);
     const lc = sf?.getLineAndCharacterOfPosition(u.pos);
     const source: SourceLocation = {
@@ -142,12 +138,17 @@ export const scanGroup = (
     };
     return { specifier: u.specifier, source };
   });
+  // Files the scanned ones import that could not be read whole (too large, too deep): like an import
+  // that cannot be followed, what they export is unknown (and what depends on it fails closed).
+  for (const [file, r] of refusals)
+    if (!group.files.includes(file))
+      unresolved.push({ specifier: `${display(file)} (${r.message})`, source: { file: display(file) } });
   return {
     findings,
     problems,
     comments,
     unresolved,
-    unresolvedCount: inProject.length,
+    unresolvedCount: unresolved.length + Math.max(0, inProject.length - MAX_UNRESOLVED_LISTED),
     project: {
       config: group.config && display(group.config),
       files: group.files.length,
