@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { scanSource } from "../../src/node/index.js";
+import { scanSource, scanSources } from "../../src/node/index.js";
 
 // One file on its own (scanSource: file mode). Cross-module resolution is test/node/scan-projects.test.ts.
 const scan = (code: string, file = "a.ts") => scanSource(code, file);
@@ -415,6 +415,30 @@ describe("suppressions", () => {
     expect(r.suppressions).toMatchObject([
       { source: { line: 2, column: 1 }, reason: "shown as a link only", suppressed: [{ code: "not-sent" }] },
       { source: { line: 6 }, reason: "hiding a call does not work", suppressed: [] },
+    ]);
+  });
+});
+
+describe("component files: their scripts, at their own lines and columns", () => {
+  test("Vue, Svelte and Astro", () => {
+    const vue = `<template>\n  <p>{{ n }}</p>\n</template>\n<script setup lang="ts">\n${SDK}const n = await new UsersApi().getEnvironmentUsers({});\n</script>\n`;
+    const svelte =
+      '<script>\n  fetch("https://app.dynamicauth.com/api/v0/environments/e/gates");\n</script>\n<h1>hi</h1>\n';
+    const astro =
+      '---\nconst r = await fetch("https://app.dynamicauth.com/api/v0/environments/e/origins");\n---\n<p>{r.status}</p>\n';
+    const r = scanSources([
+      { file: "App.vue", code: vue },
+      { file: "Widget.svelte", code: svelte },
+      { file: "page.astro", code: astro },
+    ]);
+    expect(
+      r.findings.map(
+        (f) => `${f.source.file}:${f.source.line}:${f.source.column} ${f.kind === "call" ? f.call.path : f.code}`,
+      ),
+    ).toEqual([
+      "App.vue:6:32 /environments/{environmentId}/users",
+      "Widget.svelte:2:9 /environments/e/gates",
+      "page.astro:2:23 /environments/e/origins",
     ]);
   });
 });

@@ -1,12 +1,14 @@
 import { readdir, realpath, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { InputError } from "../../util/errors.js";
+import { COMPONENT_FILE } from "./components.js";
 import { MAX_SCAN_FILES } from "./limits.js";
 
 /** File names a scan reads: JS and TS sources, not declaration files. */
 export const SOURCE_FILE = /\.(?:[cm]?[jt]s|[jt]sx)$/i;
 const DECLARATION_FILE = /\.d\.[cm]?ts$/i;
-export const isSourceFile = (name: string): boolean => SOURCE_FILE.test(name) && !DECLARATION_FILE.test(name);
+export const isSourceFile = (name: string): boolean =>
+  (SOURCE_FILE.test(name) && !DECLARATION_FILE.test(name)) || COMPONENT_FILE.test(name);
 
 // Dependencies, build output and tool folders are not the project's own calls.
 const SKIP_DIRS = new Set(["node_modules", "dist", "build", "coverage", ".git", ".next", "out"]);

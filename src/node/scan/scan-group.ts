@@ -6,7 +6,9 @@ import { analyze } from "./analyze.js";
 import type { FileFacts } from "./context.js";
 import { parseBases } from "./dynamic-url.js";
 import { MAX_PARSE_ERRORS_PER_FILE, MAX_UNRESOLVED_LISTED } from "./limits.js";
+import { COMPONENT_FILE, componentScript } from "./components.js";
 import { createScanProgram, scanOptions, type ScanProgram } from "./program.js";
+import { readFileText } from "./read-file.js";
 import { readProjectConfig } from "./project-config.js";
 import { findSuppressions, type SuppressionComment } from "./suppressions.js";
 import type { ScanFinding, ScanMode, ScanProject, UnresolvedImport } from "./types.js";
@@ -46,15 +48,32 @@ export const scanGroup = (
 ): GroupResult => {
   const config = readProjectConfig(group.config);
   const problems: SourceProblem[] = [];
+  // Components (.vue, .svelte, .astro) are read as their scripts, under a name with a JS/TS extension.
+  const virtual = new Map(virtualFiles);
+  const real = new Map<string, string>();
+  const files = group.files.flatMap((file) => {
+    if (!COMPONENT_FILE.test(file)) return [file];
+    const read = virtualFiles.has(file) ? { text: virtualFiles.get(file) as string } : readFileText(file);
+    if (!("text" in read)) {
+      problems.push({ source: { file: display(file) }, code: read.refused, message: read.message });
+      return [];
+    }
+    const script = componentScript(read.text, file);
+    const path = `${file}${script.ts ? ".ts" : ".js"}`;
+    virtual.set(path, script.text);
+    real.set(path, file);
+    return [path];
+  });
+  const show = (file: string): string => display(real.get(file) ?? file);
   const findings: ScanFinding[] = [];
   const comments: SuppressionComment[] = [];
   let built: ScanProgram;
   try {
-    built = createScanProgram(group.files, scanOptions(config.options, mode), virtualFiles);
+    built = createScanProgram(files, scanOptions(config.options, mode), virtual);
   } catch (error) {
-    for (const file of group.files)
+    for (const file of files)
       problems.push({
-        source: { file: display(file) },
+        source: { file: show(file) },
         code: "scan-failed",
         message: `could not build a program for it: ${(error as Error).message}`,
       });
@@ -65,8 +84,8 @@ export const scanGroup = (
       unresolved: [],
       unresolvedCount: 0,
       project: {
-        config: group.config && display(group.config),
-        files: group.files.length,
+        config: group.config && show(group.config),
+        files: files.length,
         programFiles: 0,
         configErrors: config.errors,
       },
@@ -74,9 +93,9 @@ export const scanGroup = (
   }
   const { program, refusals } = built;
   const scanned: FileFacts[] = [];
-  for (const file of group.files) {
+  for (const file of files) {
     onFile();
-    const shownName = display(file);
+    const shownName = show(file);
     const refusal = refusals.get(file);
     const sf = program.getSourceFile(file);
     if (refusal !== undefined || sf === undefined) {
@@ -110,20 +129,20 @@ export const scanGroup = (
       scanned,
       bases: parseBases(settings.baseUrls),
       requiredScopes: settings.requiredScopes,
-      usesSdk: built.importsSdk || scanned.some((f) => f.requiresSdk) || sdkDependency(group.files),
-      display,
+      usesSdk: built.importsSdk || scanned.some((f) => f.requiresSdk) || sdkDependency(files),
+      display: show,
     });
     findings.push(...analysis.findings);
     for (const file of analysis.exhausted)
       problems.push({
-        source: { file: display(file) },
+        source: { file: show(file) },
         code: "too-complex",
         message: "its values take more work to follow than a file of its size may cost; later ones were not followed",
       });
   } catch (error) {
     for (const f of scanned)
       problems.push({
-        source: { file: display(f.sf.fileName) },
+        source: { file: show(f.sf.fileName) },
         code: "scan-failed",
         message: `the scan failed on this program: ${(error as Error).message}`,
       });
@@ -133,7 +152,7 @@ export const scanGroup = (
     const sf = program.getSourceFile(u.file);
     const lc = sf?.getLineAndCharacterOfPosition(u.pos);
     const source: SourceLocation = {
-      file: display(u.file),
+      file: show(u.file),
       ...(lc ? { line: lc.line + 1, column: lc.character + 1 } : {}),
     };
     return { specifier: u.specifier, source };
@@ -141,8 +160,8 @@ export const scanGroup = (
   // Files the scanned ones import that could not be read whole (too large, too deep): like an import
   // that cannot be followed, what they export is unknown (and what depends on it fails closed).
   for (const [file, r] of refusals)
-    if (!group.files.includes(file))
-      unresolved.push({ specifier: `${display(file)} (${r.message})`, source: { file: display(file) } });
+    if (!files.includes(file))
+      unresolved.push({ specifier: `${show(file)} (${r.message})`, source: { file: show(file) } });
   return {
     findings,
     problems,
@@ -150,8 +169,8 @@ export const scanGroup = (
     unresolved,
     unresolvedCount: unresolved.length + Math.max(0, inProject.length - MAX_UNRESOLVED_LISTED),
     project: {
-      config: group.config && display(group.config),
-      files: group.files.length,
+      config: group.config && show(group.config),
+      files: files.length,
       programFiles: program.getSourceFiles().length,
       configErrors: config.errors,
     },
