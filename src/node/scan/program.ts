@@ -1,4 +1,5 @@
 import ts from "typescript";
+import { SCAN_LIB_ROOTS } from "./libs.js";
 import { MAX_NESTING } from "./limits.js";
 import { isRegularFile, readFileText } from "./read-file.js";
 import { isSdkModule, sdkIndex, SDK_STUB_FILE } from "./sdk-stub.js";
@@ -214,15 +215,7 @@ export const scanOptions = (project: ts.CompilerOptions, mode: ProgramMode): ts.
     resolveJsonModule: true,
     noEmit: true,
     skipLibCheck: true,
-    // ES5 with promises, iterables and collections, without the DOM: what receivers' types need, a
-    // fraction of the parsing (a Map of clients keeps its value type; a DOM element is any).
-    lib: [
-      "lib.es5.d.ts",
-      "lib.es2015.promise.d.ts",
-      "lib.es2015.iterable.d.ts",
-      "lib.es2015.collection.d.ts",
-      "lib.es2015.symbol.wellknown.d.ts",
-    ],
+    lib: SCAN_LIB_ROOTS,
     types: [],
     maxNodeModuleJsDepth: 0,
     noResolve: mode === "file",
