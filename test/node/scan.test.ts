@@ -403,7 +403,7 @@ describe("suppressions", () => {
       `${BASE}// scopewise-ignore-next-line: shown as a link only\nconst a = \`\${BASE}/environments/\${e}/users\`;\n` +
         `/* scopewise-ignore-next-line */\nconst b = \`\${BASE}/environments/\${e}/gates\`;\n` +
         `// scopewise-ignore-next-line: hiding a call does not work\nfetch(\`\${BASE}/environments/\${e}/tokens\`);\n` +
-        'const s = "// scopewise-ignore-next-line: a string, not a comment";\n' +
+        'const s = "// scopewise-ignore-next-line: a string, not a comment"; /** a `// scopewise-ignore-next-line: x` mention */\n' +
         `const c = \`\${BASE}/environments/\${e}/origins\`;\n`,
     );
     expect(r.findings.map((f) => `${f.source.line} ${f.kind === "call" ? f.call.path : f.code}`)).toEqual([

@@ -16,8 +16,6 @@ export interface FileFacts {
   readonly valueRefs: ts.Expression[];
   /** Every call and `new`. */
   readonly calls: (ts.CallExpression | ts.NewExpression)[];
-  /** [start, end) of string, template and regex tokens, sorted: text there is not a comment. */
-  readonly literalRanges: number[];
   /** True when the file loads the SDK with `require()` or `import()` (TypeScript does not follow those in .ts). */
   requiresSdk: boolean;
   /** Names whose properties the file assigns (`o.method = …`, `Object.assign(o, …)`): not seen whole. */

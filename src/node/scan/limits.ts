@@ -4,6 +4,9 @@
 /** Largest source file read; a larger one is a `too-large` problem and is not scanned. */
 export const MAX_SOURCE_BYTES = 4 * 1024 * 1024;
 
+/** Largest declaration file read from `node_modules` (generated API types run to megabytes). */
+export const MAX_DECLARATION_BYTES = 32 * 1024 * 1024;
+
 /** Most files one scan lists; more is an `InputError` (scan a smaller folder). */
 export const MAX_SCAN_FILES = 50_000;
 

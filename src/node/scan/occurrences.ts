@@ -8,6 +8,7 @@ import { CUTS_TEXT } from "./string-calls.js";
 import type { Values } from "./value.js";
 
 export const URL_KEYS = ["url", "path", "uri", "endpoint", "href"];
+const ABSOLUTE = /^(?:https?:|[\\/]{2})/i;
 const BASE_KEYS = new Set(["baseURL", "prefixUrl", "baseUrl", "prefix", "basePath"]);
 // String-to-string methods a URL passes through on its way to a request (what they do: string-calls.ts).
 const STRING_METHODS = new Set([
@@ -133,7 +134,10 @@ export const findOccurrences = (
     if (into.has(node)) return;
     const values = ev.evaluate(node);
     if (values === undefined) return;
-    const kinds = classify(values, bases);
+    // A base path alone (`"/api/v0"`) is not distinctive; a base URL with Dynamic's host (or /api/v0 on a host) is.
+    const kinds = classify(values, bases).map((k, i): UrlKind =>
+      k.kind === "base" && !ABSOLUTE.test((values[i] as Values[number]).text.trim()) ? { kind: "none" } : k,
+    );
     if (kinds.some((k) => k.kind === "base")) onBase();
     if (kinds.some((k) => k.kind !== "none")) into.set(node, { node, at: start, values, kinds });
   };

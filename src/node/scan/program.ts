@@ -1,6 +1,7 @@
+import { isBuiltin } from "node:module";
 import ts from "typescript";
 import { SCAN_LIB_ROOTS } from "./libs.js";
-import { MAX_NESTING } from "./limits.js";
+import { MAX_DECLARATION_BYTES, MAX_NESTING, MAX_SOURCE_BYTES } from "./limits.js";
 import { isRegularFile, readFileText } from "./read-file.js";
 import { isSdkModule, sdkIndex, SDK_STUB_FILE } from "./sdk-stub.js";
 
@@ -85,7 +86,8 @@ export const createScanProgram = (
     const virtual = virtualFiles.get(file);
     if (virtual !== undefined) return virtual;
     if (texts.has(file)) return texts.get(file);
-    const r = readFileText(file);
+    const declaration = file.includes("/node_modules/") && /\.d\.[cm]?ts$/.test(file);
+    const r = readFileText(file, declaration ? MAX_DECLARATION_BYTES : MAX_SOURCE_BYTES);
     const text = "text" in r ? r.text : undefined;
     if (!("text" in r)) refusals.set(file, { file, code: r.refused, message: r.message });
     texts.set(file, text);
@@ -147,7 +149,7 @@ export const createScanProgram = (
       const second = ts.resolveModuleName(name, containingFile, lenient, host, lenientCache, redirected);
       if (second.resolvedModule) return second;
       // Synthesized imports (`react/jsx-runtime` for `jsx: react-jsx`) are the compiler's, not the file's.
-      if (!containingFile.includes("/node_modules/") && literal.pos >= 0)
+      if (!containingFile.includes("/node_modules/") && literal.pos >= 0 && !isBuiltin(name))
         unresolved.push({
           specifier: name,
           file: containingFile,

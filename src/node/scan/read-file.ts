@@ -10,11 +10,11 @@ export type FileText =
 const FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
 /**
- * Reads a regular file of at most {@link MAX_SOURCE_BYTES} as UTF-8 (BOM dropped). Devices, FIFOs and
+ * Reads a regular file of at most `cap` bytes ({@link MAX_SOURCE_BYTES}) as UTF-8 (BOM dropped). Devices, FIFOs and
  * sockets are refused before a byte is read, and nothing past the cap is ever read, so `/dev/zero`
  * behind a symlink costs nothing. Synchronous: TypeScript's compiler host asks synchronously.
  */
-export const readFileText = (file: string): FileText => {
+export const readFileText = (file: string, cap = MAX_SOURCE_BYTES): FileText => {
   let fd: number | undefined;
   try {
     const before = statSync(file);
@@ -22,19 +22,19 @@ export const readFileText = (file: string): FileText => {
     fd = openSync(file, FLAGS);
     const info = fstatSync(fd);
     if (!info.isFile()) return { refused: "not-regular", message: "not a regular file; not read" };
-    if (info.size > MAX_SOURCE_BYTES)
+    if (info.size > cap)
       return {
         refused: "too-large",
-        message: `${info.size} bytes; files over ${MAX_SOURCE_BYTES} bytes are not scanned`,
+        message: `${info.size} bytes; files over ${cap} bytes are not scanned`,
       };
-    const buffer = Buffer.alloc(Math.min(info.size, MAX_SOURCE_BYTES) + 1);
+    const buffer = Buffer.alloc(Math.min(info.size, cap) + 1);
     let length = 0;
     for (;;) {
       const n = readSync(fd, buffer, length, buffer.length - length, null);
       if (n === 0) break;
       length += n;
       if (length === buffer.length)
-        return { refused: "too-large", message: `grew past ${MAX_SOURCE_BYTES} bytes while read; not scanned` };
+        return { refused: "too-large", message: `grew past ${cap} bytes while read; not scanned` };
     }
     const bytes = buffer.subarray(0, length);
     if (bytes.includes(0)) return { refused: "binary", message: "looks binary (has NUL bytes); not scanned" };

@@ -1,3 +1,4 @@
+import ts from "typescript";
 import type { FileFacts } from "./context.js";
 import type { ScanFinding, ScanSuppression } from "./types.js";
 
@@ -11,49 +12,44 @@ export interface SuppressionComment {
   readonly reason: string | undefined;
 }
 
-const MARK = /(\/\/|\/\*)[ \t]*scopewise-ignore-next-line\b/g;
+const MARK = /^(\/\/|\/\*)[ \t]*scopewise-ignore-next-line\b/;
 
-const insideLiteral = (ranges: readonly number[], pos: number): boolean => {
-  let lo = 0;
-  let hi = ranges.length / 2 - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const start = ranges[2 * mid] as number;
-    const end = ranges[2 * mid + 1] as number;
-    if (pos < start) hi = mid - 1;
-    else if (pos >= end) lo = mid + 1;
-    else return true;
+/**
+ * The comments of a file as the parser places them: the trivia before each token and after the last (read
+ * only for a file that mentions the mark). A scanner without the parser's context would take a template's
+ * `}…\`` for the start of a string and miss the comments after it.
+ */
+const comments = (sf: ts.SourceFile): [number, number][] => {
+  const seen = new Map<number, number>();
+  const add = (ranges: ts.CommentRange[] | undefined) => {
+    for (const r of ranges ?? []) seen.set(r.pos, r.end);
+  };
+  const stack: ts.Node[] = [sf];
+  while (stack.length > 0) {
+    const node = stack.pop() as ts.Node;
+    const children = node.getChildren(sf);
+    if (children.length === 0) {
+      add(ts.getLeadingCommentRanges(sf.text, node.pos));
+      add(ts.getTrailingCommentRanges(sf.text, node.end));
+    } else stack.push(...children);
   }
-  return false;
+  return [...seen].sort((a, b) => a[0] - b[0]);
 };
 
 /**
- * The `// scopewise-ignore-next-line: reason` (or `/* … *\/`) comments of a file. A match inside a
- * string, template or regex is not a comment. The reason is the text after `:`, trimmed; empty counts as none.
+ * The `// scopewise-ignore-next-line: reason` (or `/* … *\/`) comments of a file: comments that begin with
+ * the mark, not a mention of it inside another comment or a string. The reason is the text after `:`,
+ * trimmed; empty counts as none.
  */
 export const findSuppressions = (facts: FileFacts, display: string): SuppressionComment[] => {
   const text = facts.sf.text;
   if (!text.includes("scopewise-ignore-next-line")) return [];
-  const ranges = [...facts.literalRanges];
-  // Pairs [start, end) sorted by start (the walk visits in source order, but keep it certain).
-  const pairs: [number, number][] = [];
-  for (let i = 0; i < ranges.length; i += 2) pairs.push([ranges[i] as number, ranges[i + 1] as number]);
-  pairs.sort((a, b) => a[0] - b[0]);
-  const sorted = pairs.flat();
   const out: SuppressionComment[] = [];
-  for (const m of text.matchAll(MARK)) {
-    const start = m.index;
-    if (insideLiteral(sorted, start)) continue;
-    const block = m[1] === "/*";
-    const close = block ? text.indexOf("*/", start + 2) : -1;
-    const end = block
-      ? close === -1
-        ? text.length
-        : close
-      : text.indexOf("\n", start) === -1
-        ? text.length
-        : text.indexOf("\n", start);
-    const rest = text.slice(start + m[0].length, end);
+  for (const [start, end] of comments(facts.sf)) {
+    const body = text.slice(start, end);
+    const m = MARK.exec(body);
+    if (m === null) continue;
+    const rest = body.slice(m[0].length).replace(/\*\/$/, "");
     const reason = /^\s*:(.*)$/s.exec(rest)?.[1]?.trim();
     const { line, character } = facts.sf.getLineAndCharacterOfPosition(start);
     const endLine = facts.sf.getLineAndCharacterOfPosition(end).line;

@@ -3,8 +3,6 @@ import type { FileFacts } from "./context.js";
 import { isSdkModule, sdkIndex } from "./sdk-stub.js";
 import { isEntity, skipOuter, staticName, valueParent } from "./syntax.js";
 
-const SUPPRESSION_MARK = "scopewise-ignore-next-line";
-
 const isPlus = (node: ts.Node): node is ts.BinaryExpression =>
   ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken;
 
@@ -92,12 +90,10 @@ export const walkFile = (sf: ts.SourceFile): FileFacts => {
     stringRoots: [],
     valueRefs: [],
     calls: [],
-    literalRanges: [],
     mutated: new Set(),
     requiresSdk: false,
   };
   const sdk = sdkIndex().byMethod;
-  const wantRanges = sf.text.includes(SUPPRESSION_MARK);
   const stack: ts.Node[] = [sf];
   const push = (child: ts.Node): void => {
     stack.push(child);
@@ -112,11 +108,6 @@ export const walkFile = (sf: ts.SourceFile): FileFacts => {
     )
       continue;
     const kind = node.kind;
-    if (
-      wantRanges &&
-      (ts.isLiteralExpression(node) || ts.isTemplateLiteralToken(node) || kind === ts.SyntaxKind.JsxText)
-    )
-      facts.literalRanges.push(node.getStart(sf), node.end);
     if (kind === ts.SyntaxKind.PropertyAccessExpression) {
       const pa = node as ts.PropertyAccessExpression;
       if (sdk.has(pa.name.text)) facts.sdkRefs.push(pa);
