@@ -31,7 +31,7 @@ const options = {
 } as const;
 
 const describeProgress = (p: ScanProgress): string =>
-  p.phase === "program" ? `scan: reading project ${p.done + 1} of ${p.total}` : `scan: ${p.done} of ${p.total} files`;
+  p.phase === "program" ? `scan: reading ${p.done} files (${p.total} to scan)` : `scan: ${p.done} of ${p.total} files`;
 
 /** `scopewise scan PATH...` (with --scopes/--token: check the token against what the code calls) */
 export const scan = defineCommand({
@@ -70,6 +70,14 @@ export const scan = defineCommand({
       import("../../node/scan/report-parts.js"),
     ]);
     const shown = progress(io, values.quiet);
+    // At most ten lines a second: a file takes well under that.
+    let last = 0;
+    const update = (p: ScanProgress) => {
+      const now = Date.now();
+      if (now - last < 100 && p.done !== p.total) return;
+      last = now;
+      shown.update(describeProgress(p));
+    };
     let r;
     try {
       r = await scanFiles(positionals, {
@@ -78,7 +86,7 @@ export const scan = defineCommand({
         mode: values.mode === "file" ? "file" : "project",
         cwd: io.cwd,
         ...(changedSince === undefined ? {} : { changedSince }),
-        onProgress: (p) => shown.update(describeProgress(p)),
+        onProgress: update,
       });
     } finally {
       shown.done();

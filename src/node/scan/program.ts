@@ -74,6 +74,7 @@ export const createScanProgram = (
   rootNames: readonly string[],
   options: ts.CompilerOptions,
   virtualFiles: ReadonlyMap<string, string> = new Map(),
+  onLoad: () => void = () => undefined,
 ): ScanProgram => {
   const followImports = options.noResolve !== true;
   const base = ts.createCompilerHost(options, true);
@@ -122,6 +123,7 @@ export const createScanProgram = (
       if (text === undefined) return undefined;
       const sf = parse(file, text, how);
       if (isShared(file)) shared.set(key, sf);
+      else onLoad();
       return sf;
     },
     writeFile: () => undefined,

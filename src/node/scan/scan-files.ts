@@ -105,11 +105,10 @@ export const scanFiles = async (paths: readonly string[], options: ScanOptions =
   const sdkCache = new Map<string, boolean>();
   const sdkDependency = (files: readonly string[]): boolean => files.some((f) => dependsOnSdk(dirname(f), sdkCache));
   let done = 0;
+  let loaded = 0;
   const total = listed.files.length;
   const results: GroupResult[] = [];
-  let built = 0;
   for (const [config, files] of groups) {
-    options.onProgress?.({ phase: "program", done: built, total: groups.size });
     results.push(
       scanGroup(
         { config: config === "" ? undefined : resolve(config), files },
@@ -119,9 +118,9 @@ export const scanFiles = async (paths: readonly string[], options: ScanOptions =
         new Map(),
         () => options.onProgress?.({ phase: "scan", done: done++, total }),
         sdkDependency,
+        () => options.onProgress?.({ phase: "program", done: ++loaded, total }),
       ),
     );
-    built++;
   }
   const comments = results.flatMap((r) => r.comments);
   const { findings, suppressions } = applySuppressions(sortFindings(results.flatMap((r) => r.findings)), comments);

@@ -45,6 +45,7 @@ export const scanGroup = (
   virtualFiles: ReadonlyMap<string, string> = new Map(),
   onFile: () => void = () => undefined,
   sdkDependency: (files: readonly string[]) => boolean = () => false,
+  onLoad: () => void = () => undefined,
 ): GroupResult => {
   const config = readProjectConfig(group.config);
   const problems: SourceProblem[] = [];
@@ -69,7 +70,7 @@ export const scanGroup = (
   const comments: SuppressionComment[] = [];
   let built: ScanProgram;
   try {
-    built = createScanProgram(files, scanOptions(config.options, mode), virtual);
+    built = createScanProgram(files, scanOptions(config.options, mode), virtual, onLoad);
   } catch (error) {
     for (const file of files)
       problems.push({

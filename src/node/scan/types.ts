@@ -11,8 +11,9 @@ export type ScanMode = "project" | "file";
 
 /** Progress of a long scan, for a progress line. */
 export interface ScanProgress {
+  /** `program`: files read and parsed (those scanned and what they import); `scan`: files analysed. */
   readonly phase: "program" | "scan";
-  /** Files done in this phase, of `total`. */
+  /** Files done in this phase; in `program`, imports make it pass `total` (the files to scan). */
   readonly done: number;
   readonly total: number;
 }
