@@ -20,12 +20,12 @@ const TARGETS = { whole: 15, subset: 10 };
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const mb = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 
-/** Wall time (s), peak RSS (bytes) and stdout of one process, measured by GNU time. */
+/** Wall time and CPU time (user + system, s), peak RSS (bytes) and stdout of one process, by GNU time. */
 const measure = (command, args, cwd = root) => {
   const stats = join(dir, "time.txt");
   let stdout = "";
   try {
-    stdout = execFileSync("/usr/bin/time", ["-f", "%e %M", "-o", stats, command, ...args], {
+    stdout = execFileSync("/usr/bin/time", ["-f", "%e %M %U %S", "-o", stats, command, ...args], {
       cwd,
       encoding: "utf8",
       maxBuffer: 1 << 30,
@@ -37,8 +37,8 @@ const measure = (command, args, cwd = root) => {
       throw new Error(`${args.join(" ")} failed (${error.status}): ${error.stderr}`);
     stdout = error.stdout;
   }
-  const [seconds, kb] = readFileSync(stats, "utf8").trim().split("\n").at(-1).split(" ");
-  return { seconds: Number(seconds), rss: Number(kb) * 1024, stdout };
+  const [seconds, kb, user, sys] = readFileSync(stats, "utf8").trim().split("\n").at(-1).split(" ");
+  return { seconds: Number(seconds), cpu: Number(user) + Number(sys), rss: Number(kb) * 1024, stdout };
 };
 
 console.log(`generating a ${FILES}-file project in ${dir}…`);
@@ -74,11 +74,12 @@ const JOBS = [
   },
 ];
 
-const samples = JOBS.map(() => ({ seconds: [], rss: [] }));
+const samples = JOBS.map(() => ({ seconds: [], cpu: [], rss: [] }));
 for (let round = 0; round < ROUNDS; round++)
   JOBS.forEach((job, i) => {
     const r = measure(job.command ?? process.execPath, job.args);
     samples[i].seconds.push(r.seconds);
+    samples[i].cpu.push(r.cpu);
     samples[i].rss.push(r.rss);
     if (job.command !== undefined) return;
     const out = JSON.parse(r.stdout);
@@ -92,16 +93,20 @@ for (let round = 0; round < ROUNDS; round++)
   });
 
 const cpu = cpus()[0]?.model ?? "unknown CPU";
-console.log(`\n${cpu}, ${cpus().length} cores, Node ${process.version}; ${ROUNDS} rounds, medians`);
+const load = (await import("node:os")).loadavg()[0].toFixed(1);
+console.log(
+  `\n${cpu}, ${cpus().length} cores, Node ${process.version}; load average ${load}; ${ROUNDS} rounds, medians`,
+);
 console.log(
   `project: ${FILES} files, ${calls} Dynamic calls written; pull request: ${PR} files, ${expectedSubset} calls\n`,
 );
-console.log("| job | wall time | peak RSS | calls found | unclassified |");
-console.log("| --- | ---: | ---: | ---: | ---: |");
+console.log("| job | wall time | CPU time | peak RSS | calls found | unclassified |");
+console.log("| --- | ---: | ---: | ---: | ---: | ---: |");
 JOBS.forEach((job, i) => {
   const s = samples[i];
   console.log(
-    `| ${job.name} | ${median(s.seconds).toFixed(2)} s | ${mb(median(s.rss))} | ${job.found ?? ""} | ${job.unclassified ?? ""} |`,
+    `| ${job.name} | ${median(s.seconds).toFixed(2)} s | ${median(s.cpu).toFixed(2)} s | ${mb(median(s.rss))} | ` +
+      `${job.found ?? ""} | ${job.unclassified ?? ""} |`,
   );
 });
 const whole = median(samples[0].seconds);
