@@ -144,7 +144,7 @@ const unlocksOf = <S extends string>(compiled: Compiled<S>, scope: S): number =>
 const minimalFor = <S extends string>(compiled: Compiled<S>, calls: Iterable<unknown>): AuditCalls<S> => {
   const reports = toReports(matchAll(compiled, calls));
   const requirements = reports.flatMap((r) => (r.result.status === "matched" ? [r.result.anyOf] : []));
-  const scopes = solveCover({ requirements, blastRadius: (set) => blastRadius(compiled, set) });
+  const scopes = solveCover({ requirements, blastRadius: (set) => blastRadius(compiled, set) }).scopes;
   return {
     scopes,
     unlocks: blastRadius(compiled, scopes),
@@ -177,14 +177,14 @@ const compare = <S extends string>(
   const best = solveCover({
     requirements: matched.filter((c) => covers(held, c.result.anyOf)).map((c) => c.result.anyOf),
     blastRadius: blast,
-  });
+  }).scopes;
   const broaderHeld = blast(neededHeld) > blast(best) ? neededHeld.filter((s) => !best.includes(s)) : [];
   const remove = new Set<S>([...unused, ...broaderHeld]);
   const keep = new Set([...held].filter((s) => !remove.has(s)));
   const add = solveCover({
     requirements: matched.filter((c) => !covers(keep, c.result.anyOf)).map((c) => c.result.anyOf),
     blastRadius: blast,
-  });
+  }).scopes;
   const inCatalogOrder = (set: Iterable<S>): S[] => {
     const wanted = new Set(set);
     return catalog.scopes.filter((s) => wanted.has(s));

@@ -116,7 +116,8 @@ export type RuleId =
   | "incomplete-token-list"
   | "broader-scope"
   | "stale-token"
-  | "denied";
+  | "denied"
+  | "cover-not-minimal";
 
 /** One rule: its short description and the help text SARIF viewers show. */
 export interface Rule {
@@ -249,6 +250,14 @@ export const RULES: readonly Rule[] = [
     help:
       "The recorded response denied the call. The finding says which scopes the call needs, and whether " +
       "the token lacks them; the call still counts for the plan.",
+  },
+  {
+    id: "cover-not-minimal",
+    level: "warning",
+    short: "Scope set not proven minimal",
+    help:
+      "The catalog gives many endpoints several alternative scopes, and the exact search stopped at its budget: " +
+      "the scopes listed cover every identified call, but a smaller set may exist.",
   },
 ];
 

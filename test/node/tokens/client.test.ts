@@ -357,7 +357,7 @@ describe("bad answers: a clear message, the status, Dynamic's own words, bounded
 
   test("control characters and markup in Dynamic's message are shown escaped", async () => {
     const r = await list({ status: 403, body: { error: "\u001b[31mred\u001b[0m\n::error::injected <b>x</b>" } });
-    expect((r.value as Error).message).toContain('"\\u001b[31mred\\u001b[0m\\u000a::error::injected <b>x</b>"');
+    expect((r.value as Error).message).toContain('"\\u001b[31mred\\u001b[0m\\n::error::injected <b>x</b>"');
   });
 });
 
