@@ -21,7 +21,7 @@ export const ignoresMarkdown = (ignores: IgnoreReport | undefined, quiet = false
           return [entry, gfm`**expired on ${r.expires ?? ""}**: renew or remove it`, gfm`0`, gfm``];
         if (r.status === "unused") return [entry, gfm`${r.reason} (matches no call: remove it)`, gfm`0`, gfm``];
         const shown = r.calls.slice(0, EXAMPLES).map((c) => {
-          const hidden = c.endpoint ? gfm` ⚠️ needs ${c.anyOf?.join(" or ") ?? ""}` : gfm``;
+          const hidden = c.endpoint ? gfm` ⚠ needs ${c.anyOf?.join(" or ") ?? ""}` : gfm``;
           return gfm`${c.call} ${where(c.source)}${hidden}`;
         });
         const more = r.calls.length - EXAMPLES + r.more;

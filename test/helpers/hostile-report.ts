@@ -103,6 +103,34 @@ const parts = (s: string): Omit<Report, "result"> => ({
   ],
   unlocked: [{ scope: `${s}2`, endpoints: [{ method: "GET", path: s }] }],
   scopeSources: [{ scope: `${s}2`, source: { file: s, line: 1, column: 1 } }],
+  ignores: {
+    file: s,
+    ignored: 3,
+    rules: [
+      {
+        index: 0,
+        match: s,
+        reason: s,
+        source: { file: s, line: 2 },
+        status: "applied",
+        count: 2,
+        calls: [{ call: s, source: { file: s, line: 4 }, endpoint: { method: "GET", path: s }, anyOf: [s] }],
+        more: 1,
+      },
+      { index: 1, match: s, reason: s, source: { file: s, line: 3 }, status: "unused", count: 0, calls: [], more: 0 },
+      {
+        index: 2,
+        match: s,
+        reason: s,
+        expires: s,
+        source: { file: s, line: 5 },
+        status: "expired",
+        count: 0,
+        calls: [],
+        more: 0,
+      },
+    ],
+  },
 });
 
 /** Every kind of report, each with `s` in every input field. */
