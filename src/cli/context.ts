@@ -7,6 +7,7 @@ import type { InputSummary, Report, ReportResult } from "../report/model.js";
 import { colorEnabled } from "../report/style.js";
 import type { SourceLocation, SourceProblem } from "../sources/types.js";
 import type { IgnoreReport } from "../gate/types.js";
+import { shown } from "../util/shown.js";
 import { UsageError } from "./command.js";
 import type { Io } from "./io.js";
 import { VERSION } from "./version.js";
@@ -75,16 +76,16 @@ export interface Progress {
  */
 export const progress = (io: Io, quiet = false): Progress => {
   const on = !quiet && io.isTTY.stderr && (io.env["CI"] ?? "") === "";
-  let shown = false;
+  let visible = false;
   return {
     update(message) {
       if (!on) return;
-      io.stderr(`\r\u001b[2Kscopewise: ${message}`);
-      shown = true;
+      io.stderr(`\r\u001b[2Kscopewise: ${shown(message)}`);
+      visible = true;
     },
     done() {
-      if (shown) io.stderr("\r\u001b[2K");
-      shown = false;
+      if (visible) io.stderr("\r\u001b[2K");
+      visible = false;
     },
   };
 };

@@ -6,6 +6,7 @@ import { auditFindings, tokenFindings, tokenLabel } from "./audit-findings.js";
 import { deniedCalls, deniedMessage } from "./denied.js";
 import { noteOf, shownCall } from "./location.js";
 import { RULES, type Finding, type Report, type RuleId } from "./model.js";
+import { shownReport } from "./shown-report.js";
 
 const level = (id: RuleId) => RULES.find((r) => r.id === id)!.level;
 const finding = (ruleId: RuleId, message: string, source: SourceLocation | undefined): Finding => ({
@@ -38,16 +39,31 @@ const deprecatedFindings = (calls: readonly CallReport[]): Finding[] =>
 const deniedFindings = (calls: readonly CallReport[], granted?: readonly string[]): Finding[] =>
   deniedCalls(calls, granted).map((d) => finding("denied", deniedMessage(d), d.source));
 
-/** Every finding of a report, in a fixed order: errors, warnings, then notes, each in input order. */
-export const reportFindings = <S extends string>(report: Report<S>): Finding[] => {
+/** Appends lists item by item: spreading a list of a million calls into `push` overflows the stack. */
+const add = (out: Finding[], ...lists: readonly Finding[][]): void => {
+  for (const list of lists) for (const f of list) out.push(f);
+};
+
+const notMinimal = (what: string): Finding =>
+  finding("cover-not-minimal", `${what} not proven minimal: the search stopped at its budget`, undefined);
+
+/**
+ * Every finding of a report, in a fixed order: errors, warnings, then notes, each in input order.
+ * Messages are built from the report with its input shown inert, so SARIF and GitHub quote it inert.
+ */
+export const reportFindings = <S extends string>(input: Report<S>): Finding[] => {
+  const report = shownReport(input);
   const { result } = report;
-  const scopeSource = (scope: string) => report.scopeSources?.find((s) => s.scope === scope)?.source;
+  // A map, not a search per finding: a token may name many scopes.
+  const sources = new Map((report.scopeSources ?? []).map((s) => [s.scope, s.source] as const));
+  const scopeSource = (scope: string) => sources.get(scope);
   const out: Finding[] = (report.problems ?? []).map((p) =>
     finding("unreadable-input", `${p.message} [${p.code}]`, p.source),
   );
   if (result.kind === "plan") {
     const p = result.plan;
-    out.push(...unidentifiedFindings(p.unidentified, ""), ...deprecatedFindings(p.calls), ...deniedFindings(p.calls));
+    add(out, unidentifiedFindings(p.unidentified, ""), deprecatedFindings(p.calls), deniedFindings(p.calls));
+    if (!p.optimal) out.push(notMinimal("the scope set is"));
     for (const c of p.calls) {
       if (c.result.status !== "matched") continue;
       out.push(
@@ -62,7 +78,8 @@ export const reportFindings = <S extends string>(report: Report<S>): Finding[] =
         const message = `${prefix}${shownCall(m.call, m.source)} needs ${m.anyOf.join(" or ")}, which the token lacks`;
         out.push(finding("missing-scope", message, m.source));
       }
-      out.push(...unidentifiedFindings(check.unidentified, prefix));
+      if (!check.addOptimal) out.push(notMinimal(`${prefix}the scopes to add are`));
+      add(out, unidentifiedFindings(check.unidentified, prefix));
       for (const u of check.unused) {
         const why = `it unlocks ${u.unlocks} endpoints for nothing`;
         const message = `${prefix}${u.scope} is granted but no call needs it; ${why}`;
@@ -78,7 +95,7 @@ export const reportFindings = <S extends string>(report: Report<S>): Finding[] =
     // Every token sees the same calls: deprecation and denials are said once.
     const calls = checks[0]?.check.calls ?? [];
     const granted = result.check.kind === "token" ? result.check.granted : undefined;
-    out.push(...deprecatedFindings(calls), ...deniedFindings(calls, granted));
+    add(out, deprecatedFindings(calls), deniedFindings(calls, granted));
     const live = result.live;
     if (live) out.push(...tokenFindings(live.token, tokenLabel(live.token, 0), { ...live, scopesChecked: true }));
   } else if (result.kind === "audit") {

@@ -127,7 +127,8 @@ export type RuleId =
   | "broader-scope"
   | "stale-token"
   | "denied"
-  | "suppressed-finding";
+  | "suppressed-finding"
+  | "cover-not-minimal";
 
 /** One rule: its short description and the help text SARIF viewers show. */
 export interface Rule {
@@ -268,6 +269,14 @@ export const RULES: readonly Rule[] = [
     help:
       "A `scopewise-ignore-next-line: reason` comment silences what scopewise could not classify on the next " +
       "line (never a call: a suppression cannot remove a scope). Review the reason.",
+  },
+  {
+    id: "cover-not-minimal",
+    level: "warning",
+    short: "Scope set not proven minimal",
+    help:
+      "The catalog gives many endpoints several alternative scopes, and the exact search stopped at its budget: " +
+      "the scopes listed cover every identified call, but a smaller set may exist.",
   },
 ];
 
