@@ -1,4 +1,6 @@
+import { copyFileSync } from "node:fs";
 import { defineConfig, type Options } from "tsup";
+import { SCAN_LIBS } from "./src/node/scan/libs.js";
 
 // ESM keeps one output file per source module, so a bundler that imports only
 // `requiredScopes` never reaches (and drops) zod, path-to-regexp and jsonc-parser.
@@ -46,9 +48,9 @@ export default defineConfig([
     target: "node20",
     platform: "node",
     banner: { js: "#!/usr/bin/env node" },
-    // Everything but Dynamic's SDK (a runtime dependency, 1.4 MB as a chunk): it loads from node_modules,
-    // and only for live token calls.
-    noExternal: [/^(?!@dynamic-labs\/sdk-api(\/|$))/],
+    // Everything but Dynamic's SDK (a runtime dependency, 1.4 MB as a chunk), loaded from node_modules only
+    // for live token calls, and TypeScript (a dependency, 9 MB), loaded only by scan's chunk.
+    noExternal: [/^(?!@dynamic-labs\/sdk-api(\/|$)|typescript$)/],
   },
   {
     // The GitHub Action (action.yml): one file with the toolkit bundled; the package never depends on it.
@@ -60,9 +62,16 @@ export default defineConfig([
     target: "node20",
     platform: "node",
     noExternal: [/.*/],
-    // Bundled CommonJS dependencies call require() for Node built-ins.
+    // Bundled CommonJS dependencies call require() for Node built-ins; TypeScript (scan) also reads
+    // __filename to find its lib files, which are copied next to the bundle.
     banner: {
-      js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);',
+      js:
+        'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' +
+        'import { fileURLToPath as __fileURLToPath } from "node:url"; const __filename = __fileURLToPath(import.meta.url);' +
+        'const __dirname = __fileURLToPath(new URL(".", import.meta.url));',
+    },
+    onSuccess: async () => {
+      for (const lib of SCAN_LIBS) copyFileSync(`node_modules/typescript/lib/${lib}`, `dist/action/${lib}`);
     },
   },
 ]);

@@ -5,12 +5,11 @@ import { matchAll, toReports, unidentified, type CallReport, type UnidentifiedCa
 import type { SourceLocation } from "../matcher/sourced-call.js";
 import { didYouMean } from "../util/edit-distance.js";
 import { solveCover } from "../util/solve-cover.js";
+import { ageInDays } from "./token-age.js";
 import { readLiveTokenList, type LiveToken, type LiveTokenList, type ScopeList } from "./read-live-tokens.js";
 
 /** Tokens older than this many days get a rotation hint, and fail the audit. */
 export const DEFAULT_MAX_AGE_DAYS = 90;
-
-const DAY_MS = 86_400_000;
 
 /** Options of {@link auditTokensIn}. */
 export interface AuditOptions {
@@ -30,7 +29,8 @@ export interface AuditOptions {
  * - `unknown-scope`: a scope name the catalog does not know (or a scope entry that is not a string);
  * - `over-privileged`: with calls, scopes to `remove` (unused, or broader than the calls need);
  * - `too-old`: older than `maxAgeDays`: rotate it;
- * - `age-unknown`: no readable `createdAt`, so its age cannot be vouched for.
+ * - `age-unknown`: no readable `createdAt` (missing, not ISO 8601 with a zone, or in the future), so its age
+ *   cannot be vouched for.
  */
 export type AuditProblem = "unrestricted" | "unknown-scope" | "over-privileged" | "too-old" | "age-unknown";
 
@@ -125,12 +125,6 @@ export interface TokenAudit<S extends string = string> {
   readonly ok: boolean;
 }
 
-const ageInDays = (createdAt: string | undefined, now: number): number | undefined => {
-  if (createdAt === undefined) return undefined;
-  const t = Date.parse(createdAt);
-  return Number.isNaN(t) ? undefined : Math.max(0, Math.floor((now - t) / DAY_MS));
-};
-
 const unknownScopesOf = <S extends string>(catalog: Catalog<S>, t: LiveToken): { scope: string; didYouMean?: S }[] => {
   const known = new Set<string>(catalog.scopes);
   return [
@@ -147,7 +141,7 @@ const unknownScopesOf = <S extends string>(catalog: Catalog<S>, t: LiveToken): {
 const minimalFor = <S extends string>(compiled: Compiled<S>, calls: Iterable<unknown>): AuditCalls<S> => {
   const reports = toReports(matchAll(compiled, calls));
   const requirements = reports.flatMap((r) => (r.result.status === "matched" ? [r.result.anyOf] : []));
-  const scopes = solveCover({ requirements, cost: (set) => coverCost(compiled, set) });
+  const scopes = solveCover({ requirements, cost: (set) => coverCost(compiled, set) }).scopes;
   return {
     scopes,
     unlocks: blastRadius(compiled, scopes),
@@ -179,14 +173,14 @@ const compare = <S extends string>(
   const best = solveCover({
     requirements: matched.filter((c) => covers(held, c.result.anyOf)).map((c) => c.result.anyOf),
     cost: (set) => coverCost(compiled, set),
-  });
+  }).scopes;
   const broaderHeld = blast(neededHeld) > blast(best) ? neededHeld.filter((s) => !best.includes(s)) : [];
   const remove = new Set<S>([...unused, ...broaderHeld]);
   const keep = new Set([...held].filter((s) => !remove.has(s)));
   const add = solveCover({
     requirements: matched.filter((c) => !covers(keep, c.result.anyOf)).map((c) => c.result.anyOf),
     cost: (set) => coverCost(compiled, set),
-  });
+  }).scopes;
   const inCatalogOrder = (set: Iterable<S>): S[] => {
     const wanted = new Set(set);
     return catalog.scopes.filter((s) => wanted.has(s));

@@ -29,6 +29,8 @@ export interface TokenCheck<S extends string = string> {
   readonly missing: readonly MissingScope<S>[];
   /** The fewest scopes to add so every identified call is covered. */
   readonly add: readonly S[];
+  /** True when `add` is proven minimal; false only when the search ran out of its budget (see `Plan.optimal`). */
+  readonly addOptimal: boolean;
   /** Granted scopes no call needs: the ones to take off the token (the names of `unused`). */
   readonly remove: readonly S[];
   /** Calls that could not be identified: the token is not sufficient for them, whatever it holds. */
@@ -56,6 +58,9 @@ export interface CheckToken<S extends string> {
   (token: unknown, calls: Iterable<unknown>): TokenCheck<S> | TokenListCheck<S>;
 }
 
+/** Unknown scope names on one token that get a did-you-mean; a token file may hold a million names. */
+const MAX_GUESSES = 1000;
+
 const checkScopes = <S extends string>(
   catalog: Catalog<S>,
   compiled: Compiled<S>,
@@ -75,6 +80,8 @@ const checkScopes = <S extends string>(
   });
   const needed = new Set(reports.flatMap((r) => (r.result.status === "matched" ? r.result.anyOf : [])));
   const unknownCalls = unidentified(reports);
+  // Ties (covers of equal size) go to the lower risk, then the smaller blast radius.
+  const add = solveCover({ requirements: missing.map((m) => m.anyOf), cost: (set) => coverCost(compiled, set) });
   const unused = catalog.scopes
     .filter((s) => held.has(s) && !needed.has(s))
     .map((scope) => {
@@ -89,12 +96,14 @@ const checkScopes = <S extends string>(
     granted: catalog.scopes.filter((s) => held.has(s)),
     calls,
     missing,
-    add: solveCover({ requirements: missing.map((m) => m.anyOf), cost: (set) => coverCost(compiled, set) }),
+    add: add.scopes,
+    addOptimal: add.optimal,
     remove: unused.map((u) => u.scope),
     unidentified: unknownCalls,
     unused,
-    unknownScopes: [...new Set(names.filter((n) => !known.has(n)))].map((scope) => {
-      const guess = didYouMean(scope, catalog.scopes) as S | undefined;
+    unknownScopes: [...new Set(names.filter((n) => !known.has(n)))].map((scope, i) => {
+      // A guess costs an edit distance per catalog scope: the first MAX_GUESSES names get one.
+      const guess = i < MAX_GUESSES ? (didYouMean(scope, catalog.scopes) as S | undefined) : undefined;
       return guess === undefined ? { scope } : { scope, didYouMean: guess };
     }),
   };

@@ -1,5 +1,6 @@
 import { describeError } from "../util/describe-error.js";
 import { InputError } from "../util/errors.js";
+import { bodyPagingHints, shown } from "./paging-hints.js";
 
 /**
  * What Dynamic's answer said about a token's scopes:
@@ -22,6 +23,8 @@ export interface LiveToken {
   readonly checksum?: string;
   /** `createdAt` as sent, when it is a string. */
   readonly createdAt?: string;
+  /** The environment the token belongs to (`projectEnvironmentId`), when the answer says. */
+  readonly projectEnvironmentId?: string;
   readonly scopeList: ScopeList;
   /** The scope names the answer listed (strings only), as sent. */
   readonly scopes: readonly string[];
@@ -36,22 +39,14 @@ export interface LiveTokenList {
   readonly unreadable: readonly { readonly index: number; readonly reason: string }[];
   /**
    * Signs that the answer is one page of several (fields the SDK's `TokensResponse` lacks, such as
-   * `hasMore` or `nextCursor`): the list may be incomplete.
+   * `hasMore` or `nextCursor`, at any depth; see `bodyPagingHints`), or that it proves nothing (no tokens):
+   * the list may be incomplete.
    */
   readonly pagingHints: readonly string[];
 }
 
 const str = (o: Record<string, unknown>, key: string): string | undefined =>
   typeof o[key] === "string" ? (o[key] as string) : undefined;
-
-const shown = (value: unknown): string => {
-  try {
-    const json = JSON.stringify(value);
-    return json === undefined ? String(value) : json.length > 60 ? `${json.slice(0, 60)}…` : json;
-  } catch {
-    return typeof value;
-  }
-};
 
 const kindOf = (value: unknown): string => (value === null ? "null" : Array.isArray(value) ? "an array" : typeof value);
 
@@ -76,41 +71,18 @@ const readOne = (value: unknown): LiveToken | string => {
   const note = str(o, "note");
   const checksum = str(o, "checksum");
   const createdAt = str(o, "createdAt");
+  const projectEnvironmentId = str(o, "projectEnvironmentId");
   return {
     ...(id === undefined ? {} : { id }),
     ...(note === undefined ? {} : { note }),
     ...(checksum === undefined ? {} : { checksum }),
     ...(createdAt === undefined ? {} : { createdAt }),
+    ...(projectEnvironmentId === undefined ? {} : { projectEnvironmentId }),
     scopeList,
     scopes,
     badScopes,
   };
 };
-
-// Fields a paged answer would carry; the SDK's TokensResponse has only `tokens`.
-const PAGING_KEYS = [
-  "next",
-  "nextPage",
-  "next_page",
-  "nextCursor",
-  "next_cursor",
-  "cursor",
-  "hasMore",
-  "has_more",
-  "hasNextPage",
-  "nextToken",
-  "continuationToken",
-];
-const TOTAL_KEYS = ["total", "totalCount", "total_count", "count"];
-
-const pagingHints = (o: Record<string, unknown>, listed: number): string[] => [
-  ...PAGING_KEYS.filter((k) => o[k] !== undefined && o[k] !== null && o[k] !== false && o[k] !== "").map(
-    (k) => `the answer has ${JSON.stringify(k)}: ${shown(o[k])}`,
-  ),
-  ...TOTAL_KEYS.filter((k) => typeof o[k] === "number" && (o[k] as number) > listed).map(
-    (k) => `the answer says ${JSON.stringify(k)}: ${o[k] as number} but lists ${listed}`,
-  ),
-];
 
 const fail = (path: string, message: string): never => {
   throw new InputError("invalid-token-list", [{ code: "invalid-token-list", path, message }]);
@@ -134,7 +106,7 @@ export const readLiveTokenList = (body: unknown): LiveTokenList => {
       if (typeof one === "string") unreadable.push({ index, reason: one });
       else read.push(one);
     });
-    return { tokens: read, unreadable, pagingHints: pagingHints(o, tokens.length) };
+    return { tokens: read, unreadable, pagingHints: bodyPagingHints(o, tokens.length) };
   } catch (error) {
     if (error instanceof InputError) throw error;
     return fail("$", `reading the token list threw: ${describeError(error)}`);

@@ -44,6 +44,7 @@ const optionalString = (value: unknown): string | undefined => (typeof value ===
 /**
  * @internal Reads a token document; throws {@link InputError} naming the JSON path
  * of each problem, and only that: a getter or Proxy trap that throws is a problem at `$`.
+ * A document with more than one of `scopes`, `token` and `tokens` is ambiguous, never read one way.
  */
 export const readToken = (input: unknown, file?: string): ReadToken => {
   try {
@@ -58,6 +59,9 @@ export const readToken = (input: unknown, file?: string): ReadToken => {
   }
 };
 
+/** The top-level keys that each make a document a token: more than one is ambiguous. */
+const SHAPES = ["scopes", "token", "tokens"] as const;
+
 const readTokenShape = (input: unknown, file?: string): ReadToken => {
   const issues: Issue[] = [];
   let read: ReadToken;
@@ -65,6 +69,19 @@ const readTokenShape = (input: unknown, file?: string): ReadToken => {
     typeof input === "object" && input !== null && Object.prototype.hasOwnProperty.call(input, key)
       ? (input as Record<string, unknown>)[key]
       : undefined;
+  const shapes = SHAPES.filter((key) => own(key) !== undefined);
+  if (!Array.isArray(input) && shapes.length > 1) {
+    const named = shapes.map((k) => JSON.stringify(k)).join(" and ");
+    throw new InputError(
+      "invalid-token",
+      shapes.slice(1).map((key) => ({
+        code: "ambiguous-token",
+        path: `$.${key}`,
+        message: `the document has ${named}, so which scopes apply is ambiguous; keep one`,
+      })),
+      file,
+    );
+  }
   if (Array.isArray(input)) {
     read = { kind: "token", scopes: scopesAt(input, "$", issues) };
   } else if (own("tokens") !== undefined) {

@@ -7,6 +7,7 @@ import type { InputSummary, Report, ReportResult } from "../report/model.js";
 import { colorEnabled } from "../report/style.js";
 import type { SourceLocation, SourceProblem } from "../sources/types.js";
 import type { IgnoreReport } from "../gate/types.js";
+import { shown } from "../util/shown.js";
 import { UsageError } from "./command.js";
 import type { Io } from "./io.js";
 import { VERSION } from "./version.js";
@@ -35,7 +36,21 @@ export interface ReportParts {
   readonly scopeSources?: readonly { readonly scope: string; readonly source: SourceLocation }[];
   readonly ignores?: IgnoreReport;
   readonly risks?: Readonly<Record<string, Risk>>;
+  readonly suppressions?: Report["suppressions"];
 }
+
+/** The report of an answer and its parts, as every format renders it. */
+export const reportOf = <S extends string>(result: ReportResult<S>, parts: ReportParts = {}): Report<S> => ({
+  tool: { name: "scopewise", version: VERSION },
+  result,
+  inputs: parts.inputs ?? [],
+  problems: parts.problems ?? [],
+  ...(parts.unlocked ? { unlocked: parts.unlocked } : {}),
+  ...(parts.scopeSources ? { scopeSources: parts.scopeSources } : {}),
+  ...(parts.ignores ? { ignores: parts.ignores } : {}),
+  ...(parts.suppressions?.length ? { suppressions: parts.suppressions } : {}),
+  ...(parts.risks ? { risks: parts.risks } : {}),
+});
 
 /** Builds the report and writes it once, in `format`, to stdout. */
 export const render = <S extends string>(
@@ -44,16 +59,7 @@ export const render = <S extends string>(
   result: ReportResult<S>,
   parts: ReportParts = {},
 ): void => {
-  const report: Report<S> = {
-    tool: { name: "scopewise", version: VERSION },
-    result,
-    inputs: parts.inputs ?? [],
-    problems: parts.problems ?? [],
-    ...(parts.unlocked ? { unlocked: parts.unlocked } : {}),
-    ...(parts.scopeSources ? { scopeSources: parts.scopeSources } : {}),
-    ...(parts.ignores ? { ignores: parts.ignores } : {}),
-    ...(parts.risks ? { risks: parts.risks } : {}),
-  };
+  const report = reportOf(result, parts);
   io.report?.(report as Report);
   const text = formatReport(report, format, { color: format === "text" && colorEnabled(io.isTTY.stdout, io.env) });
   if (text !== "") io.stdout(`${text}\n`);
@@ -72,16 +78,16 @@ export interface Progress {
  */
 export const progress = (io: Io, quiet = false): Progress => {
   const on = !quiet && io.isTTY.stderr && (io.env["CI"] ?? "") === "";
-  let shown = false;
+  let visible = false;
   return {
     update(message) {
       if (!on) return;
-      io.stderr(`\r\u001b[2Kscopewise: ${message}`);
-      shown = true;
+      io.stderr(`\r\u001b[2Kscopewise: ${shown(message)}`);
+      visible = true;
     },
     done() {
-      if (shown) io.stderr("\r\u001b[2K");
-      shown = false;
+      if (visible) io.stderr("\r\u001b[2K");
+      visible = false;
     },
   };
 };

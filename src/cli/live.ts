@@ -2,6 +2,7 @@ import { auditLiveTokensIn, DEFAULT_MAX_AGE_DAYS, type AuditedToken } from "../c
 import type { Catalog } from "../catalog/types.js";
 import { ApiError } from "../node/tokens/api-error.js";
 import { checkApiUrl, createTokensClient, DEFAULT_API_URL, type TokensClient } from "../node/tokens/client.js";
+import { secretShapeProblem } from "../node/tokens/create-token.js";
 import { identifyToken } from "../node/tokens/identify-token.js";
 import { redact } from "../node/tokens/redact.js";
 import type { LiveTokenInfo, Report } from "../report/model.js";
@@ -105,7 +106,11 @@ export const runLive = async (
   let client: TokensClient | undefined;
   const live: Live = {
     io: guarded,
-    secretOut: (secret) => io.stdout(`${secret}\n`),
+    secretOut: (secret) => {
+      // createToken checked its shape; checked again at the one write that is not redacted.
+      if (secretShapeProblem(secret) !== undefined) throw new Error("a secret of the wrong shape");
+      io.stdout(`${secret}\n`);
+    },
     secrets,
     progress: shown,
     client: async () =>

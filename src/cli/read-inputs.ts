@@ -3,6 +3,7 @@ import { parseLogFormat, type LogFormat } from "../sources/logs/formats.js";
 import type { Rewrite } from "../sources/rewrites.js";
 import type { InputSummary } from "../report/model.js";
 import type { SourceProblem, SourcedCall } from "../sources/types.js";
+import { shown } from "../util/shown.js";
 import type { Io } from "./io.js";
 
 /** Calls read from every input of a run, in order, with their problems and summaries. */
@@ -18,7 +19,7 @@ export interface Inputs {
  */
 export const noCalls = (io: Io, command: string, files: readonly string[], read: Inputs): boolean => {
   if (read.calls.length > 0 || read.problems.length > 0) return false;
-  const names = files.map((f) => (f === "-" ? "<stdin>" : f)).join(", ");
+  const names = files.map((f) => (f === "-" ? "<stdin>" : shown(f))).join(", ");
   io.stderr(
     `scopewise ${command}: ${names} ${files.length === 1 ? "holds" : "hold"} no calls, ` +
       "so there is nothing to vouch for (exit 1)\n",
@@ -63,7 +64,11 @@ const logFormatOf = (value: string | LogFormat | undefined): LogFormat | undefin
 export const readInputs = async (files: readonly string[], options: ReadInputsOptions): Promise<Inputs> => {
   // The readers (and the SDK operation table they resolve names with) load only for commands that read calls.
   const { readSource } = await import("../node/read-source.js");
+  const { checkFile } = await import("../node/open-file.js");
   const { calc, io } = options;
+  // Every named file is opened and checked (regular, not binary) before any is read: a FIFO
+  // or a device given last is refused at once, not after the files before it were read.
+  for (const file of files) if (file !== "-") await checkFile(file);
   const baseUrls = [...calc.catalog.baseUrls, ...options.baseUrls];
   const logFormat = logFormatOf(options.logFormat);
   const rewrites = options.rewrites ?? [];
@@ -79,8 +84,9 @@ export const readInputs = async (files: readonly string[], options: ReadInputsOp
       stdin: io.stdin,
       ...(options.skip ? { skip: options.skip } : {}),
     });
-    out.calls.push(...read.calls);
-    out.problems.push(...read.problems);
+    // One by one: spreading a long list into push's arguments overflows the stack.
+    for (const call of read.calls) out.calls.push(call);
+    for (const problem of read.problems) out.problems.push(problem);
     out.inputs.push(read.summary);
   }
   return out;

@@ -1,6 +1,7 @@
 import { CatalogError, InputError } from "../util/errors.js";
 import { describeError } from "../util/describe-error.js";
 import { didYouMean } from "../util/edit-distance.js";
+import { shown } from "../util/shown.js";
 import { EXIT, UsageError, type Command } from "./command.js";
 import { COMMANDS } from "./commands/index.js";
 import { commandHelp, mainHelp } from "./help.js";
@@ -22,7 +23,10 @@ const group = (name: string): readonly Command[] => COMMANDS.filter((c) => c.nam
 
 const usage = (io: Io, error: UsageError): number => {
   const help = error.command === undefined ? "scopewise --help" : `scopewise ${error.command} --help`;
-  io.stderr(`scopewise${error.command === undefined ? "" : ` ${error.command}`}: ${error.message} (see ${help})\n`);
+  // Messages quote the command line: shown inert, as input is everywhere.
+  io.stderr(
+    `scopewise${error.command === undefined ? "" : ` ${error.command}`}: ${shown(error.message)} (see ${help})\n`,
+  );
   return EXIT.error;
 };
 
@@ -88,7 +92,7 @@ export const run = async (argv: readonly string[], io: Partial<Io> = {}): Promis
     }
     // A bug, not an answer: never exit 0 or 1 for it.
     full.stderr(
-      `scopewise: internal error: ${describeError(error)}\n` +
+      `scopewise: internal error: ${shown(describeError(error))}\n` +
         (full.env["SCOPEWISE_DEBUG"] ? `${(error as Error).stack}\n` : ""),
     );
     return EXIT.error;

@@ -6,28 +6,15 @@ export const scanInputs = async (
   paths: readonly string[],
   options: { readonly calc: Calculator<string>; readonly baseUrls: readonly string[]; readonly shown?: string },
 ): Promise<{ calls: SourcedCall[]; problems: SourceProblem[]; summary: ScanSummary }> => {
-  const { scanFiles } = await import("../node/scan/scan-files.js");
+  const [{ scanFiles }, { scanReportInput }] = await Promise.all([
+    import("../node/scan/scan-files.js"),
+    import("../node/scan/report-parts.js"),
+  ]);
   const { calc } = options;
   const r = await scanFiles(paths, {
     baseUrls: [...calc.catalog.baseUrls, ...options.baseUrls],
     requiredScopes: calc.requiredScopes,
   });
-  const found = r.findings.flatMap((f) => (f.kind === "call" ? [f] : []));
-  const unclassified: SourceProblem[] = r.findings.flatMap((f) =>
-    f.kind === "unclassified" ? [{ source: f.source, code: "unclassified", message: `${f.text}: ${f.reason}` }] : [],
-  );
-  return {
-    calls: found.map((f) => ({ call: f.call, source: f.source })),
-    problems: [...r.problems, ...unclassified],
-    summary: {
-      format: "scan",
-      file: options.shown ?? paths.join(" "),
-      files: r.files,
-      skipped: r.skipped,
-      calls: found.length,
-      sdk: found.filter((c) => c.via === "sdk").length,
-      url: found.filter((c) => c.via === "url").length,
-      unclassified: unclassified.length,
-    },
-  };
+  const read = scanReportInput(r, options.shown ?? paths.join(" "));
+  return { calls: read.calls, problems: read.problems, summary: read.inputs[0] };
 };

@@ -4,7 +4,9 @@ import { readToken } from "../checker/read-token.js";
 import { readText } from "../node/read-source.js";
 import { scopeLocator } from "../sources/scope-locator.js";
 import type { SourceLocation } from "../sources/types.js";
-import { parseJsonInput } from "../util/parse-json.js";
+import { InputError } from "../util/errors.js";
+import { keyIssues } from "../util/json-keys.js";
+import { lineFinder, parseJsonInput } from "../util/parse-json.js";
 import { RISK_LEVELS, riskRank } from "../catalog/risk.js";
 import type { RiskLevel } from "../catalog/types.js";
 import { UsageError } from "./command.js";
@@ -18,7 +20,10 @@ export interface LoadedToken {
   readonly locate?: (scope: string) => SourceLocation | undefined;
 }
 
-/** `--scopes LIST` or `--token FILE` (read and shape-checked: `InputError` on a bad document); exactly one. */
+/**
+ * `--scopes LIST` or `--token FILE` (read and shape-checked: `InputError`, with JSON path and line, on a bad
+ * document, a key given twice, or more than one of `scopes`, `token` and `tokens`); exactly one.
+ */
 export const loadToken = async (
   values: { readonly scopes: readonly string[]; readonly token: string | undefined },
   command: string,
@@ -31,7 +36,20 @@ export const loadToken = async (
   const file = values.token === "-" ? "<stdin>" : values.token;
   const text = await readText(values.token, { stdin: io.stdin });
   const token = parseJsonInput(text, file);
-  readToken(token, file);
+  // A key given twice is read as its last value: the document says two things, so it says nothing.
+  const keys = keyIssues(text);
+  if (keys.length > 0) throw new InputError("invalid-token", keys, file);
+  try {
+    readToken(token, file);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    const lineOf = lineFinder(text);
+    const issues = error.issues.map((i) => {
+      const line = i.line ?? lineOf(i.path);
+      return line === undefined ? i : { ...i, line };
+    });
+    throw new InputError(error.code, issues, file);
+  }
   return values.token === "-" ? { token } : { token, locate: scopeLocator(text, file) };
 };
 

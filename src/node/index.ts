@@ -4,8 +4,21 @@ export { detectFormat, SOURCE_FORMATS, type SourceFormat } from "./detect-format
 export { findConfig } from "./config/find-config.js";
 export { loadConfig, type LoadedConfig } from "./config/load-config.js";
 export { expandInputs, type InputFile } from "./config/expand-inputs.js";
-export { scanFiles, listSourceFiles, type ScanFilesResult } from "./scan/scan-files.js";
-export { scanSource, type ScanFinding, type ScanOptions, type ScanResult } from "./scan/scan-source.js";
+export { scanFiles } from "./scan/scan-files.js";
+export { scanSource, scanSources, type ScanSourceResult, type SourceText } from "./scan/scan-source.js";
+export { listSourceFiles, type SourceFiles } from "./scan/list-files.js";
+export { changedFiles } from "./scan/changed-files.js";
+export type {
+  ScanFinding,
+  ScanMode,
+  ScanOptions,
+  ScanProgress,
+  ScanProject,
+  ScanResult,
+  ScanSuppression,
+  UnclassifiedCode,
+  UnresolvedImport,
+} from "./scan/types.js";
 // Live tokens through Dynamic's SDK (@dynamic-labs/sdk-api): list, create, introspect; deadlines, bounded retries.
 export { ApiError, type ApiFailure } from "./tokens/api-error.js";
 export {

@@ -55,3 +55,27 @@ export const openFile = async (file: string): Promise<OpenFile> => {
     throw error instanceof InputError ? error : unreadable(file, error);
   }
 };
+
+/** Checks that `file` opens as a regular text file (as {@link openFile} does), and closes it again. */
+export const checkFile = async (file: string): Promise<void> => {
+  const { handle } = await openFile(file);
+  await handle.close();
+};
+
+/**
+ * Reads an open file whole, but never more than `max` bytes: undefined past that. The size `fstat`
+ * gave is not trusted (a `/proc` file says 0 and has more; a file may grow while read).
+ */
+export const readCapped = async (handle: FileHandle, max: number): Promise<string | undefined> => {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const chunk = Buffer.alloc(Math.min(1 << 20, max + 1 - total));
+    const { bytesRead } = await handle.read(chunk, 0, chunk.length, total);
+    if (bytesRead === 0) break;
+    chunks.push(chunk.subarray(0, bytesRead));
+    total += bytesRead;
+    if (total > max) return undefined;
+  }
+  return Buffer.concat(chunks).toString("utf8");
+};

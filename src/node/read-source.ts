@@ -1,4 +1,6 @@
+import { dynamicCatalog } from "../catalog/dynamic-catalog.js";
 import type { CallLike } from "../matcher/sourced-call.js";
+import { requiredScopesIn } from "../matcher/required-scopes.js";
 import { InputError } from "../util/errors.js";
 import type { MatchResult } from "../matcher/result.js";
 import { createCallsReader, parseCallsFile, type CallsSummary } from "../sources/calls-file.js";
@@ -6,11 +8,13 @@ import { readHar, type HarSummary } from "../sources/har.js";
 import { createLogReader, type LogSummary } from "../sources/log.js";
 import type { LogFormat } from "../sources/logs/formats.js";
 import type { Rewrite } from "../sources/rewrites.js";
+import { foldCalls } from "../sources/tally.js";
 import type { SourceRead, SourcedCall } from "../sources/types.js";
 import { stripBom } from "../util/bom.js";
 import { detectFormat, type SourceFormat } from "./detect-format.js";
 import { lines } from "./lines.js";
-import { openFile, SNIFF_BYTES, unreadable } from "./open-file.js";
+import { openFile, readCapped, SNIFF_BYTES, unreadable } from "./open-file.js";
+import { collect, peekStdin } from "./read-stdin.js";
 
 /** Calls files larger than this are streamed and folded to one call per endpoint (bounded memory). */
 export const STREAM_CALLS_BYTES = 1 << 20;
@@ -47,7 +51,38 @@ const tooLarge = (file: string, what: string): InputError =>
     file,
   );
 
+/**
+ * A large input read whole (a JSON calls array, a HAR, calls on stdin) folded like a stream: one
+ * call per endpoint and at most MAX_DISTINCT_UNIDENTIFIED distinct unidentified requests kept, so
+ * matching, planning and every report format stay bounded whatever the input holds.
+ */
+const folded = (read: SourceInput, file: string, options: ReadSourceOptions): SourceInput => {
+  const requiredScopes = options.requiredScopes ?? ((call: CallLike) => requiredScopesIn(dynamicCatalog, call));
+  const { calls, problems, dropped } = foldCalls(read.calls, requiredScopes, file, options.skip);
+  const summary =
+    read.summary.format === "calls"
+      ? { ...read.summary, distinct: calls.length, dropped, streamed: true }
+      : read.summary;
+  return { calls, problems: [...read.problems, ...problems], summary };
+};
+
+/** A log, line by line from a stream: never held whole, folded into one call per endpoint. */
+const readLog = async (
+  input: AsyncIterable<Uint8Array | string>,
+  file: string,
+  options: ReadSourceOptions,
+): Promise<SourceInput> => {
+  const reader = createLogReader({ ...options, file });
+  for await (const line of lines(input)) reader.line(line);
+  return reader.finish();
+};
+
 const fromText = (text: string, file: string, format: SourceFormat, options: ReadSourceOptions): SourceInput => {
+  const read = readWhole(text, file, format, options);
+  return format !== "log" && text.length > STREAM_CALLS_BYTES ? folded(read, file, options) : read;
+};
+
+const readWhole = (text: string, file: string, format: SourceFormat, options: ReadSourceOptions): SourceInput => {
   if (format === "calls") return parseCallsFile(text, { file });
   if (format === "har") {
     const { baseUrls, rewrites } = options;
@@ -63,39 +98,24 @@ const fromText = (text: string, file: string, format: SourceFormat, options: Rea
   return reader.finish();
 };
 
-const readStdin = async (stdin: AsyncIterable<Uint8Array | string>): Promise<string> => {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of stdin) {
-    const buffer =
-      typeof chunk === "string" ? Buffer.from(chunk) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    size += buffer.length;
-    if (size > MAX_WHOLE_BYTES) throw tooLarge("<stdin>", "stdin");
-    chunks.push(buffer);
-  }
-  const bytes = Buffer.concat(chunks);
-  if (bytes.includes(0)) {
-    throw new InputError(
-      "binary",
-      [{ code: "binary", path: "$", message: "looks binary (has NUL bytes); expected text" }],
-      "<stdin>",
-    );
-  }
-  return bytes.toString("utf8");
-};
-
 /**
  * Reads one input (`-` for stdin) as calls, a HAR or an access log (`from`, detected by
- * default). Logs and large calls files are streamed and folded to one call per endpoint.
+ * default). Logs (from a file or stdin) and large calls files are streamed and folded to one call per
+ * endpoint; what is read whole is capped at 64 MiB.
  * Throws `InputError` naming the file when it cannot be read at all; bad items are `problems`.
  */
 export const readSource = async (file: string, options: ReadSourceOptions = {}): Promise<SourceInput> => {
   const named = options.logFormat !== undefined && options.logFormat !== "auto";
   const from = options.from === undefined || options.from === "auto" ? (named ? "log" : "auto") : options.from;
   if (file === "-") {
-    const text = stripBom(await readStdin(options.stdin ?? process.stdin));
-    const format = from === "auto" ? detectFormat("-", text.slice(0, SNIFF_BYTES)) : from;
-    return fromText(text, options.name ?? "<stdin>", format, options);
+    const name = options.name ?? "<stdin>";
+    const { head, all } = await peekStdin(options.stdin ?? process.stdin, SNIFF_BYTES);
+    const format = from === "auto" ? detectFormat("-", stripBom(head)) : from;
+    // A log is streamed from stdin as from a file: `zcat access.log.gz | scopewise plan -` has no size cap.
+    if (format === "log") return readLog(all, name, options);
+    const text = await collect(all, MAX_WHOLE_BYTES);
+    if (text === undefined) throw tooLarge("<stdin>", "stdin, unless it is a log,");
+    return fromText(stripBom(text), name, format, options);
   }
   const { handle, size, head } = await openFile(file);
   const name = options.name ?? file;
@@ -104,11 +124,8 @@ export const readSource = async (file: string, options: ReadSourceOptions = {}):
     const format = from === "auto" ? detectFormat(file, start) : from;
     const json = start.trimStart().startsWith("[");
     const stream = () => handle.createReadStream({ encoding: "utf8", start: 0, autoClose: false });
-    if (format === "log") {
-      const reader = createLogReader({ ...options, file: name });
-      for await (const line of lines(stream())) reader.line(line);
-      return reader.finish();
-    }
+    // Awaited here: the finally below closes the file.
+    if (format === "log") return await readLog(stream(), name, options);
     if (format === "calls" && !json && size > STREAM_CALLS_BYTES) {
       const reader = createCallsReader({
         file: name,
@@ -118,17 +135,15 @@ export const readSource = async (file: string, options: ReadSourceOptions = {}):
       for await (const line of lines(stream())) reader.line(line);
       return reader.finish();
     }
-    if (size > MAX_WHOLE_BYTES)
-      throw tooLarge(
-        file,
-        format === "har" ? "a HAR file" : "a JSON calls array; write METHOD URL lines, which are streamed,",
-      );
-    let text: string;
+    const what = format === "har" ? "a HAR file" : "a JSON calls array; write METHOD URL lines, which are streamed,";
+    if (size > MAX_WHOLE_BYTES) throw tooLarge(file, what);
+    let text: string | undefined;
     try {
-      text = (await handle.readFile({ encoding: "utf8" })) as string;
+      text = await readCapped(handle, MAX_WHOLE_BYTES);
     } catch (error) {
       throw unreadable(file, error);
     }
+    if (text === undefined) throw tooLarge(file, what);
     return fromText(text, name, format, options);
   } finally {
     await handle.close();
@@ -143,15 +158,27 @@ export const readText = async (
   file: string,
   options: { readonly stdin?: AsyncIterable<Uint8Array | string>; readonly maxBytes?: number } = {},
 ): Promise<string> => {
-  if (file === "-") return stripBom(await readStdin(options.stdin ?? process.stdin));
   const maxBytes = options.maxBytes ?? 16 << 20;
+  if (file === "-") {
+    const text = await collect(options.stdin ?? process.stdin, maxBytes);
+    if (text === undefined) {
+      const message = `more than ${maxBytes} bytes (the limit)`;
+      throw new InputError("too-large", [{ code: "too-large", path: "$", message }], "<stdin>");
+    }
+    return stripBom(text);
+  }
   const { handle, size } = await openFile(file);
   try {
     if (size > maxBytes) {
       const message = `${size} bytes; the limit is ${maxBytes}`;
       throw new InputError("too-large", [{ code: "too-large", path: "$", message }], file);
     }
-    return stripBom((await handle.readFile({ encoding: "utf8" })) as string);
+    const text = await readCapped(handle, maxBytes);
+    if (text === undefined) {
+      const message = `more than ${maxBytes} bytes (the limit), though it said ${size}`;
+      throw new InputError("too-large", [{ code: "too-large", path: "$", message }], file);
+    }
+    return stripBom(text);
   } catch (error) {
     throw error instanceof InputError ? error : unreadable(file, error);
   } finally {

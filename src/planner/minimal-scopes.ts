@@ -38,6 +38,12 @@ export interface Plan<S extends string = string> {
   readonly catalog: { readonly name: string; readonly version: string };
   /** The minimal scope set, sorted by name. */
   readonly scopes: readonly S[];
+  /**
+   * True when `scopes` is proven minimal. False only when a catalog with many alternative
+   * scopes per endpoint made the exact search run out of its budget: `scopes` is then the best
+   * cover found, still covering every identified call, but a smaller set may exist.
+   */
+  readonly optimal: boolean;
   /** Endpoints the whole set unlocks. */
   readonly unlocks: number;
   /** True when every call was identified, so `scopes` covers all of them. */
@@ -66,7 +72,8 @@ export const minimalScopesIn = <S extends string>(catalog: Catalog<S>, calls: It
     else unmatched++;
   }
   // Ties (covers of equal size) go to the lower risk, then the smaller blast radius.
-  const scopes = solveCover({ requirements: [...requirements], cost: (set) => coverCost(compiled, set) });
+  const cover = solveCover({ requirements: [...requirements], cost: (set) => coverCost(compiled, set) });
+  const scopes = cover.scopes;
   // Per-call reports and explanations are built on first read: a plan over a large log is
   // often wanted only for its scopes, and building them costs more than the solve.
   let reports: CallReport<S>[] | undefined;
@@ -94,6 +101,7 @@ export const minimalScopesIn = <S extends string>(catalog: Catalog<S>, calls: It
   return {
     catalog: { name: catalog.name, version: catalog.version },
     scopes,
+    optimal: cover.optimal,
     unlocks: blastRadius(compiled, scopes),
     complete: unmatched === 0,
     get reasons() {

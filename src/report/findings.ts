@@ -7,6 +7,7 @@ import { deniedCalls, deniedMessage } from "./denied.js";
 import { upkeepFindings } from "./findings-upkeep.js";
 import { noteOf, shownCall } from "./location.js";
 import { RULES, type Finding, type Report, type RuleId } from "./model.js";
+import { shownReport } from "./shown-report.js";
 
 const level = (id: RuleId) => RULES.find((r) => r.id === id)!.level;
 const finding = (ruleId: RuleId, message: string, source: SourceLocation | undefined): Finding => ({
@@ -39,16 +40,31 @@ const deprecatedFindings = (calls: readonly CallReport[]): Finding[] =>
 const deniedFindings = (calls: readonly CallReport[], granted?: readonly string[]): Finding[] =>
   deniedCalls(calls, granted).map((d) => finding("denied", deniedMessage(d), d.source));
 
-/** Every finding of a report, in a fixed order: errors, warnings, then notes, each in input order. */
-export const reportFindings = <S extends string>(report: Report<S>): Finding[] => {
+/** Appends lists item by item: spreading a list of a million calls into `push` overflows the stack. */
+const add = (out: Finding[], ...lists: readonly Finding[][]): void => {
+  for (const list of lists) for (const f of list) out.push(f);
+};
+
+const notMinimal = (what: string): Finding =>
+  finding("cover-not-minimal", `${what} not proven minimal: the search stopped at its budget`, undefined);
+
+/**
+ * Every finding of a report, in a fixed order: errors, warnings, then notes, each in input order.
+ * Messages are built from the report with its input shown inert, so SARIF and GitHub quote it inert.
+ */
+export const reportFindings = <S extends string>(input: Report<S>): Finding[] => {
+  const report = shownReport(input);
   const { result } = report;
-  const scopeSource = (scope: string) => report.scopeSources?.find((s) => s.scope === scope)?.source;
+  // A map, not a search per finding: a token may name many scopes.
+  const sources = new Map((report.scopeSources ?? []).map((s) => [s.scope, s.source] as const));
+  const scopeSource = (scope: string) => sources.get(scope);
   const out: Finding[] = (report.problems ?? []).map((p) =>
     finding("unreadable-input", `${p.message} [${p.code}]`, p.source),
   );
   if (result.kind === "plan") {
     const p = result.plan;
-    out.push(...unidentifiedFindings(p.unidentified, ""), ...deprecatedFindings(p.calls), ...deniedFindings(p.calls));
+    add(out, unidentifiedFindings(p.unidentified, ""), deprecatedFindings(p.calls), deniedFindings(p.calls));
+    if (!p.optimal) out.push(notMinimal("the scope set is"));
     // The plan's scopes carry their ratings: say each one's level where the call names it.
     const levels = new Map(p.reasons.map((r) => [r.scope as string, r.risk?.level ?? "unrated"]));
     const rated = (s: string) => (levels.has(s) ? `${s} (${levels.get(s)})` : s);
@@ -65,7 +81,8 @@ export const reportFindings = <S extends string>(report: Report<S>): Finding[] =
         const message = `${prefix}${shownCall(m.call, m.source)} needs ${m.anyOf.join(" or ")}, which the token lacks`;
         out.push(finding("missing-scope", message, m.source));
       }
-      out.push(...unidentifiedFindings(check.unidentified, prefix));
+      if (!check.addOptimal) out.push(notMinimal(`${prefix}the scopes to add are`));
+      add(out, unidentifiedFindings(check.unidentified, prefix));
       for (const u of check.unused) {
         const why = `it unlocks ${u.unlocks} endpoints for nothing`;
         const risk = u.risk ? `${u.risk.level}: ${u.risk.rationale}` : "unrated";
@@ -82,7 +99,7 @@ export const reportFindings = <S extends string>(report: Report<S>): Finding[] =
     // Every token sees the same calls: deprecation and denials are said once.
     const calls = checks[0]?.check.calls ?? [];
     const granted = result.check.kind === "token" ? result.check.granted : undefined;
-    out.push(...deprecatedFindings(calls), ...deniedFindings(calls, granted));
+    add(out, deprecatedFindings(calls), deniedFindings(calls, granted));
     const live = result.live;
     if (live) out.push(...tokenFindings(live.token, tokenLabel(live.token, 0), { ...live, scopesChecked: true }));
   } else if (result.kind === "audit") {
@@ -95,6 +112,10 @@ export const reportFindings = <S extends string>(report: Report<S>): Finding[] =
   } else if (result.kind === "verify") out.push(...verifyFindings(result.verify));
   else out.push(...upkeepFindings(result));
   out.push(...ignoreFindings(report.ignores));
+  for (const s of report.suppressions ?? []) {
+    const what = s.silenced.length === 0 ? "silences nothing" : `silences ${s.silenced.join("; ")}`;
+    out.push(finding("suppressed-finding", `scopewise-ignore-next-line: ${s.reason} (${what})`, s.source));
+  }
   const order = { error: 0, warning: 1, note: 2 } as const;
   const quiet = result.kind === "verify" && result.quiet === true;
   return out

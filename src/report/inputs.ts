@@ -1,45 +1,57 @@
-import { plural } from "../util/text.js";
 import type { InputSummary } from "./model.js";
+import { text, type Safe, type SafeFormat } from "./safe.js";
 
-const hostsText = (hosts: readonly { host: string; count: number }[]): string =>
+const hostsText = <F extends string>(hosts: readonly { host: string; count: number }[], f: SafeFormat<F>): Safe<F> =>
   hosts.length === 0
-    ? ""
-    : ` (other hosts: ${hosts
-        .slice(0, 5)
-        .map((h) => `${h.host} ×${h.count}`)
-        .join(", ")}${hosts.length > 5 ? ", …" : ""})`;
+    ? f``
+    : f` (other hosts: ${f.join(
+        hosts.slice(0, 5).map((h) => f`${h.host} ×${h.count}`),
+        ", ",
+      )}${hosts.length > 5 ? f`, …` : f``})`;
 
 /** What a recording's calls went through: http: for https: (or the reverse), rewrites. */
-const routing = (s: { readonly otherScheme: number; readonly rewritten: number }): string =>
-  (s.otherScheme > 0
-    ? `; ${plural(s.otherScheme, "call")} sent with the other scheme (http:/https:) of a base URL`
-    : "") + (s.rewritten > 0 ? `; ${plural(s.rewritten, "call")} rewritten` : "");
+const routing = <F extends string>(
+  s: { readonly otherScheme: number; readonly rewritten: number },
+  f: SafeFormat<F>,
+): Safe<F> => {
+  const scheme = f`; ${f.count(s.otherScheme, "call")} sent with the other scheme (http:/https:) of a base URL`;
+  const rewritten = f`; ${f.count(s.rewritten, "call")} rewritten`;
+  return f`${s.otherScheme > 0 ? scheme : f``}${s.rewritten > 0 ? rewritten : f``}`;
+};
 
-/** One line on what an input held: `HAR: 9 entries: 7 used, 2 skipped (other hosts: …), 0 bad`. */
-export const describeInput = (s: InputSummary): string => {
+/** One line on what an input held, in format `f`: its file names and hosts escaped as `f` escapes input. */
+export const describeInputIn = <F extends string>(s: InputSummary, f: SafeFormat<F>): Safe<F> => {
   switch (s.format) {
     case "calls":
       return s.streamed
-        ? `calls ${s.file}: ${plural(s.lines, "line")}: ${plural(s.calls, "call")} (${s.distinct} distinct, streamed)`
-        : `calls ${s.file}: ${plural(s.calls, "call")}`;
+        ? f`calls ${s.file}: ${f.count(s.lines, "line")}: ${f.count(s.calls, "call")} (${s.distinct} distinct, folded)`
+        : f`calls ${s.file}: ${f.count(s.calls, "call")}`;
     case "har": {
-      const preflight = s.preflight > 0 ? `, ${s.preflight} CORS preflights skipped` : "";
-      const skipped = `${s.skipped} skipped${hostsText(s.otherHosts)}${preflight}`;
-      const entries = plural(s.entries, "entry", "entries");
-      return `HAR ${s.file}: ${entries}: ${s.used} used, ${skipped}, ${s.bad} bad${routing(s)}`;
+      const preflight = s.preflight > 0 ? f`, ${s.preflight} CORS preflights skipped` : f``;
+      const skipped = f`${s.skipped} skipped${hostsText(s.otherHosts, f)}${preflight}`;
+      const entries = f.count(s.entries, "entry", "entries");
+      return f`HAR ${s.file}: ${entries}: ${s.used} used, ${skipped}, ${s.bad} bad${routing(s, f)}`;
     }
     case "log": {
-      const skipped = `${s.skipped} skipped${hostsText(s.otherHosts)}`;
-      const calls = `${s.used} calls (${s.distinct} distinct)`;
-      const none = s.noRequest > 0 ? `, ${s.noRequest} without a request` : "";
-      const formats = s.logFormats.length > 0 ? ` (${s.logFormats.join(", ")})` : "";
-      const lines = plural(s.lines, "line");
-      return `log ${s.file}${formats}: ${lines}: ${calls}, ${skipped}${none}, ${s.bad} bad${routing(s)}`;
+      const skipped = f`${s.skipped} skipped${hostsText(s.otherHosts, f)}`;
+      const calls = f`${s.used} calls (${s.distinct} distinct)`;
+      const none = s.noRequest > 0 ? f`, ${s.noRequest} without a request` : f``;
+      const formats = s.logFormats.length > 0 ? f` (${f.join(s.logFormats, ", ")})` : f``;
+      const lines = f.count(s.lines, "line");
+      return f`log ${s.file}${formats}: ${lines}: ${calls}, ${skipped}${none}, ${s.bad} bad${routing(s, f)}`;
     }
     case "scan": {
-      const skipped = s.skipped.length > 0 ? ` (${s.skipped.length} not JS/TS, skipped)` : "";
-      const calls = `${plural(s.calls, "call")} (${s.sdk} SDK, ${s.url} URL)`;
-      return `scan: ${plural(s.files, "file")}${skipped}: ${calls}, ${s.unclassified} unclassified`;
+      const skipped = s.skipped.length > 0 ? f` (${s.skipped.length} not JS/TS, skipped)` : f``;
+      const calls = f`${f.count(s.calls, "call")} (${s.sdk} SDK, ${s.url} URL)`;
+      const suppressed = s.suppressed > 0 ? f`, ${s.suppressed} suppressed` : f``;
+      const unresolved = s.unresolved > 0 ? f`; ${f.count(s.unresolved, "import")} not followed` : f``;
+      const found = f`${calls}, ${s.unclassified} unclassified${suppressed}${unresolved}`;
+      // The mode is one of two words of ours, not input: written as text, not quoted.
+      const mode = s.mode === "file" ? f`file` : f`project`;
+      return f`scan (${mode} mode): ${f.count(s.files, "file")}${skipped}: ${found}`;
     }
   }
 };
+
+/** One line on what an input held: `HAR: 9 entries: 7 used, 2 skipped (other hosts: …), 0 bad`, as text. */
+export const describeInput = (s: InputSummary): string => describeInputIn(s, text).text;

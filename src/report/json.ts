@@ -21,6 +21,7 @@ export const jsonValue = <S extends string>(report: Report<S>): object => {
     ...(report.problems?.length ? { problems: report.problems } : {}),
     ...(report.inputs?.length ? { inputs: report.inputs } : {}),
     ...(report.ignores ? { ignored: report.ignores } : {}),
+    ...(report.suppressions?.length ? { suppressions: report.suppressions } : {}),
   };
   switch (result.kind) {
     case "need":

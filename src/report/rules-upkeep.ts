@@ -1,4 +1,4 @@
-import type { Rule } from "./model.js";
+import type { Rule } from "./rules.js";
 
 /** The rules of `catalog import`, `catalog diff` and `catalog sdk-drift`, after the others in `RULES`. */
 export const UPKEEP_RULES: readonly Rule[] = [

@@ -1,4 +1,5 @@
 import type { SourceLocation } from "../sources/types.js";
+import { shown } from "../util/shown.js";
 import { reportFindings } from "./findings.js";
 import { RULES, type Report } from "./model.js";
 
@@ -38,8 +39,15 @@ interface SarifResult {
   suppressions?: { readonly kind: "external"; readonly justification: string }[];
 }
 
-// SARIF URIs are URI references: forward slashes, each segment percent-encoded.
-const toUri = (file: string): string => file.replace(/\\/g, "/").split("/").map(encodeURIComponent).join("/");
+// SARIF URIs are URI references: forward slashes, each segment percent-encoded (a lone surrogate,
+// which cannot be, as U+FFFD).
+const toUri = (file: string): string =>
+  file
+    .replace(/\p{Cs}/gu, "\ufffd")
+    .replace(/\\/g, "/")
+    .split("/")
+    .map(encodeURIComponent)
+    .join("/");
 
 const location = (s: SourceLocation | undefined): object[] | undefined => {
   if (s === undefined || s.file === "<stdin>") return undefined;
@@ -50,7 +58,7 @@ const location = (s: SourceLocation | undefined): object[] | undefined => {
   return [
     {
       physicalLocation: { artifactLocation: { uri: toUri(s.file) }, ...(region ? { region } : {}) },
-      ...(s.path ? { logicalLocations: [{ fullyQualifiedName: s.path, kind: "element" }] } : {}),
+      ...(s.path ? { logicalLocations: [{ fullyQualifiedName: shown(s.path), kind: "element" }] } : {}),
     },
   ];
 };

@@ -8,6 +8,8 @@ import { plural } from "../util/text.js";
 import { describeInput } from "./inputs.js";
 import { formatLocation, noteOf } from "./location.js";
 import type { Report } from "./model.js";
+import { noCommandLines } from "./safe.js";
+import { shownReport } from "./shown-report.js";
 import { makeStyle, riskTag, type Style } from "./style.js";
 import { catalogText, endpointLine } from "./text-catalog.js";
 import { ignoresText } from "./ignores-text.js";
@@ -45,11 +47,27 @@ export const problemsBlock = (problems: readonly SourceProblem[], style: Style):
         ...problems.map((p) => `  ${formatLocation(p.source)}  ${p.message} [${p.code}]`),
       ];
 
+const suppressionsBlock = (suppressions: Report["suppressions"], style: Style): string[] =>
+  suppressions === undefined || suppressions.length === 0
+    ? []
+    : [
+        "",
+        style.yellow(`Suppressed in source (${suppressions.length}):`),
+        ...suppressions.map((s) => {
+          const silences = s.silenced.length === 0 ? "nothing" : s.silenced.join("; ");
+          return `  ${formatLocation(s.source)}  ${s.reason} (silences ${silences})`;
+        }),
+      ];
+
+/** Said of a cover the exact search could not prove minimal (a catalog with many alternative scopes). */
+const NOT_MINIMAL = "not proven minimal: the search stopped at its budget; this set covers every call";
+
 const planText = (p: Plan, style: Style): string[] => {
   const head =
     `Minimal scopes for ${plural(p.calls.length, "call")}: ${plural(p.scopes.length, "scope")}, ` +
     `unlocking ${plural(p.unlocks, "endpoint")}`;
   const lines = [style.bold(head) + style.dim(`  (catalog ${p.catalog.name} ${p.catalog.version})`)];
+  if (!p.optimal) lines.push(style.yellow(`  ${NOT_MINIMAL}`));
   for (const r of p.reasons) {
     const why = `needed by ${plural(r.calls.length, "call")}; unlocks ${plural(r.unlocks, "endpoint")}`;
     lines.push("", `${style.green(r.scope)}  ${riskTag(style, r.risk)}  ${style.dim(why)}`);
@@ -83,8 +101,10 @@ const tokenText = (
     lines.push("", style.red(`Missing scopes (${c.missing.length} calls):`));
     for (const m of c.missing) lines.push(`  ${at(m.source)}${m.call}  needs ${m.anyOf.map(rated).join(" or ")}`);
     lines.push(`  add: ${c.add.join(",")}`);
+    if (!c.addOptimal) lines.push(style.yellow(`  add is ${NOT_MINIMAL}`));
   }
-  lines.push(...unidentifiedBlock(c.unidentified, style, "Not identified, so the token cannot be vouched for"));
+  for (const line of unidentifiedBlock(c.unidentified, style, "Not identified, so the token cannot be vouched for"))
+    lines.push(line);
   if (c.unused.length > 0) {
     lines.push("", (strict ? style.red : style.yellow)(`Unused scopes (${c.unused.length}):`));
     for (const u of c.unused) {
@@ -109,9 +129,14 @@ const tokenText = (
   return lines;
 };
 
-/** The report for a terminal or a log: what was read, the answer, what could not be read. */
-export const textReport = <S extends string>(report: Report<S>, options: TextOptions = {}): string => {
-  const style = makeStyle(options.color === true);
+/**
+ * The report for a terminal or a log: what was read, the answer, what could not be read. Rendered
+ * from the report with its input shown inert, and no line can start a CI workflow command.
+ */
+export const textReport = <S extends string>(report: Report<S>, options: TextOptions = {}): string =>
+  noCommandLines(render(shownReport(report), makeStyle(options.color === true)));
+
+const render = <S extends string>(report: Report<S>, style: Style): string => {
   const { result } = report;
   if (result.kind === "need" || result.kind === "scopes" || result.kind === "grants") return catalogText(result, style);
   if (result.kind === "verify") return verifyText(report, style);
@@ -129,6 +154,7 @@ export const textReport = <S extends string>(report: Report<S>, options: TextOpt
       ...deniedBlock(result.plan.calls, style),
       ...problemsBlock(problems, style),
       ...ignoresText(report.ignores, style),
+      ...suppressionsBlock(report.suppressions, style),
     ];
     body.push("", `scopes: ${result.plan.scopes.join(",") || "(none)"}`);
   } else if (result.kind === "audit") {
@@ -150,6 +176,7 @@ export const textReport = <S extends string>(report: Report<S>, options: TextOpt
       ...deniedBlock(checks[0]?.check.calls ?? [], style, granted),
       ...problemsBlock(problems, style),
       ...ignoresText(report.ignores, style),
+      ...suppressionsBlock(report.suppressions, style),
     );
     if (result.live) body.unshift(...liveText(result.live, style, report.unlocked), "");
   }

@@ -8,7 +8,8 @@ import { parseJsonInput } from "../util/parse-json.js";
 import { hasHiddenBreak } from "../util/line-breaks.js";
 import { trimAscii } from "../util/trim-ascii.js";
 import { resolveOperationName } from "./operation-calls.js";
-import { createTally } from "./tally.js";
+import { LINE_TOO_LONG, MAX_LINE_LENGTH } from "./limits.js";
+import { createTally, droppedProblem } from "./tally.js";
 import type { SourceProblem, SourceRead, SourcedCall } from "./types.js";
 
 /** What a calls file held. */
@@ -22,7 +23,7 @@ export interface CallsSummary {
   readonly distinct: number;
   /** Distinct unidentified requests past the cap, counted only (streamed files). */
   readonly dropped: number;
-  /** True when the file was read line by line and folded. */
+  /** True when the calls were folded to one per endpoint: a file over 1 MiB (lines streamed, or a JSON array). */
   readonly streamed: boolean;
 }
 
@@ -35,6 +36,13 @@ export interface CallsFileOptions {
   /** Calls a streamed file leaves out before folding: a config's ignores, which count what they take. */
   readonly skip?: (call: SourcedCall) => boolean;
 }
+
+// A line over the cap is not read at all: a problem at its line, never a call cut short.
+const tooLong = (file: string, line: number): SourceProblem => ({
+  source: { file, line },
+  code: "line-too-long",
+  message: LINE_TOO_LONG,
+});
 
 // One line of a calls file: blank lines and `#` comments skip, SDK operation names resolve.
 const lineCall = (text: string, file: string, line: number): SourcedCall | undefined => {
@@ -53,6 +61,7 @@ export const parseCallsFile = (text: string, options: CallsFileOptions = {}): So
   const file = options.file ?? "calls";
   const body = stripBom(text);
   const calls: SourcedCall[] = [];
+  const problems: SourceProblem[] = [];
   let lines = 0;
   if (body.trimStart().startsWith("[")) {
     const value = parseJsonInput(body, file);
@@ -70,8 +79,11 @@ export const parseCallsFile = (text: string, options: CallsFileOptions = {}): So
     lines = body.split("\n").length;
   } else {
     for (const text of body.split(/\r?\n/)) {
-      const call = lineCall(text, file, ++lines);
-      if (call !== undefined) calls.push(call);
+      if (text.length > MAX_LINE_LENGTH) problems.push(tooLong(file, ++lines));
+      else {
+        const call = lineCall(text, file, ++lines);
+        if (call !== undefined) calls.push(call);
+      }
     }
   }
   const summary: CallsSummary = {
@@ -83,7 +95,7 @@ export const parseCallsFile = (text: string, options: CallsFileOptions = {}): So
     dropped: 0,
     streamed: false,
   };
-  return { calls, problems: [], summary };
+  return { calls, problems, summary };
 };
 
 /** A `METHOD URL` calls file fed line by line: memory stays bounded by the distinct endpoints. */
@@ -96,10 +108,13 @@ export interface CallsReader {
 export const createCallsReader = (options: CallsFileOptions = {}): CallsReader => {
   const file = options.file ?? "calls";
   const tally = createTally(options.requiredScopes ?? ((call) => requiredScopesIn(dynamicCatalog, call)), options.skip);
+  const problems: SourceProblem[] = [];
   let lines = 0;
   let count = 0;
   return {
     line(text) {
+      // Each such line is over 1 MiB of input, so their list stays small next to the input.
+      if (text.length > MAX_LINE_LENGTH) return void problems.push(tooLong(file, ++lines));
       const call = lineCall(text, file, ++lines);
       if (call === undefined) return;
       count++;
@@ -107,16 +122,6 @@ export const createCallsReader = (options: CallsFileOptions = {}): CallsReader =
     },
     finish() {
       const calls = tally.calls();
-      const problems: SourceProblem[] =
-        tally.dropped > 0
-          ? [
-              {
-                source: { file },
-                code: "too-many-unidentified",
-                message: `${tally.dropped} more distinct unidentified requests not listed`,
-              },
-            ]
-          : [];
       const summary: CallsSummary = {
         format: "calls",
         file,
@@ -126,7 +131,7 @@ export const createCallsReader = (options: CallsFileOptions = {}): CallsReader =
         dropped: tally.dropped,
         streamed: true,
       };
-      return { calls, problems, summary };
+      return { calls, problems: [...problems, ...droppedProblem(file, tally.dropped)], summary };
     },
   };
 };

@@ -2,6 +2,7 @@ import { lineReader, NOT_A_LOG_LINE, type LineFormat, type LogFormat } from "./l
 import { routeFor, type RecordingOptions } from "./recording.js";
 import { hasHiddenBreak } from "../util/line-breaks.js";
 import { trimAscii } from "../util/trim-ascii.js";
+import { LINE_TOO_LONG, MAX_LINE_LENGTH } from "./limits.js";
 
 /** One access-log line, read: a call, another origin's request, no request at all, or not a request line. */
 export type LogLine =
@@ -39,6 +40,8 @@ export const createLineParser = (options: LogLineOptions = {}): ((line: string) 
   const route = routeFor(options);
   const read = lineReader(options.logFormat);
   return (line) => {
+    // Longer than the cap: a bad line, unread (the file reader never holds more of it than this).
+    if (line.length > MAX_LINE_LENGTH) return { kind: "bad", message: LINE_TOO_LONG };
     const text = trimAscii(line);
     if (text === "") return BLANK;
     // JSON may hold any character in its strings (JSON.parse judges the rest); a text line may not.

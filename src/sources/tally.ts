@@ -1,6 +1,6 @@
 import type { CallLike } from "../matcher/sourced-call.js";
 import type { MatchResult } from "../matcher/result.js";
-import type { SourceLocation, SourcedCall } from "./types.js";
+import type { SourceLocation, SourceProblem, SourcedCall } from "./types.js";
 
 /** Distinct calls kept from a stream, each with its first location and how often it was seen. */
 export interface Tally {
@@ -65,4 +65,32 @@ export const createTally = (
       return dropped;
     },
   };
+};
+
+/** The problem that says a tally dropped unidentified requests past its cap; none when it dropped none. */
+export const droppedProblem = (file: string, dropped: number): SourceProblem[] =>
+  dropped === 0
+    ? []
+    : [
+        {
+          source: { file },
+          code: "too-many-unidentified",
+          message: `${dropped} more distinct unidentified requests not listed`,
+        },
+      ];
+
+/**
+ * Folds calls read whole (a large JSON calls array, a large HAR) as a stream's are: one call
+ * per endpoint, distinct unidentified requests capped, so every report of them stays bounded.
+ */
+export const foldCalls = (
+  calls: readonly SourcedCall[],
+  requiredScopes: (call: CallLike) => MatchResult,
+  file: string,
+  /** As for a stream: calls left out before folding (a config's ignores, which keep count). */
+  skip?: (call: SourcedCall) => boolean,
+): { calls: SourcedCall[]; problems: SourceProblem[]; dropped: number } => {
+  const tally = createTally(requiredScopes, skip);
+  for (const call of calls) tally.add(call);
+  return { calls: tally.calls(), problems: droppedProblem(file, tally.dropped), dropped: tally.dropped };
 };

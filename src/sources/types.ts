@@ -21,11 +21,18 @@ export interface ScanSummary {
   readonly format: "scan";
   /** The paths scanned, as given. */
   readonly file: string;
+  /** `project`: names resolved across the project's files; `file`: each file alone. */
+  readonly mode: "project" | "file";
   readonly files: number;
-  /** Named files that are not JS/TS, so not scanned. */
+  /** Named files that are not JS/TS (and links to devices or nowhere), so not scanned. */
   readonly skipped: readonly string[];
   readonly calls: number;
   readonly sdk: number;
   readonly url: number;
   readonly unclassified: number;
+  /** Unclassified findings silenced by `scopewise-ignore-next-line: reason` comments. */
+  readonly suppressed: number;
+  /** Imports the scan could not follow (names from them are unknown), the first 100 listed. */
+  readonly unresolved: number;
+  readonly unresolvedImports?: readonly { readonly specifier: string; readonly source: SourceLocation }[];
 }

@@ -87,7 +87,9 @@ export const impactOf = (
   const fixes = tokens.flatMap((t) => {
     const needs = items.filter((i) => i.denied.includes(t.label) && i.after && i.after.length > 0).map((i) => i.after!);
     if (needs.length === 0) return [];
-    return [{ token: t.label, add: solveCover({ requirements: needs, cost: (set) => coverCost(compiled, set) }) }];
+    return [
+      { token: t.label, add: solveCover({ requirements: needs, cost: (set) => coverCost(compiled, set) }).scopes },
+    ];
   });
   return {
     calls: input.length,

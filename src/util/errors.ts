@@ -1,3 +1,5 @@
+import { shown } from "./shown.js";
+
 /** One problem found in a catalog or an input document, located by JSON path. */
 export interface Issue {
   /** Machine-readable kind, e.g. `unknown-scope`, `duplicate-endpoint`. */
@@ -9,10 +11,13 @@ export interface Issue {
   readonly line?: number;
 }
 
+// The message is for people, and quotes input (file names, JSON paths, values): shown inert.
+// `issues` keep the input as it is, for programs.
 const render = (what: string, file: string | undefined, issues: readonly Issue[]): string => {
-  const where = file === undefined ? "" : ` in ${file}`;
+  const where = file === undefined ? "" : ` in ${shown(file)}`;
   const lines = issues.map(
-    (i) => `  ${i.line === undefined ? "" : `line ${i.line}: `}${i.path}: ${i.message} [${i.code}]`,
+    (i) =>
+      `  ${i.line === undefined ? "" : `line ${i.line}: `}${shown(i.path)}: ${shown(i.message)} [${shown(i.code)}]`,
   );
   return `${what}${where} (${issues.length} problem${issues.length === 1 ? "" : "s"}):\n${lines.join("\n")}`;
 };

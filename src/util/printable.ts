@@ -1,15 +1,12 @@
-/**
- * Characters that must not reach a terminal, a PR comment or a workflow log raw: C0 and C1 controls,
- * DEL, bidirectional overrides and isolates, line and paragraph separators, zero-width no-break space.
- */
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2028\u2029\u2066-\u2069\ufeff]/g;
+import { shown } from "./shown.js";
 
 /** Longest text shown from a server's answer (a note, an id, an error message). */
 export const MAX_SHOWN_TEXT = 200;
 
 /**
- * Text from outside (a server's answer) made safe to print: unsafe characters as `\uXXXX`, cut at
- * `max` characters with `…`. Never throws.
+ * Text from outside (a server's answer) made safe to print: shown inert (see `shown`: control, line
+ * breaking, bidi and invisible characters as `\uXXXX`, `##[` neutralised), cut at `max` characters
+ * with `…`. Never throws.
  */
 export const printable = (text: string, max: number = MAX_SHOWN_TEXT): string => {
   let cut = text;
@@ -19,12 +16,16 @@ export const printable = (text: string, max: number = MAX_SHOWN_TEXT): string =>
     if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
     cut = `${cut}…`;
   }
-  return cut.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return shown(cut);
 };
 
-// Valid in JSON strings, but they reorder or hide text when the JSON is shown: written as escapes.
-const JSON_UNSAFE = /[\u007f-\u009f\u200e\u200f\u202a-\u202e\u2028\u2029\u2066-\u2069\ufeff]/g;
+// What JSON.stringify leaves raw but a terminal, a CI runner or a viewer may act on: DEL, C1, line
+// and paragraph separators, bidi, format and default-ignorable characters, and the `[` of `##[`
+// (a runner reads `##[command]` anywhere in a line). They only ever occur inside strings, where a
+// `\u` escape is the same character: the data is unchanged. The line feeds are the indentation's.
+const JSON_UNSAFE = /(?!\n)[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{DI}]|(?<=##)\[/gu;
+const escapeUnits = (c: string): string =>
+  [...Array(c.length).keys()].map((i) => `\\u${c.charCodeAt(i).toString(16).padStart(4, "0")}`).join("");
 
-/** `JSON.stringify(value, null, 2)` with bidirectional controls, separators and C1 controls escaped: still JSON. */
-export const safeJson = (value: unknown): string =>
-  JSON.stringify(value, null, 2).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+/** `JSON.stringify(value, null, 2)` with no raw control, separator, bidi or invisible character: still JSON. */
+export const safeJson = (value: unknown): string => JSON.stringify(value, null, 2).replace(JSON_UNSAFE, escapeUnits);

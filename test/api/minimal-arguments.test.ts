@@ -67,6 +67,8 @@ const NODE: Record<string, () => unknown> = {
   detectFormat: () => node.detectFormat("calls.txt", ""),
   scanFiles: () => node.scanFiles([`${root}examples/worker`]),
   scanSource: () => node.scanSource("fetch('/api/v0/environments/e1/users')", "a.js"),
+  scanSources: () => node.scanSources([{ file: "a.js", code: "fetch('/api/v0/environments/e1/users')" }]),
+  changedFiles: () => node.changedFiles("HEAD", [root]),
   listSourceFiles: () => node.listSourceFiles([`${root}examples/worker`]),
   findConfig: () => node.findConfig(),
   loadConfig: () => node.loadConfig(`${root}examples/gate/scopewise.config.json`),

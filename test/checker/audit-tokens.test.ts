@@ -105,7 +105,7 @@ describe("auditTokens without calls", () => {
       ["none", undefined, ["age-unknown"]],
       ["garbage", undefined, ["age-unknown"]],
       ["number", undefined, ["age-unknown"]],
-      ["future", 0, []],
+      ["future", undefined, ["age-unknown"]],
     ]);
     expect(auditTokens(list, { now: NOW, maxAgeDays: 5 }).tokens.map((t) => t.problems)).toContainEqual(["too-old"]);
     const messages = reportFindings({ result: { kind: "audit", environment: "e1", audit: a } }).map((f) => f.message);
@@ -114,13 +114,38 @@ describe("auditTokens without calls", () => {
     );
   });
 
+  // NOW is 2026-01-31T00:00:00Z.
+  test.each([
+    ["ISO 8601 with Z", "2026-01-21T00:00:00Z", 10],
+    ["with milliseconds", "2026-01-21T12:30:00.123Z", 9],
+    ["with an offset", "2026-01-21T02:00:00+02:00", 10],
+    ["a few minutes ahead of the clock (drift)", "2026-01-31T00:04:00Z", 0],
+    ["in the future", "2999-01-01T00:00:00Z", undefined],
+    ["an hour ahead", "2026-01-31T01:00:00Z", undefined],
+    ["an expanded year", "+275760-09-13T00:00:00Z", undefined],
+    ["not ISO", "Sun Nov 29 2026", undefined],
+    ["a day that does not exist", "2026-02-31T00:00:00Z", undefined],
+    ["no zone", "2026-01-21T00:00:00", undefined],
+    ["a date alone", "2026-01-21", undefined],
+    ["an hour of 24", "2026-01-21T24:00:00Z", undefined],
+    ["spaces around", " 2026-01-21T00:00:00Z", undefined],
+  ])("createdAt %s (%s): age %s", (_, createdAt, ageDays) => {
+    const a = auditTokens({ tokens: [tok("t1", { scopes: ["environment.users.read"], createdAt })] }, { now: NOW });
+    expect(a.tokens[0]!.ageDays).toBe(ageDays);
+    expect(a.tokens[0]!.problems).toEqual(ageDays === undefined ? ["age-unknown"] : []);
+    expect(a.ok).toBe(ageDays !== undefined);
+  });
+
   test("an answer that looks paged, or has entries that are not tokens, is not whole: the audit fails", () => {
     const paged = auditTokens(
       { tokens: [tok("t1", { scopes: ["environment.users.read"] })], hasMore: true, total: 40 },
       { now: NOW },
     );
     expect(paged.ok).toBe(false);
-    expect(paged.pagingHints).toEqual(['the answer has "hasMore": true', 'the answer says "total": 40 but lists 1']);
+    expect(paged.pagingHints).toEqual([
+      'the answer\'s "hasMore" is true',
+      'the answer\'s "total" says 40 but the list has 1',
+    ]);
     const bad = auditTokens(
       { tokens: [tok("t1", { scopes: ["environment.users.read"] }), "t2", null, [1]] },
       { now: NOW },
@@ -130,7 +155,64 @@ describe("auditTokens without calls", () => {
     const rules = reportFindings({ result: { kind: "audit", environment: "e1", audit: bad } }).map((f) => f.ruleId);
     expect(rules).toEqual(["incomplete-token-list", "incomplete-token-list", "incomplete-token-list"]);
     // A header hint (Link: rel="next") comes in as an option.
-    expect(auditTokens({ tokens: [] }, { now: NOW, pagingHints: ["Link rel=next"] }).ok).toBe(false);
+    const whole = { tokens: [tok("t1", { scopes: ["environment.users.read"] })] };
+    expect(auditTokens(whole, { now: NOW }).ok).toBe(true);
+    expect(auditTokens(whole, { now: NOW, pagingHints: ["Link rel=next"] }).ok).toBe(false);
+  });
+
+  // Each body lists one token (t1); anything that says the list may be partial fails the audit.
+  const one = tok("t1", { scopes: ["environment.users.read"] });
+  test.each([
+    ["a Link-less body with hasMore", { hasMore: true }, 'the answer\'s "hasMore" is true'],
+    ["HasMore, in another case", { HasMore: 1 }, 'the answer\'s "HasMore" is 1'],
+    ["hasMore as a string", { has_more: "false" }, 'the answer\'s "has_more" is "false"'],
+    ["total as a string", { total: "5" }, 'the answer\'s "total" says "5" but the list has 1'],
+    ["a count larger than the list", { item_count: 7 }, 'the answer\'s "item_count" says 7 but the list has 1'],
+    ["pagination.hasMore", { pagination: { hasMore: true } }, 'the answer\'s "pagination.hasMore" is true'],
+    ["meta.next", { meta: { next: "/tokens?page=2" } }, 'the answer\'s "meta.next" is "/tokens?page=2"'],
+    ["links.next", { links: { next: "/x" } }, 'the answer\'s "links.next" is "/x"'],
+    ["_links.next as an object", { _links: { next: { href: "/x" } } }, 'the answer has "_links.next": {"href":"/x"}'],
+    ["nextPageToken", { nextPageToken: "abc" }, 'the answer\'s "nextPageToken" is "abc"'],
+    ["totalPages", { totalPages: 1 }, 'the answer\'s "totalPages" is 1'],
+    ["offset 0 and a limit", { offset: 0 }, 'the answer\'s "offset" is 0'],
+    ["a cursor deep down", { a: { b: { c: { cursor: "x" } } } }, 'the answer\'s "a.b.c.cursor" is "x"'],
+    ["a list of links", { links: [{ rel: "next" }] }, 'the answer\'s "links" is [{"rel":"next"}]'],
+    ["a pagination object that says nothing more", { pagination: { size: 50 } }, 'the answer has "pagination"'],
+    ["@odata.nextLink", { "@odata.nextLink": "/x" }, 'the answer\'s "[\\"@odata.nextLink\\"]" is "/x"'],
+  ])("paged: %s", (_, extra, hint) => {
+    const a = auditTokens({ tokens: [one], ...extra }, { now: NOW });
+    expect(a.ok).toBe(false);
+    expect(a.pagingHints[0]).toContain(hint);
+    const findings = reportFindings({ result: { kind: "audit", environment: "e1", audit: a } });
+    expect(findings.map((f) => f.ruleId)).toContain("incomplete-token-list");
+  });
+
+  test.each([
+    ["a total equal to the list", { total: 1, meta: { totalCount: "1" } }],
+    ["hasMore false, next null or empty", { hasMore: false, next: null, nextCursor: "", links: {} }],
+    ["keys that only look like paging", { accountId: "a1", discount: 3, environmentId: "e1" }],
+  ])("whole: %s", (_, extra) => {
+    const a = auditTokens({ tokens: [one], ...extra }, { now: NOW });
+    expect(a.pagingHints).toEqual([]);
+    expect(a.ok).toBe(true);
+  });
+
+  test("an empty list proves nothing (the auditing token is in some list); deep or endless hints are bounded", () => {
+    const empty = auditTokens({ tokens: [] }, { now: NOW });
+    expect(empty.ok).toBe(false);
+    expect(empty.pagingHints).toEqual([
+      "the answer lists no tokens, though the token that asked for the list is itself in one: " +
+        "an empty list proves nothing",
+    ]);
+    let deep: unknown = { x: 1 };
+    for (let i = 0; i < 12; i++) deep = { d: deep };
+    expect(auditTokens({ tokens: [one], deep }, { now: NOW }).pagingHints).toEqual([
+      'the answer nests deeper than 8 levels at "deep.d.d.d.d.d.d.d.d", where paging may hide',
+    ]);
+    const many = Object.fromEntries([...Array(100).keys()].map((i) => [`next${i}`, i]));
+    const hints = auditTokens({ tokens: [one], ...many }, { now: NOW }).pagingHints;
+    expect(hints).toHaveLength(20);
+    expect(hints[19]).toBe("and 81 more");
   });
 
   test("an answer that is not a token list at all is an InputError naming the path", () => {
@@ -139,8 +221,8 @@ describe("auditTokens without calls", () => {
     expect(() => auditTokens({ tokens: { t1: {} } })).toThrow(/\$\.tokens: expected an array of tokens, found object/);
   });
 
-  test("an empty environment is fine; results are plain data", () => {
-    const a = auditTokens({ tokens: [] }, { now: NOW });
+  test("results are plain data", () => {
+    const a = auditTokens({ tokens: [tok("t1", { scopes: ["environment.users.read"] })] }, { now: NOW });
     expect(a.ok).toBe(true);
     expect(structuredClone(a)).toEqual(a);
   });

@@ -112,6 +112,11 @@ describe("checkToken", () => {
     ["scopes that are not an array", { scopes: "environment.users.read" }, "$.scopes"],
     ["a non-string scope", ["environment.users.read", 7], "$[1]"],
     ["a bad token in a list", { tokens: [{ scopes: [] }, { scopes: [null] }] }, "$.tokens[1].scopes[0]"],
+    // More than one shape: which scopes apply is ambiguous, so none is chosen.
+    ["scopes and token", { scopes: ["environment.users.read"], token: { scopes: ["x"] } }, "$.token"],
+    ["scopes and tokens", { scopes: ["environment.users.read"], tokens: [] }, "$.tokens"],
+    ["token and tokens", { token: { scopes: [] }, tokens: [{ scopes: [] }] }, "$.tokens"],
+    ["a null token beside scopes", { scopes: ["environment.users.read"], token: null }, "$.token"],
   ])("throws InputError with the JSON path for %s", async (_name, token, path) => {
     expect(() => checkToken(token, calls)).toThrow(InputError);
     try {

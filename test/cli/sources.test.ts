@@ -168,7 +168,7 @@ describe("--format", async () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("### scopewise: 5 scopes for 8 calls");
     expect(r.stdout).toContain("| Scope | Risk | Needed by | Unlocks |");
-    expect(r.stdout).toContain("| `environment.users.read` | **critical**: Returns users' OAuth access tokens");
+    expect(r.stdout).toContain("| `environment.users.read` | **critical**: `Returns users' OAuth access tokens");
   });
 
   test("check --format sarif is one SARIF log; --format github is workflow commands", async () => {
@@ -193,7 +193,7 @@ describe("scopewise scan", async () => {
   test("finds SDK and URL calls with file:line:column, lists what it cannot classify, exits 1", async () => {
     const r = await cli(["scan", "test/fixtures/scan"]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain("scan: 2 files: 8 calls (3 SDK, 5 URL), 2 unclassified");
+    expect(r.stdout).toContain("scan (project mode): 2 files: 9 calls (3 SDK, 6 URL), 2 unclassified");
     expect(r.stdout).toContain(
       "test/fixtures/scan/src/user-sync.ts:12:17 UsersApi.getEnvironmentUsers  GET /environments/:environmentId/users",
     );
@@ -245,7 +245,7 @@ describe("scopewise scan", async () => {
   });
 
   test.each([
-    [[], "expected at least one PATH"],
+    [[], "expected at least one PATH (or --changed-since REF)"],
     [[join(tmp, "missing")], "no such file or directory"],
   ])("scan %j is an error (2)", async (paths, message) => {
     const r = await cli(["scan", ...paths]);
@@ -289,6 +289,8 @@ describe("scan on a diff's files", async () => {
   test("named files that are not JS/TS are skipped and counted, not parsed into errors", async () => {
     const r = await cli(["scan", "README.md", "examples/worker/sync-users.ts"]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("scan: 1 file (1 not JS/TS, skipped): 4 calls (3 SDK, 1 URL), 0 unclassified");
+    expect(r.stdout).toContain(
+      "scan (project mode): 1 file (1 not JS/TS, skipped): 4 calls (3 SDK, 1 URL), 0 unclassified",
+    );
   });
 });

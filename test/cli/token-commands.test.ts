@@ -3,8 +3,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { run as runCli } from "../../src/cli/run.js";
-import { root } from "../helpers/cli.js";
-import { CHECKSUM, daysAgo, dynamicLike, SECRET, startFake, token, type Handler } from "../helpers/fake-dynamic.js";
+import { cli, root } from "../helpers/cli.js";
+import {
+  CHECKSUM,
+  daysAgo,
+  dynamicLike,
+  leaksSecret,
+  SECRET,
+  startFake,
+  token,
+  type Handler,
+} from "../helpers/fake-dynamic.js";
 
 const NEW_SECRET = "dyn_NewSecretZYXWVUT9876543210zyxwvutSRQPON";
 const tmp = mkdtempSync(join(tmpdir(), "scopewise-tokens-"));
@@ -21,9 +30,9 @@ afterAll(() => {
   expect(captured.length).toBeGreaterThan(20);
   for (const { text, secretAllowed } of captured) {
     expect(text).not.toContain(SECRET);
-    expect(text).not.toContain(SECRET.slice(0, 16));
-    expect(text).not.toContain(SECRET.slice(-16));
-    if (!secretAllowed) expect(text).not.toContain(NEW_SECRET.slice(0, 16));
+    // Not even disguised: in another case, split by invisible characters, or escaped by a format.
+    expect(leaksSecret(text)).toBe(false);
+    if (!secretAllowed) expect(leaksSecret(text, NEW_SECRET)).toBe(false);
   }
 });
 
@@ -569,6 +578,187 @@ describe("a hostile server: nothing leaks, nothing hangs, nothing reaches a term
       }
     }
     expect(performance.now() - started).toBeLessThan(15_000);
+  });
+});
+
+/** `s` with `sep` after every `n` characters. */
+const every = (s: string, n: number, sep: string): string => s.replace(new RegExp(`(.{${n}})(?=.)`, "g"), `$1${sep}`);
+const FORMATS = ["text", "json", "markdown", "sarif", "github"];
+
+describe("a list that may be partial, or ages nobody can vouch for, never pass (exit 1, every format)", () => {
+  const fine = TOKENS.slice(0, 1);
+  test.each([
+    ["an empty list", { body: { tokens: [] } }, "empty list proves nothing"],
+    [
+      "X-Total-Count larger than the list",
+      { headers: { "x-total-count": "3" }, body: { tokens: fine } },
+      'x-total-count header says \\"3\\" but the list has 1',
+    ],
+    [
+      'Link: rel="prev next"',
+      { headers: { link: '</x>; rel="prev next"' }, body: { tokens: fine } },
+      'Link header with rel=\\"prev\\"',
+    ],
+    ["meta.next", { body: { tokens: fine, meta: { next: "/p2" } } }, "meta.next"],
+    ["a total as a string", { body: { tokens: fine, total: "5" } }, 'says \\"5\\" but the list has 1'],
+  ])("%s", async (_, answer, hint) => {
+    for (const format of FORMATS) {
+      const r = await run(["token", "audit", "--environment", "env1", "--max-age", "365", "--format", format], () => ({
+        ...answer,
+      }));
+      expect([format, r.code]).toEqual([format, 1]);
+      if (format === "text") expect(r.stdout).toMatch(/: 0 need attention; the list is not complete\n$/);
+      if (format === "sarif")
+        expect(JSON.parse(r.stdout).runs[0].results.map((x: { ruleId: string }) => x.ruleId)).toContain(
+          "incomplete-token-list",
+        );
+      if (format === "json") expect(JSON.stringify(JSON.parse(r.stdout).pagingHints)).toContain(hint);
+    }
+  });
+
+  test.each(["2999-01-01T00:00:00Z", "+275760-09-13T00:00:00Z", "Sun Nov 29 2026", "2026-02-31T00:00:00Z"])(
+    "createdAt %s: age unknown, not fine",
+    async (createdAt) => {
+      const t = { ...TOKENS[0]!, createdAt };
+      const audit = await run(["token", "audit", "--environment", "env1"], dynamicLike({ tokens: [t] }));
+      expect(audit.code).toBe(1);
+      expect(audit.stdout).toContain(`token t-ci "CI deploy" (…${CHECKSUM}): age unknown: AGE UNKNOWN`);
+      expect(audit.stdout).not.toContain("days old");
+      const whoami = await run(["token", "whoami"], dynamicLike({ tokens: [], me: { token: t } }));
+      expect(whoami.code).toBe(1);
+      expect(whoami.stdout).toContain("age unknown: AGE UNKNOWN");
+    },
+  );
+});
+
+describe("whoami and check --live vouch only for the token in use", () => {
+  const me = token({ id: "t1", checksum: CHECKSUM, createdAt: daysAgo(3), scopes: ["environment.users.read"] });
+  const other = { token: { ...me, id: "t9", checksum: "zzzzzz" } };
+  test.each([
+    [["token", "whoami"], other, /GET \/tokens\/me: token t9 has checksum …zzzzzz, but DYNAMIC_API_TOKEN ends …QRSTuv/],
+    [["check", "--live", calls], other, /token t9 has checksum …zzzzzz, but DYNAMIC_API_TOKEN ends …QRSTuv/],
+    [["token", "whoami", "--token-id", "t2"], { token: me }, /describes token t1, not --token-id t2/],
+    [["check", "--live", "--token-id", "t2", calls], { token: me }, /describes token t1, not --token-id t2/],
+    [["check", "--live", "--environment", "env9", calls], { token: me }, /belongs to environment env1, not --env/],
+    [["token", "whoami"], { token: { ...me, checksum: undefined } }, /with no checksum/],
+  ])("%o: exit 2, nothing vouched for", async (argv, answer, message) => {
+    for (const format of ["text", "json"]) {
+      const r = await run([...argv, "--format", format], dynamicLike({ tokens: [], me: answer }));
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).toMatch(/it is another token|no checksum|not --environment/);
+    }
+  });
+});
+
+describe("token create: a rawToken that is not a Dynamic secret is never printed or written", () => {
+  const create = ["token", "create", "--environment", "env1", "--note", "deploy bot", "--yes"];
+  const workflow = "dyn_abc\n::error title=X::pwned\u001b[31m";
+  test.each([
+    ["a workflow command and an ANSI escape", workflow, "it is not"],
+    ["a trailing newline", `dyn_${"a".repeat(40)}\n`, "spaces, controls or not ASCII"],
+    ["DYNAMIC_API_TOKEN itself", SECRET, "it holds DYNAMIC_API_TOKEN"],
+  ])("%s: exit 2, stdout and the file empty", async (_, rawToken, why) => {
+    const secretFile = join(tmp, `refused-${why.length}`);
+    const state = { tokens: [], created: { rawToken, checksum: rawToken.slice(-6) } };
+    for (const where of [["--print-secret"], ["--secret-file", secretFile]]) {
+      const r = await run([...create, ...where, calls], dynamicLike(state));
+      expect(r.code).toBe(2);
+      // --print-secret's stdout is for the secret alone; with --secret-file it has the plan, and no secret.
+      if (where[0] === "--print-secret") expect(r.stdout).toBe("");
+      expect(r.stdout).not.toContain(rawToken.trim());
+      expect(r.stdout).not.toContain("\u001b");
+      expect(existsSync(secretFile)).toBe(false);
+      expect(r.stderr).toMatch(/rawToken for token t-new that scopewise neither prints nor writes/);
+      expect(r.stderr).toContain(why);
+      expect(r.stderr).toMatch(/delete it in the dashboard/);
+      expect(r.stderr).not.toContain("\u001b");
+      expect(r.stderr).not.toMatch(/^::error/m);
+      expect(r.stderr).not.toContain(rawToken.trim());
+    }
+  });
+});
+
+describe("a server echoing the token in disguise: redacted in every output", () => {
+  const disguises = [
+    every(SECRET, 11, "\u200b"),
+    every(SECRET, 11, "\u0007"),
+    SECRET.toUpperCase(),
+    every(SECRET.toLowerCase(), 3, "\u00ad"),
+    [...SECRET].map((c) => String.fromCodePoint(c.codePointAt(0)! + 0xfee0)).join(""),
+  ];
+  const echo: Handler = (req) => {
+    if (req.url.endsWith("/tokens/me")) return { status: 401, body: { error: `unknown token ${disguises[0]}` } };
+    if (req.method === "POST") return { status: 400, body: { error: disguises.join(" / ") } };
+    return {
+      body: {
+        tokens: disguises.map((d, i) =>
+          token({ id: `t${i} ${d}`, note: d, createdAt: daysAgo(1), scopes: ["environment.users.read", d] }),
+        ),
+      },
+    };
+  };
+
+  test.each(FORMATS)("token audit --format %s", async (format) => {
+    const r = await run(["token", "audit", "--environment", "env1", "--format", format, calls], echo);
+    expect(r.code).toBe(1);
+    expect(leaksSecret(r.stdout + r.stderr)).toBe(false);
+    expect(r.stdout).toContain("[redacted]");
+  });
+
+  test.each([
+    [["token", "whoami"], /unknown token \[redacted\]/],
+    [["check", "--live", calls], /unknown token \[redacted\]/],
+    [["token", "create", "--environment", "env1", "--note", "n", "--yes", "--print-secret", calls], /"\[redacted\]/],
+  ])("%o: the error quotes Dynamic, redacted", async (argv, message) => {
+    const r = await run(argv, echo);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(leaksSecret(r.stdout + r.stderr)).toBe(false);
+  });
+});
+
+describe("check --token FILE: an ambiguous token document is an input error with path and line", () => {
+  const users = '["environment.users.read"]';
+  test.each([
+    [
+      "scopes and token",
+      `{\n  "scopes": ${users},\n  "token": { "scopes": ["environment.users.write"] }\n}`,
+      'line 3: $.token: the document has "scopes" and "token", so which scopes apply is ambiguous; keep one',
+    ],
+    [
+      "token and tokens",
+      `{\n  "tokens": [{ "scopes": ${users} }],\n  "token": { "scopes": ${users} }\n}`,
+      'line 2: $.tokens: the document has "token" and "tokens"',
+    ],
+    [
+      "scopes twice",
+      `{\n  "scopes": ${users},\n  "scopes": ["environment.users.write"]\n}`,
+      'line 3: $.scopes: "scopes" is given twice (first on line 2); keep one [duplicate-key]',
+    ],
+    [
+      "a key twice deeper down",
+      `{ "tokens": [\n  { "id": "a", "scopes": ${users} },\n  { "id": "b", "id": "c", "scopes": ${users} }\n] }`,
+      'line 3: $.tokens[1].id: "id" is given twice (first on line 3); keep one',
+    ],
+    [
+      "__proto__",
+      `{\n  "__proto__": { "scopes": [] },\n  "scopes": ${users}\n}`,
+      "line 2: $.__proto__: __proto__ is not a key",
+    ],
+  ])("%s", async (_, json, message) => {
+    const t = file(`ambiguous-${_.replace(/\W+/g, "-")}.json`, json);
+    const r = await cli(["check", "--token", t, calls]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain(t);
+    expect(r.stderr).toContain(message);
+  });
+
+  test("one shape, each key once: read as before", async () => {
+    const t = file("unambiguous.json", `{ "token": { "id": "t1", "scopes": ${users} } }`);
+    expect((await cli(["check", "--token", t, calls])).code).toBe(0);
   });
 });
 

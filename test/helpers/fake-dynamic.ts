@@ -6,6 +6,31 @@ export const SECRET = "dyn_TestSecret0123456789abcdefGHIJKLmnopQRSTuv";
 /** What Dynamic shows of it: its last 6 characters. */
 export const CHECKSUM = SECRET.slice(-6);
 
+/**
+ * Whether `text` shows 12 or more characters of `secret` in a row, read as a person would: ignoring case,
+ * compatibility forms and invisible or separating characters in between, and reading back the escapes the
+ * formats write (`\u0007`, `\n`, `%0A`, `&#8203;`). Written independently of `redact`, to test it.
+ */
+export const leaksSecret = (text: string, secret: string = SECRET): boolean => {
+  const canon = (s: string) =>
+    s
+      .replace(/\\u\{([0-9a-f]{1,6})\}|\\u([0-9a-f]{4})/gi, (_: string, a?: string, b?: string) =>
+        String.fromCodePoint(parseInt(a ?? b ?? "", 16)),
+      )
+      .replace(/\\[nrtbfv0]/g, " ")
+      .replace(/%([0-9a-f]{2})/gi, (m: string, h: string) =>
+        parseInt(h, 16) < 0x20 || parseInt(h, 16) >= 0x7f ? " " : m,
+      )
+      .replace(/&#(\d+);/g, (_: string, d: string) => String.fromCodePoint(Number(d)))
+      .normalize("NFKC")
+      .replace(/[\p{Cc}\p{Cf}\p{Z}\p{M}\p{Default_Ignorable_Code_Point}\\]/gu, "")
+      .toLowerCase();
+  const seen = canon(text);
+  const s = canon(secret);
+  for (let k = 0; k + 12 <= s.length; k++) if (seen.includes(s.slice(k, k + 12))) return true;
+  return false;
+};
+
 /** A request the fake received. `authorization` is kept only to compare, never printed. */
 export interface Received {
   readonly method: string;

@@ -11,8 +11,10 @@ const found = node.scanSource('fetch("https://app.dynamicauth.com/api/v0/environ
 console.log(JSON.stringify(found.findings.map((f) => f.call)), typeof node.readSource, typeof core.recordCalls);`;
 
 const expected = '[{"method":"POST","path":"/environments/e1/webhooks"}] function function';
+// Each run starts a process that loads TypeScript for the scanner: a few seconds on a busy machine.
+const START = { timeout: 30_000 };
 
-test("scopewise/node works from ESM, next to the core", () => {
+test("scopewise/node works from ESM, next to the core", START, () => {
   const r = run([
     "--input-type=module",
     "-e",
@@ -22,7 +24,7 @@ test("scopewise/node works from ESM, next to the core", () => {
   expect(r.stdout.trim()).toBe(expected);
 });
 
-test("scopewise/node works from CommonJS", () => {
+test("scopewise/node works from CommonJS", START, () => {
   const r = run(["-e", script('const core = require("scopewise"); const node = require("scopewise/node");')]);
   expect(r.stderr).toBe("");
   expect(r.stdout.trim()).toBe(expected);

@@ -115,7 +115,7 @@ describe("GitHub workflow commands", () => {
         ...planInput,
         problems: [{ source: { file: "a:b.ts", line: 1 }, code: "x", message: "100%\nsure" }],
       }).split("\n")[0],
-    ).toBe("::error file=a%3Ab.ts,line=1,title=scopewise unreadable-input::100%25%0Asure [x]");
+    ).toBe("::error file=a%3Ab.ts,line=1,title=scopewise unreadable-input::100%25\\nsure [x]");
   });
 });
 
@@ -124,11 +124,11 @@ describe("Markdown", () => {
     const md = markdownReport(planInput);
     expect(md).toContain("### scopewise: 2 scopes for 4 calls, 1 not identified");
     expect(md).toContain(
-      "| `environment.users.read` | **critical**: Returns users' OAuth access tokens, and two of its POSTs create wallets, besides reading user data. | `GET /environments/e1/users` `src/sync.ts:3:9`<br>`UsersApi.getUserLegacy` `GET /users/u1` `src/sync.ts:7:5` | 14 endpoints |",
+      "| `environment.users.read` | **critical**: `Returns users' OAuth access tokens, and two of its POSTs create wallets, besides reading user data.` | `GET /environments/e1/users` `src/sync.ts:3:9`<br>`UsersApi.getUserLegacy` `GET /users/u1` `src/sync.ts:7:5` | 14 endpoints |",
     );
-    expect(md).toContain("| `logs/a,b.log:12` | `POST /environments/e1/userz` | unknown: not in the catalog;");
+    expect(md).toContain("| `logs/a,b.log:12` | `POST /environments/e1/userz` | `unknown: not in the catalog;");
     expect(md).toContain("**Input not read as calls (1)**");
-    expect(md).toContain("| `src/x.ts:2:1` | `/environments/{e}/gates`: no method [unclassified] |");
+    expect(md).toContain("| `src/x.ts:2:1` | `` `/environments/{e}/gates`: no method [unclassified] `` |");
     expect(md).toContain("Minimal scopes: `environment.users.read,environment.webhooks.read`");
   });
 
@@ -137,18 +137,18 @@ describe("Markdown", () => {
     expect(md).toContain("### scopewise: token is **NOT sufficient** for 4 calls");
     expect(md).toContain("**Missing scopes (1 calls)**: add `environment.webhooks.read`");
     expect(md).toContain(
-      "| `environment.settings.read` | read: Reads environment configuration: wallets, gates, providers, allowlists, origins, policies, public keys. | `GET /allowlists/:allowlistId`<br>`GET /allowlists/:allowlistId/entries`<br>",
+      "| `environment.settings.read` | read: `Reads environment configuration: wallets, gates, providers, allowlists, origins, policies, public keys.` | `GET /allowlists/:allowlistId`<br>`GET /allowlists/:allowlistId/entries`<br>",
     );
     expect(md).toContain("… 22 more |");
     expect(md).toContain("`environment.users.wirte` (did you mean `environment.users.write`?)");
   });
 
-  test("table cells escape pipes and newlines", () => {
+  test("table cells escape pipes and show newlines as \\n, input in code spans", () => {
     const md = markdownReport({
       ...planInput,
       problems: [{ source: { file: "a|b.ts", line: 1 }, code: "x", message: "two\nlines | here" }],
     });
-    expect(md).toContain("| `a\\|b.ts:1` | two lines \\| here [x] |");
+    expect(md).toContain("| `a\\|b.ts:1` | `two\\nlines \\| here [x]` |");
   });
 });
 
@@ -185,8 +185,8 @@ describe("token-level findings and token lists", () => {
       problems: [],
     };
     const md = markdownReport(input);
-    expect(md).toContain("### scopewise: token t1 (ci): token is **NOT sufficient** for 2 calls");
-    expect(md).toContain("### scopewise: token t2: token is sufficient for 2 calls");
+    expect(md).toContain("### scopewise: token `t1` (`ci`): token is **NOT sufficient** for 2 calls");
+    expect(md).toContain("### scopewise: token `t2`: token is sufficient for 2 calls");
     expect(githubReport(input)).toBe(
       "::error title=scopewise missing-scope::token t1 (ci): GET /environments/e1/webhooks needs environment.webhooks.read, which the token lacks",
     );

@@ -1,6 +1,6 @@
 import { lstat, open, unlink, type FileHandle } from "node:fs/promises";
 import { checkApiUrl, DEFAULT_API_URL } from "../../node/tokens/client.js";
-import { createToken } from "../../node/tokens/create-token.js";
+import { createToken, secretShapeProblem } from "../../node/tokens/create-token.js";
 import type { TokenCreation } from "../../report/model.js";
 import { printable } from "../../util/printable.js";
 import { defineCommand, EXIT, UsageError, type CommandContext } from "../command.js";
@@ -166,6 +166,8 @@ export const tokenCreate = defineCommand({
       try {
         live.progress.update(`creating the token in environment ${environment}…`);
         created = await createToken(client, environment, { note, scopes: plan.scopes });
+        // createToken checked it; checked again where it leaves the process.
+        if (secretShapeProblem(created.secret) !== undefined) throw new Error("a secret of the wrong shape");
       } catch (error) {
         if (file !== undefined) {
           await file.close();

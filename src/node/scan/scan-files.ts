@@ -1,74 +1,138 @@
-import { readdir, readFile, stat } from "node:fs/promises";
-import { join, relative, sep } from "node:path";
-import { InputError } from "../../util/errors.js";
-import type { SourceProblem } from "../../sources/types.js";
-import { scanSource, type ScanFinding, type ScanOptions } from "./scan-source.js";
+import { dirname, join, relative, resolve, sep } from "node:path";
+import { dynamicCatalog } from "../../catalog/dynamic-catalog.js";
+import type { CallInput } from "../../matcher/read-call.js";
+import { requiredScopesIn } from "../../matcher/required-scopes.js";
+import { changedFiles } from "./changed-files.js";
+import { MAX_UNRESOLVED_LISTED } from "./limits.js";
+import { listSourceFiles } from "./list-files.js";
+// What counts as a source file (config inputs use it to tell source from logs and HARs).
+export { SOURCE_FILE } from "./list-files.js";
+import { nearestConfig } from "./project-config.js";
+import { readFileText } from "./read-file.js";
+import { scanGroup, type GroupResult, type ScanSettings } from "./scan-group.js";
+import { isSdkModule } from "./sdk-stub.js";
+import { applySuppressions } from "./suppressions.js";
+import type { ScanFinding, ScanMode, ScanOptions, ScanResult } from "./types.js";
 
-/** File names the scanner reads. */
-export const SOURCE_FILE = /\.(?:[cm]?[jt]s|[jt]sx)$/i;
-// Dependencies, build output and VCS folders are not the project's own calls.
-const SKIP_DIRS = new Set(["node_modules", "dist", "build", "coverage", ".git", ".next", "out"]);
+/** A path as the user knows it: relative to the working folder when inside it, `/`-separated. */
+export const shown = (file: string, cwd = process.cwd()): string => {
+  const r = relative(cwd, file);
+  return (r.startsWith("..") || r === "" ? file : r).split(sep).join("/");
+};
+
+/** The defaults every scan option falls back on: Dynamic's catalog. */
+export const withDefaults = (options: ScanOptions): ScanSettings => ({
+  baseUrls: options.baseUrls ?? dynamicCatalog.baseUrls,
+  requiredScopes: options.requiredScopes ?? ((call: CallInput) => requiredScopesIn(dynamicCatalog, call)),
+  mode: options.mode ?? ("project" as ScanMode),
+});
+
+const order = (a: ScanFinding, b: ScanFinding): number =>
+  a.source.file < b.source.file
+    ? -1
+    : a.source.file > b.source.file
+      ? 1
+      : (a.source.line ?? 0) - (b.source.line ?? 0) || (a.source.column ?? 0) - (b.source.column ?? 0);
+
+const key = (f: ScanFinding): string =>
+  `${f.source.file}:${f.source.line}:${f.source.column}:` +
+  (f.kind === "call" ? `${f.call.method} ${f.call.path}` : `${f.code} ${f.text}`);
+
+/** Sorted by place, each finding once. */
+export const sortFindings = (findings: readonly ScanFinding[]): ScanFinding[] => {
+  const seen = new Set<string>();
+  return [...findings].sort(order).filter((f) => {
+    const k = key(f);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+};
+
+/** True when a package.json at or above `dir` depends on the SDK (cached per folder). */
+const dependsOnSdk = (dir: string, cache: Map<string, boolean>): boolean => {
+  const seen: string[] = [];
+  let answer = false;
+  for (let d = dir; ; d = dirname(d)) {
+    const cached = cache.get(d);
+    if (cached !== undefined) {
+      answer = cached;
+      break;
+    }
+    seen.push(d);
+    const r = readFileText(join(d, "package.json"));
+    if ("text" in r) {
+      try {
+        const pkg = JSON.parse(r.text) as Record<string, unknown>;
+        const deps = ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"].flatMap((k) =>
+          Object.keys((pkg[k] as object | null) ?? {}),
+        );
+        if (deps.some(isSdkModule)) {
+          answer = true;
+          break;
+        }
+      } catch {
+        // not JSON: says nothing
+      }
+    }
+    if (dirname(d) === d) break;
+  }
+  for (const d of seen) cache.set(d, answer);
+  return answer;
+};
 
 /**
- * Every file a scan of `paths` reads, sorted, and the named files it skips as not JS/TS;
- * a path that does not exist is an `InputError`.
+ * Scans JS/TS files and folders for Dynamic API calls. In `project` mode (the default) each file is
+ * read in a TypeScript program of its project (nearest `tsconfig.json`/`jsconfig.json`, with its
+ * `paths` and `baseUrl`), so a client, constant or helper imported from a file that is not scanned is
+ * still resolved: scanning a pull request's files resolves through the whole project.
  */
-export const listSourceFiles = async (paths: readonly string[]): Promise<{ files: string[]; skipped: string[] }> => {
-  const files = new Set<string>();
-  const skipped = new Set<string>();
-  const visit = async (path: string, explicit: boolean): Promise<void> => {
-    let info;
-    try {
-      info = await stat(path);
-    } catch {
-      throw new InputError("unreadable", [{ code: "ENOENT", path: "$", message: "no such file or directory" }], path);
-    }
-    if (info.isDirectory()) {
-      for (const entry of (await readdir(path, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-        if (entry.isDirectory() && (SKIP_DIRS.has(entry.name) || entry.name.startsWith("."))) continue;
-        if (entry.isDirectory() || (entry.isFile() && SOURCE_FILE.test(entry.name)))
-          await visit(join(path, entry.name), false);
-      }
-    } else if (SOURCE_FILE.test(path)) files.add(path);
-    // A named file that is not JS/TS (a diff's README, say) is skipped, not parsed into errors.
-    else if (explicit) skipped.add(path);
-  };
-  for (const p of paths) await visit(p, true);
-  return { files: [...files].sort(), skipped: [...skipped].sort() };
-};
-
-/** What a scan found across files. */
-export interface ScanFilesResult {
-  readonly files: number;
-  /** Files named in `paths` that are not JS/TS, so not scanned. */
-  readonly skipped: readonly string[];
-  readonly findings: ScanFinding[];
-  readonly problems: SourceProblem[];
-}
-
-const shown = (file: string): string => {
-  const r = relative(process.cwd(), file);
-  return (r.startsWith("..") ? file : r).split(sep).join("/");
-};
-
-/** Scans files and folders (recursively; dependencies and build output skipped) for Dynamic API calls. */
-export const scanFiles = async (paths: readonly string[], options: ScanOptions = {}): Promise<ScanFilesResult> => {
-  const { files, skipped } = await listSourceFiles(paths);
-  const findings: ScanFinding[] = [];
-  const problems: SourceProblem[] = [];
-  for (const file of files) {
-    const bytes = await readFile(file);
-    if (bytes.includes(0)) {
-      problems.push({
-        source: { file: shown(file) },
-        code: "binary",
-        message: "looks binary (has NUL bytes); not scanned",
-      });
-      continue;
-    }
-    const r = scanSource(bytes.toString("utf8"), shown(file), options);
-    findings.push(...r.findings);
-    problems.push(...r.problems);
+export const scanFiles = async (paths: readonly string[], options: ScanOptions = {}): Promise<ScanResult> => {
+  const settings = withDefaults(options);
+  const cwd = options.cwd ?? process.cwd();
+  const from = (ps: readonly string[]) => ps.map((p) => resolve(cwd, p));
+  const listed =
+    options.changedSince === undefined
+      ? await listSourceFiles(from(paths))
+      : await listSourceFiles(await changedFiles(options.changedSince, from(paths.length > 0 ? paths : ["."])));
+  const display = (file: string): string => shown(file, cwd);
+  const groups = new Map<string, string[]>();
+  const configs = new Map<string, string | null>();
+  for (const file of listed.files) {
+    const config = settings.mode === "project" ? (nearestConfig(dirname(file), configs) ?? "") : "";
+    groups.set(config, [...(groups.get(config) ?? []), file]);
   }
-  return { files: files.length, skipped: skipped.map(shown), findings, problems };
+  const sdkCache = new Map<string, boolean>();
+  const sdkDependency = (files: readonly string[]): boolean => files.some((f) => dependsOnSdk(dirname(f), sdkCache));
+  let done = 0;
+  let loaded = 0;
+  const total = listed.files.length;
+  const results: GroupResult[] = [];
+  for (const [config, files] of groups) {
+    results.push(
+      scanGroup(
+        { config: config === "" ? undefined : resolve(config), files },
+        settings.mode,
+        settings,
+        display,
+        new Map(),
+        () => options.onProgress?.({ phase: "scan", done: done++, total }),
+        sdkDependency,
+        () => options.onProgress?.({ phase: "program", done: ++loaded, total }),
+      ),
+    );
+  }
+  const comments = results.flatMap((r) => r.comments);
+  const { findings, suppressions } = applySuppressions(sortFindings(results.flatMap((r) => r.findings)), comments);
+  return {
+    mode: settings.mode,
+    files: total,
+    skipped: listed.skipped.map(display),
+    projects: results.map((r) => r.project),
+    findings: sortFindings(findings),
+    problems: results.flatMap((r) => r.problems),
+    suppressions,
+    unresolved: results.flatMap((r) => r.unresolved).slice(0, MAX_UNRESOLVED_LISTED),
+    unresolvedCount: results.reduce((n, r) => n + r.unresolvedCount, 0),
+  };
 };

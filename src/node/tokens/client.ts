@@ -1,7 +1,7 @@
 import type { TokensApi } from "@dynamic-labs/sdk-api";
 import { printable } from "../../util/printable.js";
 import { ApiError } from "./api-error.js";
-import { redact } from "./redact.js";
+import { redact, redactJson } from "./redact.js";
 import { attemptsFor, createFetch, DEFAULTS, readBody, retryAfterMs, type TransportOptions } from "./transport.js";
 
 /** Dynamic's admin API, as the SDK's `BASE_PATH`. */
@@ -159,7 +159,7 @@ const dynamicMessage = (body: string, secrets: readonly string[]): string | unde
   } catch {
     text = body.trim() === "" ? undefined : body.trim();
   }
-  return text === undefined ? undefined : printable(redact(printable(redact(text, secrets), 300), secrets));
+  return text === undefined ? undefined : printable(redact(text, secrets), 300);
 };
 
 /** An `ApiError` for an error answer the SDK threw: the status, Dynamic's message and what to do. */
@@ -197,12 +197,15 @@ const isResponse = (value: unknown): value is Response =>
 
 /**
  * Runs one SDK call and reads its answer as JSON: an error status becomes an `ApiError` with Dynamic's
- * message; a timeout, lost connection, huge, empty or non-JSON answer becomes one too.
+ * message; a timeout, lost connection, huge, empty or non-JSON answer becomes one too. Every string of the
+ * answer (keys too) comes back redacted of `client.secrets`; `learn` sees the answer first, to add a secret
+ * it holds (a created token's) to them.
  */
 export const callJson = async (
   client: TokensClient,
   op: Operation,
   call: () => Promise<{ raw: Response } | Response>,
+  learn?: (body: unknown) => void,
 ): Promise<{ readonly body: unknown; readonly response: Response }> => {
   let response: Response;
   try {
@@ -220,13 +223,20 @@ export const callJson = async (
     if (error instanceof ApiError) throw new ApiError(error.kind, `${op.what}: ${error.message}`);
     throw error;
   }
+  let parsed: unknown;
   try {
-    return { body: JSON.parse(text) as unknown, response };
+    parsed = JSON.parse(text) as unknown;
   } catch {
     throw new ApiError(
       "answer",
       `${op.what}: Dynamic answered ${response.status} with a body that is not JSON ` +
         `(${text.trim() === "" ? "empty" : `${text.length} characters`})`,
     );
+  }
+  learn?.(parsed);
+  try {
+    return { body: redactJson(parsed, client.secrets), response };
+  } catch (error) {
+    throw new ApiError("answer", `${op.what}: Dynamic's answer cannot be read (${(error as Error).message})`);
   }
 };

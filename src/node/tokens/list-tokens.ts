@@ -1,14 +1,19 @@
+import { headerPagingHints } from "../../checker/paging-hints.js";
 import { readLiveTokenList, type LiveTokenList } from "../../checker/read-live-tokens.js";
 import { InputError } from "../../util/errors.js";
 import { printable } from "../../util/printable.js";
 import { ApiError } from "./api-error.js";
+import { redact } from "./redact.js";
 import { callJson, type TokensClient } from "./client.js";
 
 /** The environment's tokens: the answer as sent (for `auditTokens`), read, and signs it is one page of several. */
 export interface ListedTokens {
   readonly body: unknown;
   readonly list: LiveTokenList;
-  /** Signs of paging the body cannot show (a `Link: rel="next"` header); the body's own are in `list`. */
+  /**
+   * Signs of paging the body cannot show (a `Link` header with `rel="next"`, an `X-Total-Count` other than the
+   * list's length, …; see `headerPagingHints`), printable and redacted; the body's own are in `list`.
+   */
   readonly headerHints: readonly string[];
 }
 
@@ -33,7 +38,9 @@ export const listTokens = async (client: TokensClient, environmentId: string): P
       `${op.what}: Dynamic's answer is not a token list: ${error.issues[0]?.path}: ${error.issues[0]?.message}`,
     );
   }
-  const link = response.headers.get("link") ?? "";
-  const next = /rel\s*=\s*"?next"?/i.test(link) ? ['the answer has a Link header with rel="next"'] : [];
-  return { body, list, headerHints: next };
+  const listed = list.tokens.length + list.unreadable.length;
+  const hints = headerPagingHints(response.headers, listed, response.status).map((h) =>
+    printable(redact(h, client.secrets)),
+  );
+  return { body, list, headerHints: hints };
 };

@@ -11,6 +11,7 @@ import {
 import {
   CHECKSUM,
   dynamicLike,
+  leaksSecret,
   SECRET,
   startFake,
   token,
@@ -326,7 +327,7 @@ describe("bad answers: a clear message, the status, Dynamic's own words, bounded
       { id: "t2", scopeList: "listed", scopes: ["environment.users.read"], badScopes: ["1", "null"] },
     ]);
     expect(odd.value.list.unreadable).toEqual([{ index: 2, reason: "expected a token object, found string" }]);
-    expect(odd.value.list.pagingHints).toEqual(['the answer has "nextCursor": "abc"']);
+    expect(odd.value.list.pagingHints).toEqual(['the answer\'s "nextCursor" is "abc"']);
     expect(odd.value.headerHints).toEqual(['the answer has a Link header with rel="next"']);
   });
 
@@ -357,7 +358,150 @@ describe("bad answers: a clear message, the status, Dynamic's own words, bounded
 
   test("control characters and markup in Dynamic's message are shown escaped", async () => {
     const r = await list({ status: 403, body: { error: "\u001b[31mred\u001b[0m\n::error::injected <b>x</b>" } });
-    expect((r.value as Error).message).toContain('"\\u001b[31mred\\u001b[0m\\u000a::error::injected <b>x</b>"');
+    expect((r.value as Error).message).toContain('"\\u001b[31mred\\u001b[0m\\n::error::injected <b>x</b>"');
+  });
+});
+
+describe("an answer about another token is never vouched for", () => {
+  const me = token({ id: "t1", checksum: CHECKSUM, scopes: ["environment.users.read"] });
+  const identify = (state: Parameters<typeof dynamicLike>[0], options: Parameters<typeof identifyToken>[1]) =>
+    withFake(dynamicLike(state), async (url) =>
+      identifyToken(await createTokensClient({ token: SECRET, apiUrl: url, ...FAST }), options).catch(
+        (e: unknown) => (seen.push((e as Error).message), e as ApiError),
+      ),
+    );
+
+  test.each([
+    [
+      "GET /tokens/me about a token with another checksum",
+      { tokens: [], me: { token: { ...me, id: "t9", checksum: "zzzzzz" } } },
+      {},
+      /^GET \/tokens\/me: token t9 has checksum …zzzzzz, but DYNAMIC_API_TOKEN ends …QRSTuv: it is another token$/,
+    ],
+    [
+      "a bare token with another checksum",
+      { tokens: [], me: { ...me, checksum: "zzzzzz" } },
+      {},
+      /token t1 has checksum …zzzzzz, but DYNAMIC_API_TOKEN ends …QRSTuv/,
+    ],
+    [
+      "the checksum in another case",
+      { tokens: [], me: { token: { ...me, checksum: CHECKSUM.toLowerCase() } } },
+      {},
+      /has checksum …qrstuv, but DYNAMIC_API_TOKEN ends …QRSTuv/,
+    ],
+    [
+      "no checksum at all",
+      { tokens: [], me: { token: { ...me, checksum: undefined } } },
+      {},
+      /describes token t1 with no checksum, so nothing shows it is the token in use/,
+    ],
+    [
+      "a checksum that is not a string",
+      { tokens: [], me: { token: { ...me, checksum: 123456 } } },
+      {},
+      /with no checksum/,
+    ],
+    [
+      "--token-id of another token than GET /tokens/me describes",
+      { tokens: [], me: { token: me } },
+      { tokenId: "t2" },
+      /^GET \/tokens\/me describes token t1, not --token-id t2: it is another token$/,
+    ],
+    [
+      "a token of another environment",
+      { tokens: [], me: { token: { ...me, projectEnvironmentId: "env2" } } },
+      { environmentId: "env1" },
+      /token t1 belongs to environment env2, not --environment env1/,
+    ],
+    [
+      "the 404 fallback: --token-id of a token with no checksum",
+      { tokens: [token({ id: "t2", checksum: undefined, scopes: ["environment.users.read"] })] },
+      { environmentId: "env1", tokenId: "t2" },
+      /answered 404, and in the list describes token t2 with no checksum/,
+    ],
+  ])("%s: an error, not an answer", async (_, state, options, message) => {
+    const { value } = await identify(state, options);
+    expect(value).toBeInstanceOf(ApiError);
+    expect(value).toMatchObject({ kind: "answer" });
+    expect((value as ApiError).message).toMatch(message);
+  });
+
+  test("proven: its checksum, and the --token-id and --environment given", async () => {
+    const { value } = await identify({ tokens: [], me: { token: me } }, { tokenId: "t1", environmentId: "env1" });
+    expect(value).toMatchObject({ by: "introspection", token: { id: "t1", checksum: CHECKSUM } });
+  });
+});
+
+describe("the list's headers: any sign of paging", () => {
+  const listed = (headers: Record<string, string>, status = 200) =>
+    withFake(
+      () => ({ status, headers, body: { tokens: [token({ id: "t1", scopes: ["environment.users.read"] })] } }),
+      async (url) => await listTokens(await createTokensClient({ token: SECRET, apiUrl: url, ...FAST }), "env1"),
+    );
+
+  test.each([
+    [{ link: '</x>; rel="prev next"' }, 200, ['the answer has a Link header with rel="prev"']],
+    [{ link: "</x?page=9>; rel=LAST" }, 200, ['the answer has a Link header with rel="last"']],
+    [{ link: "</x>; rel='next'" }, 200, ['the answer has a Link header with rel="next"']],
+    [{ link: "</next/last/prev>; rel=self" }, 200, []],
+    [{ "x-total-count": "5" }, 200, ['the answer\'s x-total-count header says "5" but the list has 1']],
+    [{ "x-total-count": "many" }, 200, ['the answer\'s x-total-count header is "many"']],
+    [{ "x-total-count": "1" }, 200, []],
+    [{ "x-next-cursor": "abc" }, 200, ['the answer\'s x-next-cursor header is "abc"']],
+    [{ "x-has-more": "false" }, 200, ['the answer\'s x-has-more header is "false"']],
+    [{ "x-page": "1" }, 200, ['the answer\'s x-page header is "1"']],
+    [{ "content-range": "items 0-0/9" }, 200, ['the answer has a Content-Range header: "items 0-0/9"']],
+    [{}, 206, ["Dynamic answered 206 Partial Content"]],
+    [{ "ratelimit-limit": "100", "x-ratelimit-remaining": "99", "retry-after": "1", etag: "W/1" }, 200, []],
+  ])("%o (status %s)", async (headers, status, hints) => {
+    const { value } = await listed(headers, status);
+    expect(value.headerHints).toEqual(hints);
+  });
+});
+
+describe("a created token's secret is delivered only when it has the shape of one", () => {
+  const ok = "dyn_" + "Ab3".repeat(12) + "Zz9999";
+  const create = (rawToken: unknown, checksum: unknown = typeof rawToken === "string" ? rawToken.slice(-6) : "x") =>
+    withFake(
+      () => ({
+        body: { token: { id: "t-new", rawToken, checksum, createdAt: "2026-01-01T00:00:00Z", scopes: ["a"] } },
+      }),
+      async (url) => {
+        const client = await createTokensClient({ token: SECRET, apiUrl: url, ...FAST });
+        const result = await createToken(client, "env1", { note: "n", scopes: ["a"] }).catch((e: unknown) => e);
+        return { result, secrets: client.secrets };
+      },
+    );
+
+  test.each([
+    ["a workflow command and an escape", "dyn_abc\n::error title=X::pwned\u001b[31m", /it is not "dyn_" and 32 to 128/],
+    ["spaces", `dyn_${"a".repeat(20)} ${"b".repeat(20)}`, /some of them spaces, controls or not ASCII/],
+    ["too short", `dyn_${"a".repeat(31)}`, /it is not "dyn_" and 32 to 128 letters or digits \(35 characters\)/],
+    ["too long", `dyn_${"a".repeat(129)}`, /it is not "dyn_"/],
+    ["another prefix", `DYN_${"a".repeat(40)}`, /it is not "dyn_"/],
+    ["punctuation", `dyn_${"a".repeat(20)}-${"b".repeat(20)}`, /it is not "dyn_"/],
+    ["non-ASCII letters", `dyn_${"a".repeat(20)}é${"b".repeat(20)}`, /not ASCII/],
+    ["DYNAMIC_API_TOKEN itself", SECRET, /it holds DYNAMIC_API_TOKEN/],
+  ])("%s: refused, without quoting it", async (_, raw, why) => {
+    const { value } = await create(raw);
+    const error = value.result as ApiError;
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.kind).toBe("answer");
+    expect(error.message).toMatch(why);
+    expect(error.message).toMatch(/rawToken for token t-new that scopewise neither prints nor writes: .*delete it/);
+    expect(error.message).not.toContain(raw);
+    expect(error.message).not.toMatch(/\u001b|::error|\n/);
+    expect(leaksSecret(error.message, raw.padEnd(12, "\0"))).toBe(false);
+    // Learnt as a secret all the same: nothing prints it later.
+    expect(value.secrets).toContain(raw);
+  });
+
+  test("a rawToken that does not end with the answer's checksum is refused; a good one is delivered", async () => {
+    const other = await create(ok, "zzzzzz");
+    expect((other.value.result as Error).message).toMatch(/does not end with its checksum …zzzzzz/);
+    const good = await create(ok);
+    expect(good.value.result).toMatchObject({ secret: ok, token: { id: "t-new" } });
   });
 });
 
