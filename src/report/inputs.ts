@@ -45,7 +45,12 @@ export const describeInputIn = <F extends string>(s: InputSummary, f: SafeFormat
       const calls = f`${f.count(s.calls, "call")} (${s.sdk} SDK, ${s.url} URL)`;
       const suppressed = s.suppressed > 0 ? f`, ${s.suppressed} suppressed` : f``;
       const unresolved = s.unresolved > 0 ? f`; ${f.count(s.unresolved, "import")} not followed` : f``;
-      const found = f`${calls}, ${s.unclassified} unclassified${suppressed}${unresolved}`;
+      const over = s.passedOver ?? [];
+      const passed =
+        over.length === 0
+          ? f``
+          : f`; passed over as build output: ${f.join(over.slice(0, 5), ", ")}${over.length > 5 ? f`, …` : f``}`;
+      const found = f`${calls}, ${s.unclassified} unclassified${suppressed}${unresolved}${passed}`;
       // The mode is one of two words of ours, not input: written as text, not quoted.
       const mode = s.mode === "file" ? f`file` : f`project`;
       return f`scan (${mode} mode): ${f.count(s.files, "file")}${skipped}: ${found}`;

@@ -26,6 +26,8 @@ export interface ScanSummary {
   readonly files: number;
   /** Named files that are not JS/TS (and links to devices or nowhere), so not scanned. */
   readonly skipped: readonly string[];
+  /** Build output and dot folders not scanned: ignored by git (or, outside a repository, by name). */
+  readonly passedOver?: readonly string[];
   readonly calls: number;
   readonly sdk: number;
   readonly url: number;

@@ -41,8 +41,9 @@ export const scan = defineCommand({
   positionals: { min: 0, max: Infinity, name: "PATH" },
   description: [
     "Finds Dynamic API calls in JS/TS files and .vue/.svelte/.astro scripts (folders are searched;",
-    "node_modules, dist, build and dot folders skipped) with TypeScript's compiler: @dynamic-labs/sdk-api",
-    "operations by the type of their receiver, and Dynamic URLs by their value, across the project's",
+    "node_modules skipped; dist, build, dot folders only if git ignores them) with TypeScript's compiler:",
+    "@dynamic-labs/sdk-api operations by the type of their receiver, and Dynamic URLs by their value,",
+    "across the project's",
     "files (nearest tsconfig.json or jsconfig.json, with its paths), with the method from fetch(),",
     "axios/ky/ofetch clients, verbs, { method, url } objects and helpers. Each finding has",
     "file:line:column; what may be a call but cannot be classified is listed and fails the run",

@@ -2,6 +2,7 @@ import { readdir, realpath, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { InputError } from "../../util/errors.js";
 import { COMPONENT_FILE } from "./components.js";
+import { gitIgnored } from "./git-ignored.js";
 import { MAX_SCAN_FILES } from "./limits.js";
 
 /** File names a scan reads: JS and TS sources, not declaration files. */
@@ -10,8 +11,12 @@ const DECLARATION_FILE = /\.d\.[cm]?ts$/i;
 export const isSourceFile = (name: string): boolean =>
   (SOURCE_FILE.test(name) && !DECLARATION_FILE.test(name)) || COMPONENT_FILE.test(name);
 
-// Dependencies, build output and tool folders are not the project's own calls.
-const SKIP_DIRS = new Set(["node_modules", "dist", "build", "coverage", ".git", ".next", "out"]);
+// Dependencies and git's own folder are never the project's calls.
+const NEVER = new Set(["node_modules", ".git"]);
+// Build output and tool folders usually are not either, but a name proves nothing: a PR may put source
+// in `src/build/`. They are passed over only when git ignores them; else they are scanned.
+const BUILD_DIRS = new Set(["dist", "build", "coverage", ".next", "out"]);
+const maybeBuild = (name: string): boolean => BUILD_DIRS.has(name) || name.startsWith(".");
 
 const refuse = (path: string, code: string, message: string): InputError =>
   new InputError(code, [{ code, path: "$", message }], path);
@@ -25,6 +30,8 @@ export interface SourceFiles {
    * folder (a device, a FIFO, a dangling link): not read.
    */
   readonly skipped: string[];
+  /** Build output and dot folders not scanned: ignored by git (or, outside a git repository, by name). */
+  readonly passedOver: string[];
 }
 
 /**
@@ -39,6 +46,8 @@ export const listSourceFiles = async (paths: readonly string[]): Promise<SourceF
   const files = new Map<string, { path: string; link: boolean }>();
   const skipped = new Set<string>();
   const entered = new Set<string>();
+  const candidates: string[] = [];
+  const passedOver: string[] = [];
   const add = async (file: string, link = false): Promise<void> => {
     const real = await realpath(file).catch(() => file);
     if (!files.has(real) || (files.get(real)?.link === true && !link)) files.set(real, { path: file, link });
@@ -53,13 +62,17 @@ export const listSourceFiles = async (paths: readonly string[]): Promise<SourceF
     for (const entry of entries) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) {
-        if (!SKIP_DIRS.has(entry.name) && !entry.name.startsWith(".")) await walk(path);
+        if (NEVER.has(entry.name)) continue;
+        if (maybeBuild(entry.name)) candidates.push(path);
+        else await walk(path);
       } else if (entry.isFile()) {
         if (isSourceFile(entry.name)) await add(path);
       } else if (entry.isSymbolicLink()) {
         const target = await stat(path).catch(() => undefined);
         if (target?.isDirectory()) {
-          if (!SKIP_DIRS.has(entry.name) && !entry.name.startsWith(".")) await walk(path);
+          if (NEVER.has(entry.name)) continue;
+          if (maybeBuild(entry.name)) candidates.push(path);
+          else await walk(path);
         } else if (target?.isFile()) {
           if (isSourceFile(entry.name)) await add(path, true);
         } else if (isSourceFile(entry.name)) skipped.add(path);
@@ -77,5 +90,18 @@ export const listSourceFiles = async (paths: readonly string[]): Promise<SourceF
     else if (isSourceFile(path)) await add(path);
     else skipped.add(path);
   }
-  return { files: [...files.values()].map((f) => f.path).sort(), skipped: [...skipped].sort() };
+  // Build-looking folders: scanned unless git ignores them; found inside them, more of the same.
+  while (candidates.length > 0) {
+    const batch = candidates.splice(0);
+    const ignored = gitIgnored(batch);
+    for (const dir of batch) {
+      if (ignored === undefined || ignored.has(dir)) passedOver.push(dir);
+      else await walk(dir);
+    }
+  }
+  return {
+    files: [...files.values()].map((f) => f.path).sort(),
+    skipped: [...skipped].sort(),
+    passedOver: passedOver.sort(),
+  };
 };

@@ -25,6 +25,7 @@ export const scanReportInput = (r: ScanResult, paths: string): ScanReportInput =
     mode: r.mode,
     files: r.files,
     skipped: r.skipped,
+    ...(r.passedOver.length > 0 ? { passedOver: r.passedOver } : {}),
     calls: found.length,
     sdk: found.filter((c) => c.via === "sdk").length,
     url: found.filter((c) => c.via === "url").length,

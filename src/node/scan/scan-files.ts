@@ -128,6 +128,7 @@ export const scanFiles = async (paths: readonly string[], options: ScanOptions =
     mode: settings.mode,
     files: total,
     skipped: listed.skipped.map(display),
+    passedOver: listed.passedOver.map(display),
     projects: results.map((r) => r.project),
     findings: sortFindings(findings),
     problems: results.flatMap((r) => r.problems),

@@ -107,6 +107,8 @@ export interface ScanResult {
   readonly files: number;
   /** Named or linked paths not scanned: not JS/TS, or a link to something that is not a regular file. */
   readonly skipped: readonly string[];
+  /** Build output and dot folders not scanned because git ignores them (or, outside a repository, by name). */
+  readonly passedOver: readonly string[];
   readonly projects: readonly ScanProject[];
   /** Calls and unclassified places, by file, line and column. */
   readonly findings: ScanFinding[];
