@@ -138,10 +138,16 @@ export const compileCatalog = <S extends string = string>(data: CatalogData): Ca
   const basePaths = [...new Set(data.baseUrls.map((u) => new URL(u).pathname.replace(/\/+$/, "")))].filter(
     (p) => p !== "",
   );
+  // The fast path strips a base URL it knows whole, the careful path the longest base path: a base
+  // URL whose path another one extends (a root one, whenever there are base paths) is left to the latter.
+  const shadowed = (path: string): boolean => basePaths.some((b) => b !== path && b.startsWith(`${path}/`));
   const compiled = {
     data,
     // parseCatalog insists on canonical base URLs; data compiled directly may not be.
-    plainBaseUrls: data.baseUrls.filter((u) => new URL(u).href.replace(/\/$/, "") === u),
+    plainBaseUrls: data.baseUrls.filter((u) => {
+      const url = new URL(u);
+      return url.href.replace(/\/$/, "") === u && !shadowed(url.pathname.replace(/\/+$/, ""));
+    }),
     basePaths: basePaths.sort((a, b) => b.length - a.length || byName(a, b)),
     tries,
     methods: [...tries.keys()].sort(byName),

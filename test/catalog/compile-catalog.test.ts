@@ -1,6 +1,8 @@
 import { expect, test } from "vitest";
 import { compileCatalog } from "../../src/catalog/compile-catalog.js";
+import { compiledOf } from "../../src/catalog/compiled.js";
 import { createCalculator, type CatalogData } from "../../src/index.js";
+import { requiredScopesCareful } from "../../src/matcher/required-scopes.js";
 import { makeCatalog } from "../helpers/catalogs.js";
 
 // compileCatalog trusts its input (parseCatalog validates); these pin what it still guards.
@@ -9,6 +11,22 @@ test("a base URL that is not canonical is never compared raw by the fast path", 
   const data: CatalogData = { ...makeCatalog({ a: [["GET", "/x"]] }), baseUrls: ["https://api.example.test/a/../v1"] };
   const calc = createCalculator(compileCatalog(data));
   expect(calc.requiredScopes("GET https://api.example.test/a/../v1/x")).toMatchObject({ status: "invalid" });
+});
+
+// [base URLs, URL; every one strips the longest base path: /x, scope b]
+const nestedBases: [string[], string][] = [
+  [["https://h.test/v1", "https://h.test/v1/env"], "https://h.test/v1/env/x"],
+  [["https://h.test/v1/env", "https://h.test/v1"], "https://h.test/v1/env/x"],
+  [["https://h.test/v1", "https://h.test/v1/env"], "https://other.test/v1/env/x"],
+  [["https://h.test", "https://h.test/v1"], "https://h.test/v1/x"],
+  [["https://h.test/v1", "https://h.test"], "https://h.test/v1/x"],
+];
+
+test.each(nestedBases)("nested base URLs %j: %s strips the longest base path, fast or careful", (baseUrls, url) => {
+  const data = { ...makeCatalog({ a: [["GET", "/env/x"]], b: [["GET", "/x"]] }), baseUrls };
+  const catalog = compileCatalog(data);
+  expect(createCalculator(catalog).requiredScopes(`GET ${url}`)).toMatchObject({ status: "matched", anyOf: ["b"] });
+  expect(requiredScopesCareful(compiledOf(catalog), `GET ${url}`)).toMatchObject({ anyOf: ["b"] });
 });
 
 test("implication closure is linear in the graph whatever order the chain is listed in", () => {
