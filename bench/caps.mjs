@@ -1,7 +1,7 @@
 // Worst cases that unit tests answer but do not time: hostile calls, the adversarial corpus, and
 // catalogs at and past the caps. Prints the slowest time per kind. Usage: node bench/caps.mjs
 import { readFileSync } from "node:fs";
-import { parseCatalog, requiredScopes } from "../dist/esm/index.js";
+import { diffCatalogs, parseCatalog, requiredScopes } from "../dist/esm/index.js";
 
 const MB = 1024 * 1024;
 const ms = (f) => {
@@ -53,6 +53,26 @@ const manyProblems = () => {
   return JSON.stringify(catalog(scopes), null, 2);
 };
 
+// A catalog at the endpoint cap and the same with one endpoint renamed: every request both answer is compared.
+const renamed = () => {
+  const scopes = sized(1000, 10);
+  scopes[0].endpoints[0].path = "/r0/renamed";
+  return catalog(scopes);
+};
+// Seven-segment templates, each a literal at one place and params elsewhere: past the diff's probe budget.
+const sprawl = (extra) => {
+  const endpoints = Array.from({ length: 7 * 30 }, (_, k) => {
+    const segments = Array.from({ length: 7 }, (_, j) => (j === k % 7 ? `l${j}x${Math.floor(k / 7)}` : `:p${j}`));
+    return { method: "GET", path: `/${segments.join("/")}`, summary: "x" };
+  });
+  return catalog([
+    { name: "s", endpoints: extra ? [...endpoints, { method: "GET", path: "/zz", summary: "x" }] : endpoints },
+  ]);
+};
+const [capped, capped2, sprawled, sprawled2] = [atCaps(), renamed(), sprawl(false), sprawl(true)].map((c) =>
+  parseCatalog(c),
+);
+
 const rows = [
   [
     "hostile calls (1 MB paths, 100,000 segments, 1 MB methods): slowest",
@@ -65,6 +85,8 @@ const rows = [
     100,
   ],
   ["catalog at every cap: parse + validate + compile", ms(() => parseCatalog(atCaps())), 5000],
+  ["catalog diff at the endpoint cap, one endpoint renamed", ms(() => diffCatalogs(capped, capped2)), 2000],
+  ["catalog diff past the probe budget (judged major)", ms(() => diffCatalogs(sprawled, sprawled2)), 3000],
   ["1,000-scope implication chain: refused", ms(() => parseCatalog(chain())), 1000],
   ["5,000 schema problems with lines: refused", ms(() => parseCatalog(manyProblems())), 3000],
 ];

@@ -32,7 +32,11 @@ const find = <S extends string>(catalog: Compiled<S>, method: string, path: Pars
  * @internal The careful path: every rule in full. Decides all misses and anything
  * unusual. Exported so tests can hold the fast path to it.
  */
-export const requiredScopesCareful = <S extends string>(catalog: Compiled<S>, call: unknown): MatchResult<S> => {
+export const requiredScopesCareful = <S extends string>(
+  catalog: Compiled<S>,
+  call: unknown,
+  withSuggestions = true,
+): MatchResult<S> => {
   const raw = readCall(call);
   if ("status" in raw) return raw;
   const path = normalizePath(raw.target, catalog.basePaths);
@@ -57,14 +61,22 @@ export const requiredScopesCareful = <S extends string>(catalog: Compiled<S>, ca
     .filter((m) => m !== raw.method && find(catalog, m, path))
     .sort(byName);
   if (allowedMethods.length > 0) return { status: "method-not-allowed", allowedMethods, request };
-  return { status: "unknown", request, suggestions: suggest(catalog, raw.method, path.segments) };
+  return {
+    status: "unknown",
+    request,
+    suggestions: withSuggestions ? suggest(catalog, raw.method, path.segments) : [],
+  };
 };
 
 /**
  * @internal One call, already taken out of any `{ call, source }` pair: the fast path when it
- * can decide, else the careful one.
+ * can decide, else the careful one. Without suggestions an unknown call's list is empty.
  */
-export const matchCall = <S extends string>(catalog: Compiled<S>, call: unknown): MatchResult<S> => {
+export const matchCall = <S extends string>(
+  catalog: Compiled<S>,
+  call: unknown,
+  withSuggestions = true,
+): MatchResult<S> => {
   let method: unknown;
   let url: unknown;
   if (typeof call === "string") {
@@ -84,10 +96,10 @@ export const matchCall = <S extends string>(catalog: Compiled<S>, call: unknown)
     }
   }
   if (typeof method === "string" && typeof url === "string" && url.length <= MAX_URL_LENGTH) {
-    const fast = fastMatch(catalog, method, url);
+    const fast = fastMatch(catalog, method, url, withSuggestions);
     if (fast !== undefined) return fast;
   }
-  return requiredScopesCareful(catalog, call);
+  return requiredScopesCareful(catalog, call, withSuggestions);
 };
 
 /**

@@ -5,11 +5,11 @@ import { decodeSegment, type ParsedPath } from "./normalize-path.js";
 const NON_ASCII = /[^\x00-\x7f]/;
 
 /**
- * Every way a server might fold `segment` before comparing it with a literal:
+ * @internal Every way a server might fold `segment` before comparing it with a literal:
  * ASCII case and `;` suffixes, percent-decoding (`a%40b` is `a@b`), Unicode case
  * (`ſ` upper-cases to `S`, `K` (Kelvin) lower-cases to `k`) and compatibility forms (`ｐ` is `p`).
  */
-const foldsOf = (segment: string): Set<string> => {
+export const foldsOf = (segment: string): Set<string> => {
   const forms = new Set([segment, decodeSegment(segment)]);
   for (const form of [...forms]) {
     if (!NON_ASCII.test(form)) continue;

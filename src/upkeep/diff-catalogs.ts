@@ -1,6 +1,7 @@
 import { plural } from "../util/text.js";
 import type { Catalog, CatalogEndpoint, Risk } from "../catalog/types.js";
 import { requiredScopesIn } from "../matcher/required-scopes.js";
+import { requestChanges } from "./request-changes.js";
 import { bumpVersion, maxBump, versionAtLeast, type Bump } from "./semver.js";
 import type { CatalogChange, CatalogDiff } from "./types.js";
 
@@ -93,9 +94,9 @@ const endpointChanges = (a: CatalogEndpoint, b: CatalogEndpoint, out: CatalogCha
 };
 
 /**
- * Endpoints added and removed, judged by the requests they take: an added literal that now
- * answers requests another endpoint answered before, or a removed one whose requests now fall
- * to an endpoint with other scopes, breaks tokens just as a moved endpoint does.
+ * Endpoints added and removed; a removed one is judged by where its requests fall now (to an
+ * endpoint with other scopes, it breaks tokens just as a moved endpoint does). What an added
+ * one takes from others is for {@link requestChanges}.
  */
 const addedAndRemoved = (old: Catalog, next: Catalog, out: CatalogChange[]): void => {
   const oldShapes = new Map(old.endpoints.map((e) => [shapeOf(e), e]));
@@ -125,20 +126,6 @@ const addedAndRemoved = (old: Catalog, next: Catalog, out: CatalogChange[]): voi
     const endpoint = { method: b.method, path: b.path };
     const message = `new endpoint ${show(b)} (${list(b.anyOf)})`;
     out.push({ kind: "endpoint-added", bump: "minor", message, endpoint, before: [], after: b.anyOf });
-    const before = probe(old, b);
-    if (before === undefined) continue;
-    const lost = minus(before.anyOf, b.anyOf);
-    if (lost.length === 0) continue;
-    out.push({
-      kind: "requests-moved",
-      bump: "major",
-      message:
-        `${show(b)} takes requests ${show(before)} answered before: they now need ${list(b.anyOf)} ` +
-        `(was ${list(before.anyOf)})`,
-      endpoint,
-      before: before.anyOf,
-      after: b.anyOf,
-    });
   }
 };
 
@@ -170,14 +157,16 @@ const otherChanges = (old: Catalog, next: Catalog, out: CatalogChange[]): void =
 
 /**
  * What changed from `old` to `next`, each change with its semver weight, and the version
- * `next` should carry. Endpoints are compared by method and template shape, and by the
- * requests they answer, so a change that moves requests between scopes is never minor.
+ * `next` should carry. Endpoints are compared by method and template shape; then every kind
+ * of request either catalog answers is asked of both (request-changes.ts), so a change that
+ * moves any request to other scopes, or leaves it unidentified, is never below major.
  */
 export const diffCatalogs = (old: Catalog, next: Catalog): CatalogDiff => {
   const changes: CatalogChange[] = [];
   scopeChanges(old, next, changes);
   addedAndRemoved(old, next, changes);
   otherChanges(old, next, changes);
+  changes.push(...requestChanges(old, next, changes));
   const bump = changes.reduce<Bump>((b, c) => maxBump(b, c.bump), "none");
   const expectedVersion = bumpVersion(old.version, bump);
   return {

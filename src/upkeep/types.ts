@@ -12,6 +12,9 @@ export type ChangeKind =
   | "endpoint-removed"
   | "endpoint-moved"
   | "requests-moved"
+  | "requests-unidentified"
+  | "requests-identified"
+  | "requests-unchecked"
   | "deprecated"
   | "undeprecated"
   | "replacement-changed"
@@ -32,6 +35,9 @@ export interface CatalogChange {
   /** Scopes that unlocked it before and after (endpoint changes). */
   readonly before?: readonly string[];
   readonly after?: readonly string[];
+  /** Requests whose answer moves (request changes): the first few, and how many probe requests did. */
+  readonly requests?: readonly string[];
+  readonly requestCount?: number;
   /** Ratings before and after (risk changes); absent for unrated. */
   readonly riskBefore?: Risk;
   readonly riskAfter?: Risk;

@@ -78,9 +78,15 @@ describe("catalog import: a changed page bumps the version by what changed", () 
   test("a new endpoint is minor, a moved one major", () => {
     const added = fixture("txt").replace(
       "GET /environments/:environmentId/usersGet users for environment\n",
-      "GET /environments/:environmentId/usersGet users for environment\nGET /environments/:environmentId/users/searchSearch users\n",
+      "GET /environments/:environmentId/usersGet users for environment\nGET /environments/:environmentId/visitsGet visits\n",
     );
     expect(run(added)).toMatchObject({ result: { diff: { bump: "minor" } }, catalog: { version: "1.2.0" } });
+    // Beside /users/:userId, a user id spelled like it (SEARCH) is now refused as ambiguous: major.
+    const beside = fixture("txt").replace(
+      "GET /environments/:environmentId/usersGet users for environment\n",
+      "GET /environments/:environmentId/usersGet users for environment\nGET /environments/:environmentId/users/searchSearch users\n",
+    );
+    expect(run(beside)).toMatchObject({ result: { diff: { bump: "major" } }, catalog: { version: "2.0.0" } });
     const moved = fixture("txt")
       .replace("GET /environments/:environmentId/usersGet users for environment\n", "")
       .replace(
@@ -92,6 +98,26 @@ describe("catalog import: a changed page bumps the version by what changed", () 
     expect(r.result.diff!.changes[0]).toMatchObject({ kind: "endpoint-moved", bump: "major" });
     // Its own rating belonged to its old scope: not carried, so the diff lists that too.
     expect(r.result.diff!.changes[1]).toMatchObject({ kind: "risk-changed", bump: "minor" });
+  });
+
+  test("a new endpoint that takes another's requests, with no endpoint removed or changed, is major", () => {
+    const row = "| `POST /environments/:environmentId/waas/policies` | Create WaaS policy |\n";
+    const page = fixture("md").replace(
+      row,
+      `${row}| \`POST /environments/:environmentId/waas/policies/:policyId/signMessage\` | Sign with a policy |\n`,
+    );
+    const { result, catalog } = run(page);
+    expect(catalog!.version).toBe("2.0.0");
+    expect(result.diff!.changes).toContainEqual(
+      expect.objectContaining({
+        kind: "requests-moved",
+        bump: "major",
+        message: expect.stringContaining(
+          "moves: POST /environments/e/waas/policies/delegatedAccess/signMessage " +
+            "waas.delegatedAccess.signMessage → environment.settings.write",
+        ),
+      }),
+    );
   });
 
   test("a new scope has no rating: it is written unrated and the notes say to rate it", () => {

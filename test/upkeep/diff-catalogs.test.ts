@@ -98,23 +98,29 @@ const cases: [string, (d: CatalogData) => void, [string, string][], string][] = 
     "minor",
   ],
   [
-    // Hidden: only an "added" endpoint, but requests for /things/special needed users.read and now need webhooks.read.
+    // Hidden: only an "added" endpoint, but requests for /things/special needed users.read and now need
+    // webhooks.read, and its look-alikes (/things/SPECIAL) are refused as ambiguous.
     "a new literal that takes requests from a param endpoint",
     (d) => d.scopes[2]!.endpoints.push({ method: "GET", path: "/things/special", summary: "special" }),
     [
       ["endpoint-added", "minor"],
+      ["requests-unidentified", "major"],
       ["requests-moved", "major"],
     ],
     "major",
   ],
   [
-    // Not breaking: the new literal takes requests that needed the same scope before.
+    // The literal's own requests keep their scope, but its look-alikes (/things/MINE), the param's before,
+    // are now refused as ambiguous: a gate that passed them fails.
     "a new literal under the scope of the param endpoint it shadows",
     (d) => {
       users(d).endpoints.push({ method: "GET", path: "/things/mine", summary: "mine" });
     },
-    [["endpoint-added", "minor"]],
-    "minor",
+    [
+      ["endpoint-added", "minor"],
+      ["requests-unidentified", "major"],
+    ],
+    "major",
   ],
   [
     // Hidden: the param rename makes it look like a new template; the shape says it is the same endpoint, moved.

@@ -39,9 +39,10 @@ export const catalogDiff = defineCommand({
   description: [
     `Compares two catalogs (${EMBEDDED} is the embedded one): scopes and endpoints added and`,
     "removed, endpoints moved between scopes, new and lifted deprecations, changed summaries and",
-    "ratings. Endpoints are compared by the requests they answer, so an endpoint that takes",
-    "requests from another one counts as moved. Each change has its semver weight (an endpoint",
-    "leaving a scope is major, a new one minor), and the version NEW should carry is printed.",
+    "ratings. Then every kind of request either catalog answers is asked of both: one that needs",
+    "other scopes or is no longer identified is major, named as the evidence. Each change has its",
+    "semver weight (an endpoint leaving a scope is major, a new one minor), and the version NEW",
+    "should carry is printed.",
     "With calls (FILEs read as for plan, --scan PATH) and a token (--scopes, --token), it says",
     "what changes for them: which calls need other scopes and which tokens will be denied.",
     "Without them it judges the config's token policies (scopewise.config.json, or --config),",

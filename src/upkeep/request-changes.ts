@@ -1,0 +1,166 @@
+import { compiledOf } from "../catalog/compiled.js";
+import type { Catalog, Endpoint } from "../catalog/types.js";
+import { matchCall } from "../matcher/required-scopes.js";
+import type { MatchResult } from "../matcher/result.js";
+import { probeRequests, type Probe } from "./probe-requests.js";
+import { maxBump } from "./semver.js";
+import type { CatalogChange } from "./types.js";
+
+/** Probe requests checked at most: Dynamic's catalog needs about 300; past this the diff is judged major. */
+export const MAX_PROBES = 100_000;
+const MAX_EXAMPLES = 3;
+
+const show = (e: { method: string; path: string }): string => `${e.method} ${e.path}`;
+const shapeOf = (e: { method: string; path: string }): string => `${e.method} ${e.path.replace(/\/:[^/]+/g, "/:")}`;
+const list = (scopes: readonly string[]): string => (scopes.length === 0 ? "no scope" : scopes.join(" or "));
+const sameSet = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && a.every((s) => b.includes(s));
+const pathOf = (url: string): string => new URL(url).pathname.replace(/\/+$/, "");
+const under = (path: string, base: string): boolean => path === base || path.startsWith(`${base}/`);
+
+/** The base path the matcher strips from `path` for `catalog` (its longest that fits), or "" for none. */
+const strippedBy = (catalog: Catalog, path: string): string =>
+  compiledOf(catalog).basePaths.find((b) => under(path, b)) ?? "";
+
+/**
+ * A probe asked as its path, and as a URL under the longest base URL of either catalog it falls
+ * under where that answers differently: only a catalog that strips no base path from it refuses
+ * the URL (outside its base path) while reading the path as it is.
+ */
+const callsOf = (probe: Probe, path: string, stripped: readonly string[], pair: readonly Catalog[]): string[] => {
+  const bare = `${probe.method} ${path}`;
+  if (!pair.some((c, i) => stripped[i] === "" && compiledOf(c).basePaths.length > 0)) return [bare];
+  let base: string | undefined;
+  for (const u of pair.flatMap((c) => c.baseUrls))
+    if (under(path, pathOf(u)) && (base === undefined || pathOf(u).length > pathOf(base).length)) base = u;
+  if (base === undefined) return [bare];
+  const rest = path.slice(pathOf(base).length);
+  return [`${probe.method} ${base}${rest === "/" ? "" : rest}`, bare];
+};
+
+/** What one request's answers before and after say. */
+interface Verdict {
+  readonly kind: "requests-moved" | "requests-unidentified" | "requests-identified";
+  readonly bump: "major" | "minor";
+  readonly message: string;
+  readonly before: readonly string[];
+  readonly after: readonly string[];
+}
+
+const statusOf = (r: MatchResult): string => (r.status === "invalid" ? `invalid: ${r.reason}` : r.status);
+
+/** Undefined when the request answers the same, or neither catalog identifies it. */
+const judge = (call: string, a: MatchResult, b: MatchResult): Verdict | undefined => {
+  if (a.status !== "matched") {
+    if (b.status !== "matched") return undefined;
+    const message = `now identified: ${call} needs ${list(b.anyOf)} (${show(b.endpoint)})`;
+    return { kind: "requests-identified", bump: "minor", message, before: [], after: b.anyOf };
+  }
+  if (b.status !== "matched") {
+    const message = `no longer identified: ${call} (${list(a.anyOf)}, ${show(a.endpoint)}) is ${statusOf(b)}`;
+    return { kind: "requests-unidentified", bump: "major", message, before: a.anyOf, after: [] };
+  }
+  if (sameSet(a.anyOf, b.anyOf)) return undefined;
+  const lost = a.anyOf.some((s) => !b.anyOf.includes(s));
+  const where = show(a.endpoint) === show(b.endpoint) ? show(a.endpoint) : `${show(a.endpoint)} → ${show(b.endpoint)}`;
+  const message = `moves: ${call} ${list(a.anyOf)} → ${list(b.anyOf)} (${where})`;
+  return { kind: "requests-moved", bump: lost ? "major" : "minor", message, before: a.anyOf, after: b.anyOf };
+};
+
+/** Requests that moved alike: between the same endpoints, or between the same base paths. */
+interface Group {
+  verdict: Verdict;
+  from: Endpoint | undefined;
+  to: Endpoint | undefined;
+  /** The base paths old and new strip, when they differ: a base URL moved these requests. */
+  readonly bases: readonly [string, string] | undefined;
+  readonly examples: string[];
+  count: number;
+}
+
+/**
+ * True when a change already listed says the same of a major group: a major change to the endpoint
+ * its requests left, giving the scopes they need now, or the base path they were under gone (not
+ * one that now shadows it).
+ */
+const explained = (g: Group, listed: readonly CatalogChange[], next: Catalog): boolean => {
+  const { verdict, from, bases } = g;
+  if (bases !== undefined) return bases[0] !== "" && !next.baseUrls.some((u) => pathOf(u) === bases[0]);
+  return listed.some(
+    (c) =>
+      c.bump === "major" &&
+      c.endpoint !== undefined &&
+      from !== undefined &&
+      shapeOf(c.endpoint) === shapeOf(from) &&
+      sameSet(c.after ?? [], verdict.after),
+  );
+};
+
+const changeOf = ({ verdict, from, to, bases, examples, count }: Group): CatalogChange => {
+  const where = bases
+    ? `under ${bases[1] ? `base path ${bases[1]}` : "no base path"} (was ${bases[0] || "none"}): `
+    : "";
+  const more = count > 1 ? ` (and ${count - 1} more like it)` : "";
+  const endpoint = from ?? to;
+  return {
+    kind: verdict.kind,
+    bump: verdict.bump,
+    message: `${where}${verdict.message}${more}`,
+    ...(endpoint ? { endpoint: { method: endpoint.method, path: endpoint.path } } : {}),
+    before: verdict.before,
+    after: verdict.after,
+    requests: examples,
+    requestCount: count,
+  };
+};
+
+/**
+ * The requests whose answer moves from `old` to `next`, judged on probe requests that stand
+ * for every request either catalog answers (probe-requests.ts), grouped by the endpoints they
+ * move between (or by base path, when a base URL moved them), each with examples. A request
+ * that loses a scope or is no longer identified is major; one newly identified, or unlocked
+ * by more scopes, minor. Groups a `listed` change already explains are left out.
+ */
+export const requestChanges = (old: Catalog, next: Catalog, listed: readonly CatalogChange[]): CatalogChange[] => {
+  const { probes, complete } = probeRequests(old, next, MAX_PROBES);
+  const groups = new Map<string, Group>();
+  // GETs first, and paths under no base path before those under one: each group's first example is its plainest.
+  const asked = probes.map((probe) => {
+    const path = `/${probe.segments.join("/")}`;
+    return { probe, path, stripped: [strippedBy(old, path), strippedBy(next, path)] as const };
+  });
+  const rank = (p: (typeof asked)[number]): number =>
+    (p.probe.method === "GET" ? 0 : 2) + (p.stripped[0] === "" && p.stripped[1] === "" ? 0 : 1);
+  for (const { probe, path, stripped } of asked.sort((a, b) => rank(a) - rank(b))) {
+    const bases = stripped[0] === stripped[1] ? undefined : stripped;
+    for (const call of callsOf(probe, path, stripped, [old, next])) {
+      // Suggestions for an unknown call are most of its cost, and no part of its answer.
+      const a = matchCall(compiledOf(old), call, false);
+      const b = matchCall(compiledOf(next), call, false);
+      const verdict = judge(call, a, b);
+      if (verdict === undefined) continue;
+      const from = a.status === "matched" ? a.endpoint : undefined;
+      const to = b.status === "matched" ? b.endpoint : undefined;
+      const key = bases ? `base ${bases.join(" ")}` : `${verdict.kind} ${from && show(from)} ${to && show(to)}`;
+      let group = groups.get(key);
+      if (group === undefined) groups.set(key, (group = { verdict, from, to, bases, examples: [], count: 0 }));
+      if (maxBump(group.verdict.bump, verdict.bump) !== group.verdict.bump) Object.assign(group, { verdict, from, to });
+      group.count++;
+      if (group.examples.length < MAX_EXAMPLES) group.examples.push(call);
+    }
+  }
+  const major = [...groups.values()].filter((g) => g.verdict.bump === "major");
+  const changes = major.filter((g) => !explained(g, listed, next)).map(changeOf);
+  // A minor group is the evidence for minor only where nothing else calls for minor or more.
+  if (major.length === 0 && listed.every((c) => c.bump === "patch"))
+    changes.push(...[...groups.values()].map(changeOf));
+  if (!complete)
+    changes.push({
+      kind: "requests-unchecked",
+      bump: "major",
+      message:
+        `more than ${MAX_PROBES} kinds of request to compare: the rest were not checked, ` +
+        "so the change is judged major rather than risk understating it",
+    });
+  return changes;
+};
