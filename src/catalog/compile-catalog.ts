@@ -140,7 +140,9 @@ export const compileCatalog = <S extends string = string>(data: CatalogData): Ca
   );
   // The fast path strips a base URL it knows whole, the careful path the longest base path: a base
   // URL whose path another one extends (a root one, whenever there are base paths) is left to the latter.
-  const shadowed = (path: string): boolean => basePaths.some((b) => b !== path && b.startsWith(`${path}/`));
+  // Every proper prefix of a base path, by whole segments: linear, however many base URLs a catalog lists.
+  const extended = new Set(basePaths.flatMap((b) => [...b.matchAll(/\//g)].map((m) => b.slice(0, m.index))));
+  const shadowed = (path: string): boolean => extended.has(path);
   const compiled = {
     data,
     // parseCatalog insists on canonical base URLs; data compiled directly may not be.

@@ -1,6 +1,7 @@
 import { plural } from "../util/text.js";
 import type { Catalog, CatalogEndpoint, Risk } from "../catalog/types.js";
-import { requiredScopesIn } from "../matcher/required-scopes.js";
+import { compiledOf } from "../catalog/compiled.js";
+import { matchCall } from "../matcher/required-scopes.js";
 import { requestChanges } from "./request-changes.js";
 import { bumpVersion, maxBump, versionAtLeast, type Bump } from "./semver.js";
 import type { CatalogChange, CatalogDiff } from "./types.js";
@@ -14,13 +15,14 @@ const sameSet = (a: readonly string[], b: readonly string[]): boolean =>
   a.length === b.length && a.every((s) => b.includes(s));
 const sameRisk = (a: Risk | undefined, b: Risk | undefined): boolean =>
   a?.level === b?.level && a?.rationale === b?.rationale;
+type Matched = Pick<CatalogEndpoint, "method" | "path" | "anyOf">;
 const riskText = (r: Risk | undefined): string => r?.level ?? "unrated";
 
-/** Scopes a request shaped like `template` needs in `catalog`, or undefined when it is not identified there. */
-const probe = (catalog: Catalog, e: { method: string; path: string }): CatalogEndpoint | undefined => {
-  const r = requiredScopesIn(catalog, { method: e.method, path: e.path });
-  if (r.status !== "matched") return undefined;
-  return catalog.endpoints.find((x) => x.method === r.endpoint.method && x.path === r.endpoint.path);
+/** The endpoint a request shaped like `template` matches in `catalog`, or undefined when it is not identified there. */
+const probe = (catalog: Catalog, e: { method: string; path: string }): Matched | undefined => {
+  // Suggestions for a miss cost most of it (thousands of removed endpoints), and are no part of the answer.
+  const r = matchCall(compiledOf(catalog), { method: e.method, path: e.path }, false);
+  return r.status === "matched" ? { method: r.endpoint.method, path: r.endpoint.path, anyOf: r.anyOf } : undefined;
 };
 
 const scopeChanges = (old: Catalog, next: Catalog, out: CatalogChange[]): void => {

@@ -2,13 +2,14 @@ import { compiledOf } from "../catalog/compiled.js";
 import type { Catalog, Endpoint } from "../catalog/types.js";
 import { matchCall } from "../matcher/required-scopes.js";
 import type { MatchResult } from "../matcher/result.js";
-import { probeRequests, type Probe } from "./probe-requests.js";
-import { maxBump } from "./semver.js";
+import { probeRequests } from "./probe-requests.js";
 import type { CatalogChange } from "./types.js";
 
 /** Probe requests checked at most: Dynamic's catalog needs about 300; past this the diff is judged major. */
 export const MAX_PROBES = 100_000;
 const MAX_EXAMPLES = 3;
+/** Groups of requests listed one by one; the rest are counted in one line: a hostile pair cannot flood the report. */
+export const MAX_REQUEST_GROUPS = 20;
 
 const show = (e: { method: string; path: string }): string => `${e.method} ${e.path}`;
 const shapeOf = (e: { method: string; path: string }): string => `${e.method} ${e.path.replace(/\/:[^/]+/g, "/:")}`;
@@ -16,26 +17,53 @@ const list = (scopes: readonly string[]): string => (scopes.length === 0 ? "no s
 const sameSet = (a: readonly string[], b: readonly string[]): boolean =>
   a.length === b.length && a.every((s) => b.includes(s));
 const pathOf = (url: string): string => new URL(url).pathname.replace(/\/+$/, "");
-const under = (path: string, base: string): boolean => path === base || path.startsWith(`${base}/`);
 
-/** The base path the matcher strips from `path` for `catalog` (its longest that fits), or "" for none. */
-const strippedBy = (catalog: Catalog, path: string): string =>
-  compiledOf(catalog).basePaths.find((b) => under(path, b)) ?? "";
+/** A path and its shorter prefixes by whole segments, down to "" (the root): "/a/b", "/a", "". */
+const prefixesOf = (path: string): string[] => {
+  const out: string[] = [];
+  for (let i = path.length; i > 0; i = path.lastIndexOf("/", i - 1)) out.push(path.slice(0, i));
+  return [...out, ""];
+};
+
+/** Base paths and URLs of a pair, looked up by a path's prefixes: a hostile catalog may list thousands. */
+interface Bases {
+  /** The base path each catalog's matcher strips from a path (its longest that fits), or "" for none. */
+  readonly stripped: (prefixes: readonly string[]) => readonly [string, string];
+  /** The base URL of either catalog with the longest path a path falls under (first listed of a length). */
+  readonly urlOf: (prefixes: readonly string[]) => string | undefined;
+}
+
+const basesOf = (pair: readonly [Catalog, Catalog]): Bases => {
+  const [a, b] = pair.map((c) => new Set(compiledOf(c).basePaths));
+  const urls = new Map<string, string>();
+  for (const u of pair.flatMap((c) => c.baseUrls)) if (!urls.has(pathOf(u))) urls.set(pathOf(u), u);
+  const longest = (set: { has: (p: string) => boolean }, prefixes: readonly string[]): string =>
+    prefixes.find((p) => p !== "" && set.has(p)) ?? "";
+  return {
+    stripped: (prefixes) => [longest(a!, prefixes), longest(b!, prefixes)],
+    urlOf: (prefixes) => urls.get(prefixes.find((p) => urls.has(p)) ?? ""),
+  };
+};
 
 /**
  * A probe asked as its path, and as a URL under the longest base URL of either catalog it falls
  * under where that answers differently: only a catalog that strips no base path from it refuses
  * the URL (outside its base path) while reading the path as it is.
  */
-const callsOf = (probe: Probe, path: string, stripped: readonly string[], pair: readonly Catalog[]): string[] => {
-  const bare = `${probe.method} ${path}`;
+const callsOf = (
+  method: string,
+  path: string,
+  prefixes: readonly string[],
+  stripped: readonly string[],
+  pair: readonly Catalog[],
+  bases: Bases,
+): string[] => {
+  const bare = `${method} ${path}`;
   if (!pair.some((c, i) => stripped[i] === "" && compiledOf(c).basePaths.length > 0)) return [bare];
-  let base: string | undefined;
-  for (const u of pair.flatMap((c) => c.baseUrls))
-    if (under(path, pathOf(u)) && (base === undefined || pathOf(u).length > pathOf(base).length)) base = u;
+  const base = bases.urlOf(prefixes);
   if (base === undefined) return [bare];
   const rest = path.slice(pathOf(base).length);
-  return [`${probe.method} ${base}${rest === "/" ? "" : rest}`, bare];
+  return [`${method} ${base}${rest === "/" ? "" : rest}`, bare];
 };
 
 /** What one request's answers before and after say. */
@@ -69,31 +97,34 @@ const judge = (call: string, a: MatchResult, b: MatchResult): Verdict | undefine
 
 /** Requests that moved alike: between the same endpoints, or between the same base paths. */
 interface Group {
-  verdict: Verdict;
-  from: Endpoint | undefined;
-  to: Endpoint | undefined;
+  /** The first request's: the one its message names. */
+  readonly verdict: Verdict;
+  readonly from: Endpoint | undefined;
+  readonly to: Endpoint | undefined;
   /** The base paths old and new strip, when they differ: a base URL moved these requests. */
   readonly bases: readonly [string, string] | undefined;
   readonly examples: string[];
   count: number;
 }
 
+/** Which endpoint change says what of its requests: its shape and the scopes they need now. */
+const saidOf = (endpoint: { method: string; path: string }, after: readonly string[]): string =>
+  `${shapeOf(endpoint)} ${[...after].sort().join(" ")}`;
+
 /**
- * True when a change already listed says the same of a major group: a major change to the endpoint
+ * Whether a change already listed says the same of a major group: a major change to the endpoint
  * its requests left, giving the scopes they need now, or the base path they were under gone (not
- * one that now shadows it).
+ * one that now shadows it). Looked up, not searched: thousands of groups meet thousands of changes.
  */
-const explained = (g: Group, listed: readonly CatalogChange[], next: Catalog): boolean => {
-  const { verdict, from, bases } = g;
-  if (bases !== undefined) return bases[0] !== "" && !next.baseUrls.some((u) => pathOf(u) === bases[0]);
-  return listed.some(
-    (c) =>
-      c.bump === "major" &&
-      c.endpoint !== undefined &&
-      from !== undefined &&
-      shapeOf(c.endpoint) === shapeOf(from) &&
-      sameSet(c.after ?? [], verdict.after),
+const explainedBy = (listed: readonly CatalogChange[], next: Catalog): ((g: Group) => boolean) => {
+  const said = new Set(
+    listed.flatMap((c) => (c.bump === "major" && c.endpoint ? [saidOf(c.endpoint, c.after ?? [])] : [])),
   );
+  const basePaths = new Set(next.baseUrls.map(pathOf));
+  return ({ verdict, from, bases }) =>
+    bases !== undefined
+      ? bases[0] !== "" && !basePaths.has(bases[0])
+      : from !== undefined && said.has(saidOf(from, verdict.after));
 };
 
 const changeOf = ({ verdict, from, to, bases, examples, count }: Group): CatalogChange => {
@@ -125,15 +156,17 @@ export const requestChanges = (old: Catalog, next: Catalog, listed: readonly Cat
   const { probes, complete } = probeRequests(old, next, MAX_PROBES);
   const groups = new Map<string, Group>();
   // GETs first, and paths under no base path before those under one: each group's first example is its plainest.
+  const lookup = basesOf([old, next]);
   const asked = probes.map((probe) => {
     const path = `/${probe.segments.join("/")}`;
-    return { probe, path, stripped: [strippedBy(old, path), strippedBy(next, path)] as const };
+    const prefixes = prefixesOf(path);
+    return { probe, path, prefixes, stripped: lookup.stripped(prefixes) };
   });
   const rank = (p: (typeof asked)[number]): number =>
     (p.probe.method === "GET" ? 0 : 2) + (p.stripped[0] === "" && p.stripped[1] === "" ? 0 : 1);
-  for (const { probe, path, stripped } of asked.sort((a, b) => rank(a) - rank(b))) {
+  for (const { probe, path, prefixes, stripped } of asked.sort((a, b) => rank(a) - rank(b))) {
     const bases = stripped[0] === stripped[1] ? undefined : stripped;
-    for (const call of callsOf(probe, path, stripped, [old, next])) {
+    for (const call of callsOf(probe.method, path, prefixes, stripped, [old, next], lookup)) {
       // Suggestions for an unknown call are most of its cost, and no part of its answer.
       const a = matchCall(compiledOf(old), call, false);
       const b = matchCall(compiledOf(next), call, false);
@@ -141,19 +174,33 @@ export const requestChanges = (old: Catalog, next: Catalog, listed: readonly Cat
       if (verdict === undefined) continue;
       const from = a.status === "matched" ? a.endpoint : undefined;
       const to = b.status === "matched" ? b.endpoint : undefined;
-      const key = bases ? `base ${bases.join(" ")}` : `${verdict.kind} ${from && show(from)} ${to && show(to)}`;
+      // Every example of a group moved alike (kind and weight), so none contradicts its message.
+      const how = `${verdict.kind} ${verdict.bump}`;
+      const key = bases ? `base ${bases.join(" ")} ${how}` : `${how} ${from && show(from)} ${to && show(to)}`;
       let group = groups.get(key);
       if (group === undefined) groups.set(key, (group = { verdict, from, to, bases, examples: [], count: 0 }));
-      if (maxBump(group.verdict.bump, verdict.bump) !== group.verdict.bump) Object.assign(group, { verdict, from, to });
       group.count++;
       if (group.examples.length < MAX_EXAMPLES) group.examples.push(call);
     }
   }
   const major = [...groups.values()].filter((g) => g.verdict.bump === "major");
-  const changes = major.filter((g) => !explained(g, listed, next)).map(changeOf);
+  const explained = explainedBy(listed, next);
   // A minor group is the evidence for minor only where nothing else calls for minor or more.
-  if (major.length === 0 && listed.every((c) => c.bump === "patch"))
-    changes.push(...[...groups.values()].map(changeOf));
+  const shown =
+    major.length === 0 && listed.every((c) => c.bump === "patch")
+      ? [...groups.values()]
+      : major.filter((g) => !explained(g));
+  const changes = shown.slice(0, MAX_REQUEST_GROUPS).map(changeOf);
+  const rest = shown.slice(MAX_REQUEST_GROUPS);
+  if (rest.length > 0)
+    changes.push({
+      kind: "requests-more",
+      bump: rest[0]!.verdict.bump,
+      message:
+        `and ${rest.length} more groups of requests (${rest.reduce((n, g) => n + g.count, 0)} probe requests) ` +
+        "that need other scopes or change identification, between other endpoints",
+      requestCount: rest.reduce((n, g) => n + g.count, 0),
+    });
   if (!complete)
     changes.push({
       kind: "requests-unchecked",

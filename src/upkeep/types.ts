@@ -15,6 +15,7 @@ export type ChangeKind =
   | "requests-unidentified"
   | "requests-identified"
   | "requests-unchecked"
+  | "requests-more"
   | "deprecated"
   | "undeprecated"
   | "replacement-changed"
@@ -32,10 +33,10 @@ export interface CatalogChange {
   readonly message: string;
   readonly scope?: string;
   readonly endpoint?: EndpointRef;
-  /** Scopes that unlocked it before and after (endpoint changes). */
+  /** Scopes that unlocked it before and after (endpoint changes; request changes: the first request's). */
   readonly before?: readonly string[];
   readonly after?: readonly string[];
-  /** Requests whose answer moves (request changes): the first few, and how many probe requests did. */
+  /** Requests whose answer moves alike (request changes): the first few, and how many probe requests did. */
   readonly requests?: readonly string[];
   readonly requestCount?: number;
   /** Ratings before and after (risk changes); absent for unrated. */

@@ -1,6 +1,14 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
-import { diffCatalogs, parseCatalog, type CatalogData } from "../../src/index.js";
+import {
+  createCalculator,
+  diffCatalogs,
+  parseCatalog,
+  type Catalog,
+  type CatalogChange,
+  type CatalogData,
+} from "../../src/index.js";
+import { MAX_REQUEST_GROUPS } from "../../src/upkeep/request-changes.js";
 import { makeCatalog } from "../helpers/catalogs.js";
 
 const dynamic = (): CatalogData => JSON.parse(readFileSync("data/dynamic.catalog.json", "utf8")) as CatalogData;
@@ -109,12 +117,29 @@ const cases: [string, () => CatalogData, (d: CatalogData) => void, string, strin
   ["nothing", dynamic, () => {}, "none", ""],
 ];
 
+/** How a request's answer moves, re-asked of both catalogs: the kind a change naming it must have. */
+const kindOf = (old: Catalog, next: Catalog, call: string): string => {
+  const [a, b] = [old, next].map((c) => createCalculator(c).requiredScopes(call));
+  if (a!.status !== "matched") return b!.status === "matched" ? "requests-identified" : "same";
+  if (b!.status !== "matched") return "requests-unidentified";
+  return a!.anyOf.join() === b!.anyOf.join() ? "same" : "requests-moved";
+};
+
+/** Every example request of every request change moves as its change says. */
+const examplesHold = (old: Catalog, next: Catalog, changes: readonly CatalogChange[]): void => {
+  for (const c of changes)
+    for (const call of c.requests ?? [])
+      expect({ call, kind: kindOf(old, next, call) }).toEqual({ call, kind: c.kind });
+};
+
 describe("diffCatalogs judges every kind of request, not only endpoints", () => {
   test.each(cases)("%s", (_name, make, edit, bump, evidence) => {
     const next = make();
     edit(next);
-    const d = diffCatalogs(parseCatalog(make()), parseCatalog(next));
+    const [a, b] = [parseCatalog(make()), parseCatalog(next)];
+    const d = diffCatalogs(a, b);
     expect(d.bump).toBe(bump);
+    examplesHold(a, b, d.changes);
     expect(d.changes.map((c) => c.message).join("\n")).toContain(evidence);
     // Every change is named once: no request change repeats one the endpoint changes already say.
     expect(new Set(d.changes.map((c) => c.message)).size).toBe(d.changes.length);
@@ -133,5 +158,22 @@ describe("diffCatalogs judges every kind of request, not only endpoints", () => 
       requests: ["GET /a/policies/foo", "GET /v1/a/policies/foo"],
       requestCount: 2,
     });
+  });
+
+  test("past MAX_REQUEST_GROUPS groups, the rest are one line that counts them, still major", () => {
+    const old = makeCatalog({ s: [["GET", "/t/:id"]], t: [] });
+    const next = makeCatalog({ s: [["GET", "/t/:id"]], t: [] });
+    for (let i = 0; i < 30; i++) next.scopes[1]!.endpoints.push({ method: "GET", path: `/t/l${i}`, summary: "x" });
+    const [a, b] = [parseCatalog(old), parseCatalog(next)];
+    const d = diffCatalogs(a, b);
+    const requests = d.changes.filter((c) => c.kind.startsWith("requests-"));
+    expect(d.bump).toBe("major");
+    expect(requests).toHaveLength(MAX_REQUEST_GROUPS + 1);
+    expect(requests.at(-1)).toMatchObject({
+      kind: "requests-more",
+      bump: "major",
+      message: expect.stringMatching(/^and 11 more groups of requests \(22 probe requests\)/),
+    });
+    examplesHold(a, b, d.changes);
   });
 });
