@@ -69,9 +69,19 @@ const sprawl = (extra) => {
     { name: "s", endpoints: extra ? [...endpoints, { method: "GET", path: "/zz", summary: "x" }] : endpoints },
   ]);
 };
-const [capped, capped2, sprawled, sprawled2] = [atCaps(), renamed(), sprawl(false), sprawl(true)].map((c) =>
-  parseCatalog(c),
-);
+// 30,000 base URLs, one more in the new catalog: past the walk's work budget.
+const manyBases = (extra) => {
+  const baseUrls = Array.from({ length: 30_000 }, (_, i) => `https://api.example.test/b${i}`);
+  return { ...catalog(sized(10, 10)), baseUrls: extra ? [...baseUrls, "https://api.example.test/zz"] : baseUrls };
+};
+const [capped, capped2, sprawled, sprawled2, based, based2] = [
+  atCaps(),
+  renamed(),
+  sprawl(false),
+  sprawl(true),
+  manyBases(false),
+  manyBases(true),
+].map((c) => parseCatalog(c));
 
 const rows = [
   [
@@ -87,6 +97,11 @@ const rows = [
   ["catalog at every cap: parse + validate + compile", ms(() => parseCatalog(atCaps())), 5000],
   ["catalog diff at the endpoint cap, one endpoint renamed", ms(() => diffCatalogs(capped, capped2)), 2000],
   ["catalog diff past the probe budget (judged major)", ms(() => diffCatalogs(sprawled, sprawled2)), 3000],
+  [
+    "catalog diff of 30,000 base URLs, past the work budget (judged major)",
+    ms(() => diffCatalogs(based, based2)),
+    3000,
+  ],
   ["1,000-scope implication chain: refused", ms(() => parseCatalog(chain())), 1000],
   ["5,000 schema problems with lines: refused", ms(() => parseCatalog(manyProblems())), 3000],
 ];

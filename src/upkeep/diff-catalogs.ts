@@ -132,11 +132,13 @@ const addedAndRemoved = (old: Catalog, next: Catalog, out: CatalogChange[]): voi
 };
 
 const otherChanges = (old: Catalog, next: Catalog, out: CatalogChange[]): void => {
-  for (const u of old.baseUrls)
-    if (!next.baseUrls.includes(u))
+  // Sets, not lists: a catalog may list thousands of base URLs.
+  const [oldB, newB] = [new Set(old.baseUrls), new Set(next.baseUrls)];
+  for (const u of oldB)
+    if (!newB.has(u))
       out.push({ kind: "base-url-removed", bump: "major", message: `base URL ${u} is gone: calls to it are unknown` });
-  for (const u of next.baseUrls)
-    if (!old.baseUrls.includes(u)) out.push({ kind: "base-url-added", bump: "minor", message: `new base URL ${u}` });
+  for (const u of newB)
+    if (!oldB.has(u)) out.push({ kind: "base-url-added", bump: "minor", message: `new base URL ${u}` });
   const oldU = new Set(old.undocumented.map(shapeOf));
   const newU = new Set(next.undocumented.map(shapeOf));
   for (const u of old.undocumented)

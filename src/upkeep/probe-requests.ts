@@ -18,10 +18,24 @@ export interface Probe {
   readonly segments: readonly string[];
 }
 
-/** Probes, and whether they are all of them (false when the budget ran out first). */
+/** Bounds on the walk: probes made, places stepped through (its work), segments in a path. */
+export interface ProbeLimits {
+  readonly probes: number;
+  readonly work: number;
+  readonly depth: number;
+}
+
+/**
+ * Dynamic's catalog needs a few hundred probes and a few thousand steps; a hostile pair (thousands
+ * of base URLs, deep nests) would run for minutes, so past these the walk stops and says so.
+ */
+export const PROBE_LIMITS: ProbeLimits = { probes: 100_000, work: 10_000_000, depth: 1000 };
+
+/** Probes, and whether they are all of them: else which limit stopped the walk. */
 export interface Probes {
   readonly probes: readonly Probe[];
   readonly complete: boolean;
+  readonly stoppedBy?: keyof ProbeLimits;
 }
 
 const segmentsOf = (path: string): string[] => (path === "/" || path === "" ? [] : path.slice(1).split("/"));
@@ -116,10 +130,14 @@ const lookAlikeOf = (key: string, words: ReadonlySet<string>): string | undefine
  * both catalogs at once (a literal in one changes how the other may route a request). A prefix
  * where either has an endpoint is a probe. Where the two stand at tries that answer alike, by
  * the same ways in, after no look-alike, nothing below can differ, so the walk stops there.
- * Exhaustive within `budget` probes; past it `complete` is false.
+ * Exhaustive within `limits`; past one `complete` is false, and `stoppedBy` names it.
  */
-export const probeRequests = (old: Catalog, next: Catalog, budget: number): Probes => {
+export const probeRequests = (old: Catalog, next: Catalog, limits: Partial<ProbeLimits> = {}): Probes => {
+  const { probes: budget, work: workBudget, depth: deepest } = { ...PROBE_LIMITS, ...limits };
   const pair = [compiledOf(old), compiledOf(next)] as const;
+  const depth = Math.max(...pair.map((c) => c.maxDepth + Math.max(0, ...c.basePaths.map((b) => segmentsOf(b).length))));
+  // The walk recurses once a segment: deeper than any real API, it is refused before it starts.
+  if (depth > deepest) return { probes: [], complete: false, stoppedBy: "depth" };
   const words = spelledIn(pair);
   const neutral = neutralFor(words);
   const lookAlikes = new Map<string, string>();
@@ -136,14 +154,20 @@ export const probeRequests = (old: Catalog, next: Catalog, budget: number): Prob
       if ("node" in p) return same(p.node, (q as { node: Trie }).node);
       return p.at === (q as { at: number }).at && same(p.root, (q as { root: Trie }).root);
     });
-  const depth = Math.max(...pair.map((c) => c.maxDepth + Math.max(0, ...c.basePaths.map((b) => segmentsOf(b).length))));
   const probes: Probe[] = [];
-  let complete = true;
+  let stoppedBy: keyof ProbeLimits | undefined;
+  let work = 0;
+  /** Counts `n` steps of work; false once the work budget is spent. */
+  const spend = (n: number): boolean => {
+    work += n;
+    if (work > workBudget) stoppedBy ??= "work";
+    return stoppedBy === undefined;
+  };
   const walk = (method: string, sides: readonly (readonly Place[])[], segments: string[], flagged: boolean): void => {
-    if (!complete || (!flagged && twins(sides[0]!, sides[1]!))) return;
+    if (stoppedBy !== undefined || (!flagged && twins(sides[0]!, sides[1]!))) return;
     if (sides.some((places) => places.some((p) => "node" in p && p.node.route !== undefined))) {
       if (probes.length === budget) {
-        complete = false;
+        stoppedBy = "probes";
         return;
       }
       probes.push({ method, segments: [...segments] });
@@ -154,12 +178,15 @@ export const probeRequests = (old: Catalog, next: Catalog, budget: number): Prob
       for (const p of places) {
         if (!("node" in p)) values.add(p.base[p.at]!);
         else {
+          if (!spend(p.node.literals.size)) return;
           for (const literal of p.node.literals.keys()) values.add(literal);
           for (const key of p.node.folded.keys()) values.add(lookAlike(key));
         }
       }
     values.delete(neutral);
+    const size = sides[0]!.length + sides[1]!.length;
     for (const value of [neutral, ...[...values].sort(byName)]) {
+      if (!spend(size)) return;
       const next = sides.map((places) => step(places, value));
       if (next.every((places) => places.length === 0)) continue;
       const refused = judgeLookAlike(sides, value);
@@ -176,5 +203,5 @@ export const probeRequests = (old: Catalog, next: Catalog, budget: number): Prob
   };
   const methods = [...new Set(pair.flatMap((c) => c.methods))].sort(byName);
   for (const method of methods) walk(method, [start(pair[0], method), start(pair[1], method)], [], false);
-  return { probes, complete };
+  return stoppedBy === undefined ? { probes, complete: true } : { probes, complete: false, stoppedBy };
 };

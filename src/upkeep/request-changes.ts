@@ -2,12 +2,16 @@ import { compiledOf } from "../catalog/compiled.js";
 import type { Catalog, Endpoint } from "../catalog/types.js";
 import { matchCall } from "../matcher/required-scopes.js";
 import type { MatchResult } from "../matcher/result.js";
-import { probeRequests } from "./probe-requests.js";
+import { PROBE_LIMITS, probeRequests, type ProbeLimits } from "./probe-requests.js";
 import type { CatalogChange } from "./types.js";
 
-/** Probe requests checked at most: Dynamic's catalog needs about 300; past this the diff is judged major. */
-export const MAX_PROBES = 100_000;
 const MAX_EXAMPLES = 3;
+/** Why a diff could not compare every kind of request (the walk's limits are in probe-requests.ts). */
+const UNCHECKED: Record<keyof ProbeLimits, string> = {
+  probes: `more than ${PROBE_LIMITS.probes} kinds of request to compare`,
+  work: `the catalogs' paths branch past ${PROBE_LIMITS.work} steps of comparison`,
+  depth: `a path (base path included) longer than ${PROBE_LIMITS.depth} segments`,
+};
 /** Groups of requests listed one by one; the rest are counted in one line: a hostile pair cannot flood the report. */
 export const MAX_REQUEST_GROUPS = 20;
 
@@ -153,7 +157,7 @@ const changeOf = ({ verdict, from, to, bases, examples, count }: Group): Catalog
  * by more scopes, minor. Groups a `listed` change already explains are left out.
  */
 export const requestChanges = (old: Catalog, next: Catalog, listed: readonly CatalogChange[]): CatalogChange[] => {
-  const { probes, complete } = probeRequests(old, next, MAX_PROBES);
+  const { probes, stoppedBy } = probeRequests(old, next);
   const groups = new Map<string, Group>();
   // GETs first, and paths under no base path before those under one: each group's first example is its plainest.
   const lookup = basesOf([old, next]);
@@ -201,12 +205,12 @@ export const requestChanges = (old: Catalog, next: Catalog, listed: readonly Cat
         "that need other scopes or change identification, between other endpoints",
       requestCount: rest.reduce((n, g) => n + g.count, 0),
     });
-  if (!complete)
+  if (stoppedBy !== undefined)
     changes.push({
       kind: "requests-unchecked",
       bump: "major",
       message:
-        `more than ${MAX_PROBES} kinds of request to compare: the rest were not checked, ` +
+        `${UNCHECKED[stoppedBy]}: the rest were not checked, ` +
         "so the change is judged major rather than risk understating it",
     });
   return changes;

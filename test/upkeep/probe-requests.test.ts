@@ -4,7 +4,7 @@ import { probeRequests } from "../../src/upkeep/probe-requests.js";
 import { makeCatalog } from "../helpers/catalogs.js";
 
 const probesOf = (old: CatalogData, next: CatalogData, budget = 1000): string[] =>
-  probeRequests(parseCatalog(old), parseCatalog(next), budget).probes.map(
+  probeRequests(parseCatalog(old), parseCatalog(next), { probes: budget }).probes.map(
     (p) => `${p.method} /${p.segments.join("/")}`,
   );
 
@@ -76,12 +76,24 @@ describe("probeRequests: one request for each kind the matcher tells apart", () 
   });
 
   test("a catalog against itself needs no probe at all", () => {
-    expect(probeRequests(dynamicCatalog, dynamicCatalog, 10).probes).toEqual([]);
+    expect(probeRequests(dynamicCatalog, dynamicCatalog, { probes: 10 }).probes).toEqual([]);
   });
 
   test("past the budget the list says it is not complete", () => {
     const old = makeCatalog({ s: [["GET", "/t/:id"]] });
-    expect(probeRequests(parseCatalog(old), parseCatalog(idAndMine), 1)).toMatchObject({ complete: false });
-    expect(probeRequests(parseCatalog(old), parseCatalog(idAndMine), 1000)).toMatchObject({ complete: true });
+    expect(probeRequests(parseCatalog(old), parseCatalog(idAndMine), { probes: 1 })).toMatchObject({
+      complete: false,
+      stoppedBy: "probes",
+    });
+    expect(probeRequests(parseCatalog(old), parseCatalog(idAndMine), { probes: 1000 })).toMatchObject({
+      complete: true,
+    });
+  });
+
+  test("past the work budget, or deeper than the depth limit, the list says so", () => {
+    const old = makeCatalog({ s: [["GET", "/t/:id"]] });
+    const [a, b] = [parseCatalog(old), parseCatalog(idAndMine)];
+    expect(probeRequests(a, b, { work: 3 })).toMatchObject({ complete: false, stoppedBy: "work" });
+    expect(probeRequests(a, b, { depth: 2 })).toMatchObject({ complete: false, stoppedBy: "depth", probes: [] });
   });
 });
