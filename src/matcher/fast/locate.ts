@@ -1,5 +1,5 @@
-import type { Compiled } from "../catalog/compiled.js";
-import { PLAIN_PATH_CHAR, PLAIN_QUERY } from "../catalog/route-pattern.js";
+import type { Compiled } from "../../catalog/compiled.js";
+import { PLAIN_PATH_CHAR, PLAIN_QUERY } from "../../catalog/route-pattern.js";
 
 const SLASH = 47;
 // One anchored native scan beats a JavaScript loop over every character.
