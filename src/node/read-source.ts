@@ -12,12 +12,14 @@ import { createTally, droppedProblem, foldCalls, type Tally } from "../sources/t
 import type { SourceRead, SourcedCall } from "../sources/types.js";
 import { stripBom } from "../util/bom.js";
 import { detectFormat, type SourceFormat } from "./detect-format.js";
-import { lines } from "./lines.js";
+import { eachLine } from "./lines.js";
 import { openFile, readCapped, SNIFF_BYTES, unreadable } from "./open-file.js";
 import { collect, peekStdin } from "./read-stdin.js";
 
 /** Calls files larger than this are streamed and folded to one call per endpoint (bounded memory). */
 export const STREAM_CALLS_BYTES = 1 << 20;
+/** Streamed files are read in chunks of this many bytes: fewer, larger chunks cost less per line. */
+const STREAM_CHUNK = 1 << 20;
 /** A JSON calls array is parsed whole, so it is capped; lines, logs and HARs are streamed, with no cap. */
 export const MAX_WHOLE_BYTES = 64 << 20;
 
@@ -75,7 +77,7 @@ const readLog = async (
   options: ReadSourceOptions,
 ): Promise<SourceInput> => {
   const reader = createLogReader({ ...options, file });
-  for await (const line of lines(input)) reader.line(line);
+  await eachLine(input, (line) => reader.line(line));
   return reader.finish();
 };
 
@@ -161,22 +163,18 @@ export const readSource = async (file: string, options: ReadSourceOptions = {}):
     const start = stripBom(head.toString("utf8"));
     const format = from === "auto" ? detectFormat(file, start) : from;
     const json = start.trimStart().startsWith("[");
-    const stream = () => handle.createReadStream({ encoding: "utf8", start: 0, autoClose: false });
+    const stream = () =>
+      handle.createReadStream({ encoding: "utf8", start: 0, autoClose: false, highWaterMark: STREAM_CHUNK });
     // Awaited here: the finally below closes the file.
     if (format === "log") return await readLog(stream(), name, options);
-    if (format === "har")
-      return await readHarStream(
-        handle.createReadStream({ encoding: "utf8", start: 0, autoClose: false, highWaterMark: 1 << 20 }),
-        name,
-        options,
-      );
+    if (format === "har") return await readHarStream(stream(), name, options);
     if (format === "calls" && !json && size > STREAM_CALLS_BYTES) {
       const reader = createCallsReader({
         file: name,
         ...(options.requiredScopes ? { requiredScopes: options.requiredScopes } : {}),
         ...(options.skip ? { skip: options.skip } : {}),
       });
-      for await (const line of lines(stream())) reader.line(line);
+      await eachLine(stream(), (line) => reader.line(line));
       return reader.finish();
     }
     const what = "a JSON calls array; write METHOD URL lines, which are streamed,";

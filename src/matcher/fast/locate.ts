@@ -38,7 +38,7 @@ export const isBoundary = (url: string, i: number): boolean => {
 // The last character first: a cheap filter before indexOf, which would scan on past `at`.
 const hasPrefixAt = (url: string, prefix: string, at: number): boolean =>
   url.charCodeAt(at + prefix.length - 1) === prefix.charCodeAt(prefix.length - 1) &&
-  url.indexOf(prefix, at) === at &&
+  url.startsWith(prefix, at) &&
   isBoundary(url, at + prefix.length);
 
 /** @internal True when the URL needs only the plain rules: no escapes, `;`, `\\`, controls, spaces, non-ASCII. */

@@ -43,8 +43,9 @@ export const walkGuess = <S extends string>(
   if (param === undefined) return undefined;
   let to = url.indexOf("/", from);
   if (to === -1 || to > limit) to = limit;
-  if (to === from || first === 46 || first === 58 || first === 123 || node.byLength[to - from] !== undefined)
-    return null;
+  const length = to - from;
+  const same = length < node.byLength.length ? node.byLength[length] : undefined;
+  if (length === 0 || first === 46 || first === 58 || first === 123 || same !== undefined) return null;
   bounds[2 * depth] = from;
   bounds[2 * depth + 1] = to;
   return walkGuess(param, url, to, limit, depth + 1);
