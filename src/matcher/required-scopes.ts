@@ -7,7 +7,7 @@ import { MAX_URL_LENGTH } from "./limits.js";
 import { decodeSegment, normalizePath, type ParsedPath } from "./normalize-path.js";
 import { readCall } from "./read-call.js";
 import { invalid, type MatchResult } from "./result.js";
-import { unwrapSourced } from "./sourced-call.js";
+import { callOf } from "./sourced-call.js";
 import { suggest } from "./suggest.js";
 import { findUndocumented } from "./undocumented.js";
 import { findLookAlike, walkTrie } from "./walk-trie.js";
@@ -96,4 +96,4 @@ export const matchCall = <S extends string>(catalog: Compiled<S>, call: unknown)
  */
 export const requiredScopesIn = <S extends string>(catalog: Catalog<S>, call: unknown): MatchResult<S> =>
   // One level only: a `{ call: { call: … } }` is a call object without a method, so invalid.
-  matchCall(compiledOf(catalog), unwrapSourced(call).call);
+  matchCall(compiledOf(catalog), callOf(call));
