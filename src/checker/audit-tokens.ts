@@ -5,11 +5,10 @@ import { matchAll, toReports, unidentified, type CallReport, type UnidentifiedCa
 import type { SourceLocation } from "../matcher/sourced-call.js";
 import { didYouMean } from "../util/edit-distance.js";
 import { solveCover } from "../util/solve-cover.js";
-import { ageInDays } from "./token-age.js";
+import { ageInDays, DEFAULT_MAX_AGE_DAYS } from "./token-age.js";
 import { readLiveTokenList, type LiveToken, type LiveTokenList, type ScopeList } from "./read-live-tokens.js";
 
-/** Tokens older than this many days get a rotation hint, and fail the audit. */
-export const DEFAULT_MAX_AGE_DAYS = 90;
+export { DEFAULT_MAX_AGE_DAYS } from "./token-age.js";
 
 /** Options of {@link auditTokensIn}. */
 export interface AuditOptions {

@@ -1,6 +1,5 @@
 import { defineCommand, EXIT, UsageError } from "../command.js";
-import { loadCalculator, outputFormat, render } from "../context.js";
-import { CATALOG_OPTIONS, SIMPLE_OUTPUT_OPTIONS } from "../options.js";
+import { CATALOG_OPTIONS, outputFormat, SIMPLE_OUTPUT_OPTIONS } from "../options.js";
 
 // `usersApi.getUser`: an SDK instance name, written where the class name belongs.
 const INSTANCE_CALL = /^([a-z][A-Za-z0-9]*Api)\.([a-z][A-Za-z0-9]*)$/;
@@ -61,6 +60,7 @@ export const need = defineCommand({
   async run({ values, positionals, io }) {
     const format = outputFormat(values, "need");
     const { call, shown } = await callOf(positionals);
+    const { loadCalculator, render } = await import("../context.js");
     const calc = await loadCalculator(values.catalog, io);
     const result = calc.requiredScopes(call as never);
     const risks = Object.fromEntries(
