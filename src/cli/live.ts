@@ -1,4 +1,5 @@
-import { auditLiveTokensIn, DEFAULT_MAX_AGE_DAYS, type AuditedToken } from "../checker/audit-tokens.js";
+import { auditLiveTokensIn, DEFAULT_MAX_AGE_DAYS } from "../checker/audit-tokens.js";
+import type { AuditedToken } from "../checker/audit-types.js";
 import type { Catalog } from "../catalog/types.js";
 import { ApiError } from "../node/tokens/api-error.js";
 import { createTokensClient, type TokensClient } from "../node/tokens/client.js";
