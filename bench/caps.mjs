@@ -1,7 +1,7 @@
 // Worst cases that unit tests answer but do not time: hostile calls, the adversarial corpus, and
-// catalogs at and past the caps. Prints the slowest time per kind. Usage: node bench/caps.mjs
+// catalogs at and past the caps. Prints the slowest time per kind.
 import { readFileSync } from "node:fs";
-import { diffCatalogs, parseCatalog, requiredScopes } from "../dist/esm/index.js";
+import { table, target } from "./lib.mjs";
 
 const MB = 1024 * 1024;
 const ms = (f) => {
@@ -74,38 +74,46 @@ const manyBases = (extra) => {
   const baseUrls = Array.from({ length: 30_000 }, (_, i) => `https://api.example.test/b${i}`);
   return { ...catalog(sized(10, 10)), baseUrls: extra ? [...baseUrls, "https://api.example.test/zz"] : baseUrls };
 };
-const [capped, capped2, sprawled, sprawled2, based, based2] = [
-  atCaps(),
-  renamed(),
-  sprawl(false),
-  sprawl(true),
-  manyBases(false),
-  manyBases(true),
-].map((c) => parseCatalog(c));
 
-const rows = [
-  [
-    "hostile calls (1 MB paths, 100,000 segments, 1 MB methods): slowest",
-    worst(hostile.map((c) => () => requiredScopes(c))),
-    50,
-  ],
-  [
-    "adversarial corpus, slowest case",
-    worst(corpus.map((c) => () => requiredScopes(typeof c.call === "string" ? expand(c.call) : c.call))),
-    100,
-  ],
-  ["catalog at every cap: parse + validate + compile", ms(() => parseCatalog(atCaps())), 5000],
-  ["catalog diff at the endpoint cap, one endpoint renamed", ms(() => diffCatalogs(capped, capped2)), 2000],
-  ["catalog diff past the probe budget (judged major)", ms(() => diffCatalogs(sprawled, sprawled2)), 3000],
-  [
-    "catalog diff of 30,000 base URLs, past the work budget (judged major)",
-    ms(() => diffCatalogs(based, based2)),
-    3000,
-  ],
-  ["1,000-scope implication chain: refused", ms(() => parseCatalog(chain())), 1000],
-  ["5,000 schema problems with lines: refused", ms(() => parseCatalog(manyProblems())), 3000],
-];
-console.log("| worst case | ms | target |");
-console.log("| --- | ---: | ---: |");
-for (const [what, value, target] of rows)
-  console.log(`| ${what} | ${value.toFixed(1)} | ≤ ${target} ${value <= target ? "met" : "MISSED"} |`);
+export const run = async () => {
+  const { diffCatalogs, parseCatalog, requiredScopes } = await import("../dist/esm/index.js");
+  const [capped, capped2, sprawled, sprawled2, based, based2] = [
+    atCaps(),
+    renamed(),
+    sprawl(false),
+    sprawl(true),
+    manyBases(false),
+    manyBases(true),
+  ].map((c) => parseCatalog(c));
+  const rows = [
+    [
+      "hostile calls (1 MB paths, 100,000 segments, 1 MB methods): slowest",
+      worst(hostile.map((c) => () => requiredScopes(c))),
+      50,
+    ],
+    [
+      "adversarial corpus, slowest case",
+      worst(corpus.map((c) => () => requiredScopes(typeof c.call === "string" ? expand(c.call) : c.call))),
+      100,
+    ],
+    ["catalog at every cap: parse + validate + compile", ms(() => parseCatalog(atCaps())), 5000],
+    ["catalog diff at the endpoint cap, one endpoint renamed", ms(() => diffCatalogs(capped, capped2)), 2000],
+    ["catalog diff past the probe budget (judged major)", ms(() => diffCatalogs(sprawled, sprawled2)), 3000],
+    [
+      "catalog diff of 30,000 base URLs, past the work budget (judged major)",
+      ms(() => diffCatalogs(based, based2)),
+      3000,
+    ],
+    ["1,000-scope implication chain: refused", ms(() => parseCatalog(chain())), 1000],
+    ["5,000 schema problems with lines: refused", ms(() => parseCatalog(manyProblems())), 3000],
+  ];
+  console.log(
+    table(
+      ["worst case", "ms", "target"],
+      rows.map(([what, value, limit]) => [what, value.toFixed(1), `≤ ${limit}`]),
+    ),
+  );
+  return rows.map(([what, value, limit]) =>
+    target(`worst case: ${what}`, `${value.toFixed(1)} ms`, `≤ ${limit} ms`, value <= limit),
+  );
+};
