@@ -18,8 +18,6 @@ export interface FileFacts {
   readonly calls: (ts.CallExpression | ts.NewExpression)[];
   /** True when the file loads the SDK with `require()` or `import()` (TypeScript does not follow those in .ts). */
   requiresSdk: boolean;
-  /** Names whose properties the file assigns (`o.method = …`, `Object.assign(o, …)`): not seen whole. */
-  readonly mutated: Set<string>;
 }
 
 /** An evaluation budget shared by one file's analysis: a hostile file runs out instead of running on. */

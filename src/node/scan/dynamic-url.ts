@@ -4,8 +4,12 @@ import { hasHole, HOLE_CLOSE, HOLE_OPEN, PARAM_OPEN, showHoles } from "./value.j
 export type UrlKind =
   /** Not a Dynamic URL or path. */
   | { readonly kind: "none" }
-  /** A Dynamic base URL alone: names no endpoint. */
-  | { readonly kind: "base" }
+  /**
+   * A Dynamic base URL alone: names no endpoint. `outside` when it is Dynamic's host without the API
+   * base path (`https://app.dynamicauth.com/`, `…?x=/api/v0/…`, `…/#/api/v0/…`): requested, the
+   * server decides what it is.
+   */
+  | { readonly kind: "base"; readonly outside?: boolean }
   /**
    * A call's path for the matcher: the part after the base URL, or the whole URL when its path is not
    * spelled as the base path (`/API/V0`, `//api/v0`, `/%61pi/v0`…), which the matcher answers invalid
@@ -143,7 +147,8 @@ export const classifyUrl = (text: string, bases: readonly Base[]): UrlKind => {
     const base = bases.find((b) => b.host === host && (b.port === port || hasHole(port)));
     if (base !== undefined) {
       if (holeFirst(rest)) return { kind: "undetermined", why: `the path comes from ${showHoles(rest)}` };
-      if (rest === "" || rest === "/" || rest === base.path || rest === `${base.path}/`) return { kind: "base" };
+      if (rest === "" || rest === "/") return base.path === "" ? { kind: "base" } : { kind: "base", outside: true };
+      if (rest === base.path || rest === `${base.path}/`) return { kind: "base" };
       if (rest.startsWith(`${base.path}/`) || (rest.startsWith(base.path) && holeFirst(rest.slice(base.path.length))))
         return after(rest.slice(base.path.length));
       return { kind: "path", path: showHoles(`${base.origin}${rest}`), definite: true };

@@ -132,6 +132,12 @@ export const scanGroup = (
       requiredScopes: settings.requiredScopes,
       usesSdk: built.importsSdk || scanned.some((f) => f.requiresSdk) || sdkDependency(files),
       display: show,
+      sources: () =>
+        program
+          .getSourceFiles()
+          .filter(
+            (sf) => !sf.isDeclarationFile && !sf.fileName.includes("/node_modules/") && !sf.fileName.endsWith(".json"),
+          ),
     });
     findings.push(...analysis.findings);
     for (const file of analysis.exhausted)
