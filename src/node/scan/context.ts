@@ -1,5 +1,5 @@
 import type ts from "typescript";
-import { BASE_STEPS, STEPS_PER_BYTE } from "./limits.js";
+import { BASE_STEPS, MAX_FILE_MS, STEPS_PER_BYTE } from "./limits.js";
 
 /** What one file's walk found for the analysis to resolve (see walk.ts). */
 export interface FileFacts {
@@ -24,11 +24,14 @@ export interface FileFacts {
 export interface Budget {
   steps: number;
   exhausted: boolean;
+  /** `Date.now()` past which the file's analysis stops, whatever steps are left (a backstop). */
+  deadline: number;
 }
 
 export const budgetFor = (sf: ts.SourceFile): Budget => ({
   steps: BASE_STEPS + STEPS_PER_BYTE * sf.text.length,
   exhausted: false,
+  deadline: Date.now() + MAX_FILE_MS,
 });
 
 /** 1-based line and column of a node's first token. */

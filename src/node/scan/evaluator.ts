@@ -24,7 +24,7 @@ export class Evaluator {
   private readonly literalTypes = new Map<ts.Node, Values | null>();
   /** Declarations and helpers being evaluated: a cycle reads as a run-time value. */
   readonly active = new Set<ts.Node>();
-  budget: Budget = { steps: Infinity, exhausted: false };
+  budget: Budget = { steps: Infinity, exhausted: false, deadline: Infinity };
   /** Whether a declaration's first value is what a read sees, program-wide. */
   readonly stability: Stability;
 
@@ -93,7 +93,8 @@ export class Evaluator {
 
   /** Pays one step; false (and marked) once the file's budget is spent. */
   spend(): boolean {
-    if (this.budget.steps <= 0) {
+    if (this.budget.exhausted) return false;
+    if (this.budget.steps <= 0 || ((this.budget.steps & 1023) === 0 && Date.now() > this.budget.deadline)) {
       this.budget.exhausted = true;
       return false;
     }

@@ -30,6 +30,18 @@ export const isBenignCall = (call: AnyCall): boolean => {
   return ts.isDecorator(call.parent) || isRouteDefinition(call);
 };
 
+const TOO_COMPLEX =
+  "scopewise stopped following helper calls here: their requests take more work than the file may cost";
+
+/** What a helper sends past the budget: unknown, so reported `too-complex` where it is called. */
+const tooComplex = (site: AnyCall): Request => ({
+  at: site,
+  values: [hole("…", true)],
+  kinds: [{ kind: "undetermined", why: TOO_COMPLEX }],
+  method: { unknown: TOO_COMPLEX, params: [] },
+  site,
+});
+
 /**
  * The requests calls send: a known client or shape read directly, a helper (a function of the project
  * that sends requests) read with its caller's arguments, a few helpers deep. Each function's body is
@@ -191,6 +203,12 @@ export class Sending {
     const env: Env = { fn, args, caller, depth };
     const out: Request[] = [];
     for (const call of this.callsIn(fn)) {
+      // Helpers calling helpers fan out (30 calls a level, 4 levels: 810,000 requests): the file's budget
+      // bounds them, and what is left unread is one `too-complex` request, never dropped.
+      if (!this.ev.spend()) {
+        out.push(tooComplex(call));
+        break;
+      }
       const what = this.resolve(call);
       if (what === undefined) continue;
       if ("helper" in what) {
