@@ -28,6 +28,7 @@ interface Base {
 }
 
 const API_PREFIX = "/api/v0";
+const ENVIRONMENTS = "/environments/";
 
 /** Base URLs split once: lower-case host without port, canonical origin, base path. */
 export const parseBases = (baseUrls: readonly string[]): Base[] =>
@@ -156,10 +157,15 @@ export const classifyUrl = (text: string, bases: readonly Base[]): UrlKind => {
     if (!hasHole(host)) {
       // Another host: Dynamic's only under the exact `/api/v0`.
       if (rest === API_PREFIX || rest === `${API_PREFIX}/`) return { kind: "base" };
-      return rest.startsWith(`${API_PREFIX}/`) ||
+      if (
+        rest.startsWith(`${API_PREFIX}/`) ||
         (rest.startsWith(API_PREFIX) && holeFirst(rest.slice(API_PREFIX.length)))
-        ? after(rest.slice(API_PREFIX.length))
-        : { kind: "none" };
+      )
+        return after(rest.slice(API_PREFIX.length));
+      // A proxy mounting Dynamic's API elsewhere (`https://proxy.internal/dynamic/environments/…`): read
+      // from `/environments/` on as a bare path, which counts when the catalog knows it.
+      const mount = rest.indexOf(ENVIRONMENTS);
+      return mount > 0 ? relative(rest.slice(mount)) : { kind: "none" };
     }
     // A host known only at run time may be Dynamic's.
     return rest.startsWith("/") ? relative(rest) : { kind: "none" };

@@ -126,7 +126,7 @@ export const scanFiles = async (paths: readonly string[], options: ScanOptions =
   for (const [config, files] of groups) {
     results.push(
       scanGroup(
-        { config: config === "" ? undefined : resolve(config), files },
+        { config: config === "" ? undefined : resolve(config), files, passedOver: listed.passedOver },
         settings.mode,
         settings,
         display,
