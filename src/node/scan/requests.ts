@@ -131,6 +131,33 @@ export class Requests {
     return clientOf(this.ev, (e) => this.libraryOf(e), expr, env);
   }
 
+  /**
+   * `const req = new Request(url); … fetch(req, init)`: a const whose every use is the input of a fetch,
+   * which is the request (read with `init`). Used anywhere else, the Request is reported where it is made.
+   */
+  private onlyFetched(decl: ts.Node): boolean {
+    if (!ts.isVariableDeclaration(decl) || !ts.isIdentifier(decl.name)) return false;
+    if ((ts.getCombinedNodeFlags(decl) & ts.NodeFlags.Const) === 0) return false;
+    const symbol = this.checker.getSymbolAtLocation(decl.name);
+    const scope = decl.parent.parent.parent;
+    let uses = 0;
+    let other = false;
+    const visit = (n: ts.Node): void => {
+      if (other) return;
+      if (ts.isIdentifier(n) && n !== decl.name && n.text === decl.name.getText()) {
+        if (this.checker.getSymbolAtLocation(n) === symbol) {
+          const { parent, child } = valueParent(n);
+          if (ts.isCallExpression(parent) && parent.arguments[0] === child && this.knownShape(parent)?.fetch === true)
+            uses++;
+          else other = true;
+        }
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(scope);
+    return uses > 0 && !other;
+  }
+
   /** How `call` sends a request when it is a known one: fetch, `new Request`, an HTTP client or instance, a verb. */
   knownShape(call: AnyCall): RequestShape | undefined {
     const args = call.arguments ?? [];
@@ -150,6 +177,7 @@ export class Requests {
         (ts.isNewExpression(parent) ? this.knownShape(parent) !== undefined : this.knownShape(parent)?.fetch)
       )
         return undefined;
+      if (this.onlyFetched(parent)) return undefined;
       return { kind: "url", urlIndex: 0, method: { options: 1, fallback: "GET" }, client: undefined };
     }
     const direct = (client: Client | undefined, lib: string): RequestShape => {
