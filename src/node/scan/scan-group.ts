@@ -107,7 +107,8 @@ export const scanGroup = (
   }
   const { program, refusals } = built;
   const scanned: FileFacts[] = [];
-  for (const file of [...files, ...pulledIn(program, files, group.passedOver ?? [])]) {
+  const pulled = pulledIn(program, files, group.passedOver ?? []);
+  for (const file of [...files, ...pulled]) {
     onFile();
     const shownName = show(file);
     const refusal = refusals.get(file);
@@ -149,7 +150,10 @@ export const scanGroup = (
         program
           .getSourceFiles()
           .filter(
-            (sf) => !sf.isDeclarationFile && !sf.fileName.includes("/node_modules/") && !sf.fileName.endsWith(".json"),
+            (sf) =>
+              !sf.isDeclarationFile &&
+              (!sf.fileName.includes("/node_modules/") || pulled.includes(sf.fileName)) &&
+              !sf.fileName.endsWith(".json"),
           ),
     });
     findings.push(...analysis.findings);
