@@ -122,21 +122,24 @@ const chainNames = (expr: ts.Expression): string[] => {
   return out;
 };
 
+/** Sites with nothing in them: a file's to fill, or a program's to merge into. */
+export const emptySites = (): FileSites => ({
+  writes: new Map(),
+  rooted: new Map(),
+  objects: new Map(),
+  escapes: new Map(),
+  members: new Map(),
+  renames: new Map(),
+  hooks: new Map(),
+  calls: new Map(),
+});
+
 /**
  * One walk over a file (an explicit stack, type syntax not entered) collecting its writes, whole-object
  * changes, names handed on, members of subclasses and renames, each under the name a query looks up.
  */
 export const fileSites = (sf: ts.SourceFile): FileSites => {
-  const sites: FileSites = {
-    writes: new Map(),
-    rooted: new Map(),
-    objects: new Map(),
-    escapes: new Map(),
-    members: new Map(),
-    renames: new Map(),
-    hooks: new Map(),
-    calls: new Map(),
-  };
+  const sites = emptySites();
   const changeObject = (receiver: ts.Expression, node: ts.Node): void => {
     for (const name of chainNames(receiver)) add(sites.objects, name, { receiver, node });
   };

@@ -2,7 +2,7 @@ import { basename } from "node:path";
 import ts from "typescript";
 import { lineColumn } from "./context.js";
 import { escapeIsSafe } from "./escapes.js";
-import { fileSites, type FileSites, type ObjectChange, type Write } from "./sites.js";
+import { emptySites, fileSites, type FileSites, type ObjectChange, type Write } from "./sites.js";
 import { constructorAssignment, short, skipOuter, valueParent } from "./syntax.js";
 
 /** What {@link Stability} asks of the evaluator: names resolved through imports. */
@@ -78,16 +78,7 @@ export class Stability {
   /** The program's sites, merged (indexed on first use). */
   private index(): FileSites {
     if (this.sites !== undefined) return this.sites;
-    const all: FileSites = {
-      writes: new Map(),
-      rooted: new Map(),
-      objects: new Map(),
-      escapes: new Map(),
-      members: new Map(),
-      renames: new Map(),
-      hooks: new Map(),
-      calls: new Map(),
-    };
+    const all = emptySites();
     for (const sf of this.sources())
       for (const [key, map] of Object.entries(fileSites(sf)) as [keyof FileSites, Map<string, unknown[]>][])
         for (const [name, list] of map) {
