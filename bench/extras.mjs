@@ -1,6 +1,7 @@
-// Measurements that are scopewise-only: planner vs matching, load time, heap, linearity.
-// Usage: node --expose-gc bench/extras.mjs planner|load|heap|linear
-import { makeWorkload } from "./workload.mjs";
+// Measurements that are scopewise-only, each in its own process: the planner against bare matching,
+// input forms, unknown calls, load time, heap, linearity. Prints one JSON object.
+// Usage: node --expose-gc bench/extras.mjs planner|forms|unknown|load|heap|linear [--quick]
+import { makeWorkload, rng } from "./workload.mjs";
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const time = (f, reps) =>
@@ -12,7 +13,9 @@ const time = (f, reps) =>
     }),
   );
 const mode = process.argv[2];
+const quick = process.argv.includes("--quick");
 const out = (o) => process.stdout.write(JSON.stringify(o));
+const BASE = "https://app.dynamicauth.com/api/v0";
 
 if (mode === "heap") {
   globalThis.gc();
@@ -27,11 +30,20 @@ if (mode === "heap") {
     const calls = makeWorkload();
     // Bare matching keeps its answers, as any caller does (discarded results let the JIT skip allocating them).
     const bare = () => calls.map((c) => lib.requiredScopes(c));
-    const plan = () => lib.minimalScopes(calls);
+    // Every field of the plan read: the explanations, per-call reports, unidentified calls with their
+    // reasons and suggestions, and deprecated calls.
+    const plan = () => {
+      const p = lib.minimalScopes(calls);
+      let n = p.scopes.length + p.unlocks;
+      for (const r of p.reasons) n += r.calls.length;
+      for (const c of p.calls) n += c.call.length;
+      for (const u of p.unidentified) n += u.reason.length + (u.suggestions?.length ?? 0);
+      return n + p.deprecated.length;
+    };
     // Interleaved, so a slow spell on a shared machine hits both sides alike.
     const bareMs = [];
     const planMs = [];
-    for (let i = 0; i < 15; i++) {
+    for (let i = 0; i < (quick ? 7 : 15); i++) {
       bareMs.push(time(bare, 1));
       planMs.push(time(plan, 1));
     }
@@ -62,9 +74,8 @@ if (mode === "heap") {
       segments: perByte("/a".repeat(100_000)),
     });
   } else if (mode === "unknown") {
-    // 10,000 distinct unknown calls (near-misses of real endpoints, other ids each time): what each
-    // costs beyond matching when every reason and suggestion of the plan is read.
-    const { makeWorkload, rng } = await import("./workload.mjs");
+    // 10,000 distinct unknown calls (near-misses of real endpoints, other ids each time) against 10,000
+    // known ones: what each unknown call costs beyond matching when every reason and suggestion is read.
     const r = rng(7);
     const unknown = Array.from({ length: 10_000 }, (_, i) => `GET /environments/e${i}/userz/${Math.floor(r() * 1e9)}`);
     const known = makeWorkload().slice(0, 10_000);
@@ -76,35 +87,31 @@ if (mode === "heap") {
     };
     const unknownMs = [];
     const knownMs = [];
-    for (let i = 0; i < 9; i++) {
+    for (let i = 0; i < (quick ? 5 : 9); i++) {
       unknownMs.push(time(read(unknown), 1));
       knownMs.push(time(read(known), 1));
     }
     out({
+      calls: unknown.length,
       perUnknownUs: ((median(unknownMs) - median(knownMs)) * 1000) / unknown.length,
       unknownMs: median(unknownMs),
     });
   } else if (mode === "forms") {
-    // The same requests in every input form: each within 1.15× of the fastest.
-    const { makeWorkload } = await import("./workload.mjs");
-    const calls = makeWorkload()
-      .filter((c) => !c.url.startsWith("http"))
+    // The same requests in every input form: each workload path without its base URL, which the absolute
+    // forms put back, so every form asks the same questions. Each within 1.15× of the fastest.
+    const paths = makeWorkload()
+      .map((c) => ({ method: c.method, path: c.url.replace(/^(?:https:\/\/[^/]+)?\/api\/v0(?=[/?]|$)/, "") }))
       .slice(0, 50_000);
     const forms = {
-      "METHOD URL": calls.map((c) => `${c.method} ${c.url}`),
-      "{ method, url } relative": calls.map((c) => ({ method: c.method, url: c.url })),
-      "{ method, url } absolute": calls.map((c) => ({
-        method: c.method,
-        url: `https://app.dynamicauth.com/api/v0${c.url}`,
-      })),
-      "{ method, path }": calls.map((c) => ({ method: c.method, path: c.url })),
-      "fetch Request": calls.map(
-        (c) => new Request(`https://app.dynamicauth.com/api/v0${c.url}`, { method: c.method }),
-      ),
+      "METHOD URL": paths.map((c) => `${c.method} ${c.path}`),
+      "{ method, url } relative": paths.map((c) => ({ method: c.method, url: c.path })),
+      "{ method, url } absolute": paths.map((c) => ({ method: c.method, url: `${BASE}${c.path}` })),
+      "{ method, path }": paths.map((c) => ({ method: c.method, path: c.path })),
+      "fetch Request": paths.map((c) => new Request(`${BASE}${c.path}`, { method: c.method })),
     };
     const results = Object.fromEntries(Object.keys(forms).map((k) => [k, []]));
     const getters = [];
-    for (let i = 0; i < 7; i++) {
+    for (let i = 0; i < (quick ? 5 : 9); i++) {
       for (const [k, list] of Object.entries(forms))
         results[k].push(time(() => list.map((c) => lib.requiredScopes(c)), 1));
       // A Request's own url and method getters are not scopewise's cost: timed apart and taken off.

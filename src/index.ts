@@ -35,16 +35,16 @@ export type { CallLike, SourceLocation, SourcedCall } from "./matcher/sourced-ca
 export type { Plan, ScopeReason, CitedCall, DeprecatedCall } from "./planner/minimal-scopes.js";
 export type { CheckToken, CheckResult, TokenCheck, TokenListCheck, MissingScope } from "./checker/check-token.js";
 export type { TokenInput, SingleTokenInput, TokenListInput } from "./checker/read-token.js";
-export {
-  DEFAULT_MAX_AGE_DAYS,
-  type AuditCalls,
-  type AuditOptions,
-  type AuditProblem,
-  type AuditedToken,
-  type AuditMissing,
-  type HeldScope,
-  type TokenAudit,
-} from "./checker/audit-tokens.js";
+export { DEFAULT_MAX_AGE_DAYS } from "./checker/audit-tokens.js";
+export type {
+  AuditCalls,
+  AuditOptions,
+  AuditProblem,
+  AuditedToken,
+  AuditMissing,
+  HeldScope,
+  TokenAudit,
+} from "./checker/audit-types.js";
 export {
   readLiveTokenList,
   readLiveToken,

@@ -1,12 +1,15 @@
 // The page: state, the four steps, and the link. Text reaches the DOM only as Preact text nodes and
 // attribute values, never as markup, so nothing typed, dropped or linked can add elements or run code.
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { takeawayBlockers } from "./blockers.js";
 import { catalogInfo, checkable, checkScopes, checkTokenDocument, planFor, type TokenView } from "./core.js";
 import { linkCalls, linkInput, type InputResult } from "./inputs.js";
-import { decodeState, encodeState, type LinkState } from "./permalink.js";
+import { copyText, useFileDrop, useSettled } from "./page-effects.js";
+import { decodeState, emptyState, encodeState, isAnchor, type LinkState } from "./permalink.js";
 import { readFile } from "./read-file.js";
 import { readTypedCalls, replaceLine, TYPED } from "./typed-calls.js";
 import { AnswerView } from "./views/answer.js";
+import { HashBanner, LinkBlocker } from "./views/banners.js";
 import { visible } from "./views/common.js";
 import { TokenCompareView } from "./views/compare.js";
 import { InputsView } from "./views/inputs.js";
@@ -15,10 +18,11 @@ import { TakeawayView } from "./views/takeaway.js";
 
 /** Longer addresses are not kept by every browser; the page then says the link cannot hold it. */
 const MAX_LINK = 512 * 1024;
+const EMPTY_LINK = encodeState(emptyState());
 
 const EXAMPLE = [
-  "# One call per line: METHOD URL, a full URL, or an SDK call as written in code",
-  "usersApi.getEnvironmentUsers",
+  "# One call per line: METHOD URL, or an SDK operation as Class.method",
+  "UsersApi.getEnvironmentUsers",
   "POST /environments/{environmentId}/users",
   "GET https://app.dynamicauth.com/api/v0/environments/0b6c6f6e-6a1d-4f7e-9a51-3c1f3d1e9b10/webhooks",
 ].join("\n");
@@ -36,7 +40,7 @@ const readTokenText = (text: string, on: ReturnType<typeof checkable>): TokenVie
 };
 
 const typedInput = (text: string): InputResult => {
-  const calls = readTypedCalls(text);
+  const { calls, problems } = readTypedCalls(text);
   return {
     id: TYPED,
     name: "Typed calls",
@@ -44,61 +48,30 @@ const typedInput = (text: string): InputResult => {
     calls,
     read: `${calls.length.toLocaleString("en-US")} ${calls.length === 1 ? "call" : "calls"}`,
     skipped: [],
-    problems: [],
+    problems,
   };
 };
 
-const restore = (fragment: string): { state: LinkState; files: InputResult[]; problems: string[] } => {
+const skipToScopes = (e: MouseEvent) => {
+  e.preventDefault();
+  document.getElementById("need")?.focus();
+};
+
+interface Restored {
+  readonly fragment: string;
+  readonly state: LinkState;
+  readonly files: InputResult[];
+  readonly problems: string[];
+}
+
+const restore = (fragment: string): Restored => {
   const { state, problems } = decodeState(fragment);
-  return { state, files: state.files.map((f, i) => linkInput(`link-${i}`, f.name, f.calls, f.dropped)), problems };
+  const files = state.files.map((f, i) => linkInput(`link-${i}`, f.name, f.calls, f.dropped));
+  return { fragment: fragment.replace(/^#/, ""), state, files, problems };
 };
 
 const tokenTextOf = (compare: readonly string[] | null): string =>
   compare === null ? "" : JSON.stringify({ scopes: compare }, null, 2);
-
-/**
- * Copies with the Clipboard API where the page is a secure context (https, localhost, file), else the way a
- * page served over plain http still can: a selected, off-screen text box. Focus returns where it was.
- */
-const copyText = async (text: string): Promise<boolean> => {
-  try {
-    if (navigator.clipboard && isSecureContext) {
-      await navigator.clipboard.writeText(text);
-      return true;
-    }
-  } catch {
-    // Denied: try the old way.
-  }
-  const back = document.activeElement as HTMLElement | null;
-  const box = document.createElement("textarea");
-  box.value = text;
-  box.setAttribute("readonly", "");
-  box.className = "visually-hidden";
-  document.body.append(box);
-  box.select();
-  try {
-    return document.execCommand("copy");
-  } catch {
-    return false;
-  } finally {
-    box.remove();
-    back?.focus();
-  }
-};
-
-/** Typing stays immediate; a long text is read again only once typing pauses. */
-const useSettled = (text: string): string => {
-  const [settled, setSettled] = useState(text);
-  useEffect(() => {
-    if (text.length < 20_000) {
-      setSettled(text);
-      return;
-    }
-    const timer = setTimeout(() => setSettled(text), 250);
-    return () => clearTimeout(timer);
-  }, [text]);
-  return text.length < 20_000 ? text : settled;
-};
 
 export const App = () => {
   const initial = useMemo(() => restore(location.hash), []);
@@ -109,10 +82,25 @@ export const App = () => {
   const [note, setNote] = useState(initial.state.note);
   const [environmentId, setEnvironmentId] = useState(initial.state.environmentId);
   const [baseUrl, setBaseUrl] = useState(initial.state.baseUrl);
-  const [linkProblems, setLinkProblems] = useState(initial.problems);
+  /** The link the page was opened with (or loaded) and what in it could not be read: a blocker until dismissed. */
+  const [opened, setOpened] = useState({ fragment: initial.fragment, problems: initial.problems });
+  /** Another link that reached the address while the page held inputs: loaded only if the user says so. */
+  const [pending, setPending] = useState<string | null>(null);
   const [status, setStatus] = useState("");
   const [reading, setReading] = useState(0);
   const nextId = useRef(0);
+
+  const load = (r: Restored) => {
+    setTyped(r.state.calls);
+    setFiles(r.files);
+    setPicked(r.state.picked);
+    setTokenText(tokenTextOf(r.state.compare));
+    setNote(r.state.note);
+    setEnvironmentId(r.state.environmentId);
+    setBaseUrl(r.state.baseUrl);
+    setOpened({ fragment: r.fragment, problems: r.problems });
+    setPending(null);
+  };
 
   const settledTyped = useSettled(typed);
   const typedResult = useMemo(() => typedInput(settledTyped), [settledTyped]);
@@ -124,8 +112,8 @@ export const App = () => {
   const selection = useMemo(() => checkScopes(selected, identified), [selected, identified]);
   const token = useMemo(() => readTokenText(tokenText, identified), [tokenText, identified]);
   const tokenScopes = token?.kind === "token" ? token.scopes : null;
+  const blockers = takeawayBlockers({ plan, inputs, linkProblems: opened.problems });
 
-  // The link follows the page; replaceState adds no history entry per keystroke.
   const link = useMemo(
     () =>
       encodeState({
@@ -142,29 +130,30 @@ export const App = () => {
     [typed, files, picked, tokenScopes, note, environmentId, baseUrl],
   );
   const linkTooLong = link.length > MAX_LINK;
+  const damaged = opened.problems.length > 0;
+  // The address follows the page (replaceState: no history entry per keystroke), except that a damaged link
+  // stays as it came until it is dismissed, so a reload shows the same blocker and never a clean link of less.
+  const address = damaged ? `#${opened.fragment}` : linkTooLong ? "#" : `#${link}`;
   useEffect(() => {
-    // Too long: no state in the address rather than an old one.
-    const timer = setTimeout(() => history.replaceState(null, "", linkTooLong ? "#" : `#${link}`), 200);
+    const timer = setTimeout(() => history.replaceState(null, "", address), 200);
     return () => clearTimeout(timer);
-  }, [link, linkTooLong]);
+  }, [address]);
 
-  // A link pasted into this tab's address bar loads like a fresh page.
+  // A link pasted into the address bar, or set by another tab that holds this one, replaces nothing the user
+  // entered without asking; on an empty page it loads at once, like a fresh page.
+  const hasInputs = link !== EMPTY_LINK || files.length > 0 || tokenText.trim() !== "";
   useEffect(() => {
     const onHash = () => {
-      if (location.hash.slice(1) === link) return;
-      const r = restore(location.hash);
-      setTyped(r.state.calls);
-      setFiles(r.files);
-      setPicked(r.state.picked);
-      setTokenText(tokenTextOf(r.state.compare));
-      setNote(r.state.note);
-      setEnvironmentId(r.state.environmentId);
-      setBaseUrl(r.state.baseUrl);
-      setLinkProblems(r.problems);
+      const fragment = location.hash.slice(1);
+      if (`#${fragment}` === address) return;
+      if (isAnchor(fragment) || hasInputs) {
+        if (!isAnchor(fragment)) setPending(fragment);
+        history.replaceState(null, "", address);
+      } else load(restore(fragment));
     };
     addEventListener("hashchange", onHash);
     return () => removeEventListener("hashchange", onHash);
-  }, [link]);
+  }, [address, hasInputs]);
 
   const addFiles = async (list: readonly File[]) => {
     if (list.length === 0) return;
@@ -177,33 +166,7 @@ export const App = () => {
     if (token) setTokenText(JSON.stringify(token.token, null, 2));
     setStatus(`Read ${read.map((r) => `${r.name}: ${r.message ? r.message.text : r.read}`).join("; ")}`);
   };
-
-  // Files dropped anywhere on the page are read.
-  const [dragging, setDragging] = useState(false);
-  useEffect(() => {
-    const over = (e: DragEvent) => {
-      if (!e.dataTransfer?.types.includes("Files")) return;
-      e.preventDefault();
-      setDragging(true);
-    };
-    const leave = (e: DragEvent) => {
-      if (e.relatedTarget === null) setDragging(false);
-    };
-    const drop = (e: DragEvent) => {
-      if (!e.dataTransfer?.types.includes("Files")) return;
-      e.preventDefault();
-      setDragging(false);
-      void addFiles([...e.dataTransfer.files]);
-    };
-    addEventListener("dragover", over);
-    addEventListener("dragleave", leave);
-    addEventListener("drop", drop);
-    return () => {
-      removeEventListener("dragover", over);
-      removeEventListener("dragleave", leave);
-      removeEventListener("drop", drop);
-    };
-  }, []);
+  const dragging = useFileDrop((list) => void addFiles(list));
 
   const copy = async (what: string, text: string) => {
     setStatus((await copyText(text)) ? `Copied ${what}.` : `Could not copy ${what}: select the text and copy it.`);
@@ -211,7 +174,8 @@ export const App = () => {
 
   return (
     <div class={dragging ? "page dragging" : "page"}>
-      <a class="skip" href="#need">
+      {/* The fragment holds the page's state: the skip link moves focus without touching it. */}
+      <a class="skip" href="#need" onClick={skipToScopes}>
         Skip to the scopes
       </a>
       <header>
@@ -222,15 +186,13 @@ export const App = () => {
         </p>
       </header>
       <main>
-        {linkProblems.length > 0 && (
-          <div class="callout warn" role="alert">
-            <p>This link was not read in full:</p>
-            <ul>
-              {linkProblems.map((p) => (
-                <li key={p}>{p}</li>
-              ))}
-            </ul>
-          </div>
+        {pending !== null && <HashBanner onLoad={() => load(restore(pending))} onKeep={() => setPending(null)} />}
+        {damaged && (
+          <LinkBlocker
+            problems={opened.problems}
+            onKeep={() => setOpened({ fragment: "", problems: [] })}
+            onClear={() => load(restore(""))}
+          />
         )}
         <InputsView
           typed={typed}
@@ -262,6 +224,7 @@ export const App = () => {
           <TokenCompareView text={tokenText} onText={setTokenText} token={token} />
         </PickView>
         <TakeawayView
+          blockers={blockers}
           scopes={selected}
           selection={selection}
           plan={plan}
@@ -272,7 +235,14 @@ export const App = () => {
           baseUrl={baseUrl}
           onBaseUrl={setBaseUrl}
           onCopy={copy}
-          link={linkTooLong ? undefined : () => `${location.href.split("#")[0]}#${link}`}
+          link={() => `${location.href.split("#")[0]}#${link}`}
+          noLink={
+            damaged
+              ? "No link while the link this page was opened with stands as damaged."
+              : linkTooLong
+                ? "This page holds more calls than a link can (512 KB): share the files instead."
+                : undefined
+          }
         />
       </main>
       <p class="status" role="status" aria-live="polite">

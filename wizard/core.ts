@@ -6,6 +6,7 @@ import {
   grants,
   InputError,
   minimalScopes,
+  parseCallsFile,
   requiredScopes,
   sdkOperationsInfo,
   type CallInput,
@@ -17,11 +18,15 @@ import {
   type SourceLocation,
   type SourcedCall,
 } from "../src/index.js";
+import { looksLikeLogLine } from "../src/sources/logs/formats.js";
+import { hiddenCharacters, safeJson } from "../src/util/printable.js";
 
 export type { CallInput, CallLike, Endpoint, EndpointRef, MatchResult, Scope, SourceLocation, SourcedCall };
+// The CLI's own readers and its inert JSON, so the page reads and writes as `scopewise` does.
+export { hiddenCharacters, InputError, looksLikeLogLine, parseCallsFile, safeJson };
 
-/** A call as the wizard holds it: a `SourcedCall` whose source also says which input (`input`) it came from. */
-export interface WizardCall extends SourcedCall<CallInput> {
+/** A call as the wizard holds it: any value a reader read, its source also saying which input (`input`) it came from. */
+export interface WizardCall extends SourcedCall {
   readonly source: SourceLocation & { readonly input: string };
 }
 
@@ -64,19 +69,6 @@ export const unlockedBy = (names: readonly string[]): Set<string> => {
   const keys = new Set<string>();
   for (const n of names) for (const e of scopeInfo(n)?.endpoints ?? []) keys.add(endpointKey(e));
   return keys;
-};
-
-/**
- * A value as one call, never as a `{ call, source }` pair: such pairs (from a JSON file or a link) are unwrapped
- * here, so no value the wizard holds can be read as a pair once by one library function and twice by another.
- */
-export const plainCall = (value: unknown): CallInput => {
-  let v = value;
-  for (let depth = 0; depth < 8; depth++) {
-    if (typeof v !== "object" || v === null || !("call" in v) || "method" in v) return v as CallInput;
-    v = (v as { call: unknown }).call;
-  }
-  return "(a call nested in too many { call } objects)";
 };
 
 /** What the library answers for a call; pass the WizardCall itself, so it is read exactly as a plan reads it. */

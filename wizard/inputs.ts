@@ -7,12 +7,11 @@ import {
   foldCalls,
   isScope,
   lookup,
-  plainCall,
-  type CallInput,
+  looksLikeLogLine,
   type SourcedCall,
   type WizardCall,
 } from "./core.js";
-import { readCallLine, readTypedCalls } from "./typed-calls.js";
+import { readCallsDocument } from "./typed-calls.js";
 
 /** What one input (the typed calls or a file) gave, and what it did not use and why. */
 export interface InputResult {
@@ -41,14 +40,13 @@ const SHOWN_PROBLEMS = 20;
 
 const SOURCE = /\.(?:[cm]?[jt]sx?|vue|svelte|astro|py|go|rb|java|kt|cs|php|rs|swift)$/i;
 const LOG = /\.(?:log|jsonl|ndjson)$/i;
-const CLF_START = /^\S+ \S+ \S+ \[[^\]]*\] "/;
 
 export type FileKind = "har" | "log" | "calls" | "json" | "source" | "binary";
 
-const plural = (n: number, one: string, many = `${one}s`): string =>
+export const plural = (n: number, one: string, many = `${one}s`): string =>
   `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 
-/** What a file is, from its name and first characters; the CLI's rules plus source and binary files. */
+/** What a file is, from its name and first characters; the CLI's rules plus source, binary and token files. */
 export const classifyFile = (name: string, head: string): FileKind => {
   const sample = head.slice(0, 4096);
   // NUL or many replacement characters: not text a person would drop as calls.
@@ -73,8 +71,9 @@ export const classifyFile = (name: string, head: string): FileKind => {
       return "json";
     }
   }
-  if (first.startsWith("[")) return "json";
-  return CLF_START.test(first) ? "log" : "calls";
+  // A log line may start with "[" (Envoy's date): logs first, as the CLI tells them apart.
+  if (looksLikeLogLine(first)) return "log";
+  return first.startsWith("[") ? "json" : "calls";
 };
 
 const located = (p: SourceProblem): string =>
@@ -98,7 +97,7 @@ const folded = (calls: readonly WizardCall[]): { calls: WizardCall[]; dropped?: 
 
 /** Library-read calls with the input they came from. Their calls are what a reader read: any value at all. */
 const tag = (id: string, name: string, calls: readonly SourcedCall[]): WizardCall[] =>
-  calls.map((c) => ({ call: plainCall(c.call), source: { ...c.source, file: name, input: id } }));
+  calls.map((c) => ({ call: c.call, source: { ...c.source, file: name, input: id } }));
 
 /** Reads a HAR's text: calls on Dynamic's base URLs; other hosts and CORS preflights skipped and counted. */
 export const readHarText = (id: string, name: string, text: string): InputResult => {
@@ -145,18 +144,18 @@ export const readLogStream = async (id: string, name: string, chunks: AsyncItera
   };
 };
 
-/** Reads a calls file: lines as in the text box, or a JSON array of calls. */
+/** Reads a calls file as the CLI does: lines as in the text box, or a JSON array of calls. */
 export const readCallsText = (id: string, name: string, text: string): InputResult => {
-  const typed = readTypedCalls(text.replace(/^\uFEFF/, ""), name, id);
-  const f = folded(typed);
+  const read = readCallsDocument(text, name, id);
+  const f = folded(read.calls);
   return {
     id,
     name,
     kind: "calls",
     calls: f.calls,
-    read: `${plural(typed.length, "call")}, ${plural(f.calls.length, "distinct call")}`,
+    read: `${plural(read.calls.length, "call")}, ${plural(f.calls.length, "distinct call")}`,
     skipped: [],
-    problems: [],
+    problems: listed(read.problems),
     ...(f.dropped ? { dropped: f.dropped } : {}),
   };
 };
@@ -182,25 +181,9 @@ export const readJsonText = (id: string, name: string, text: string): InputResul
   }
   if (typeof value === "object" && value !== null && "log" in value) return readHarText(id, name, text);
   if (Array.isArray(value)) {
-    // Scope names are a token; anything else is a list of calls (strings read as typed lines are).
+    // Scope names are a token; anything else is a list of calls, read by the CLI's reader.
     if (value.length > 0 && value.every((v) => typeof v === "string" && isScope(v))) return tokenInput(id, name, value);
-    const budget = { left: 100 };
-    const calls = value.map((call: unknown, i): WizardCall => {
-      const source = { file: name, input: id, path: `$[${i}]` };
-      const plain = plainCall(call);
-      return typeof plain === "string" ? readCallLine(plain.trim(), source, budget) : { call: plain, source };
-    });
-    const f = folded(calls);
-    return {
-      id,
-      name,
-      kind: "calls",
-      calls: f.calls,
-      read: `${plural(calls.length, "call")}, ${plural(f.calls.length, "distinct call")}`,
-      skipped: [],
-      problems: [],
-      ...(f.dropped ? { dropped: f.dropped } : {}),
-    };
+    return readCallsText(id, name, text);
   }
   if (typeof value === "object" && value !== null && ("scopes" in value || "token" in value || "tokens" in value))
     return tokenInput(id, name, value);
@@ -219,7 +202,11 @@ const tokenInput = (id: string, name: string, token: unknown): InputResult => ({
   calls: [],
   read: "a token document: compared below under “Compare with an existing token” (only its scope names are read)",
   skipped: [],
-  problems: [],
+  // Calls beside a token are not read as calls (the CLI refuses such a file): said, so they block the answer.
+  problems:
+    typeof token === "object" && token !== null && "calls" in token
+      ? ["its calls were not read: a token document gives only scope names; drop the calls as a calls file"]
+      : [],
   token,
 });
 
@@ -274,18 +261,15 @@ export const readWholeText = (id: string, name: string, kind: FileKind, text: st
 };
 
 /** A file's calls as a link holds them: identified ones as their template (no IDs), the rest as read. */
-export const linkCalls = (input: InputResult): CallInput[] =>
+export const linkCalls = (input: InputResult): unknown[] =>
   input.calls.map((c) => {
     const r = lookup(c);
     return r.status === "matched" ? `${r.endpoint.method} ${r.endpoint.path}` : c.call;
   });
 
 /** A file's calls restored from a link. */
-export const linkInput = (id: string, name: string, calls: readonly CallInput[], dropped = 0): InputResult => {
-  const read = calls.map((call): WizardCall => ({
-    call: plainCall(call),
-    source: { file: name, input: id, path: "from the link" },
-  }));
+export const linkInput = (id: string, name: string, calls: readonly unknown[], dropped = 0): InputResult => {
+  const read = calls.map((call): WizardCall => ({ call, source: { file: name, input: id, path: "from the link" } }));
   return {
     id,
     name,

@@ -1,6 +1,7 @@
 import { grantsIn } from "../catalog/grants.js";
 import type { Catalog, Endpoint } from "../catalog/types.js";
-import { auditTokensIn, type AuditOptions, type TokenAudit } from "../checker/audit-tokens.js";
+import { auditTokensIn } from "../checker/audit-tokens.js";
+import type { AuditOptions, TokenAudit } from "../checker/audit-types.js";
 import { checkTokenIn, type CheckToken } from "../checker/check-token.js";
 import { requiredScopesIn } from "../matcher/required-scopes.js";
 import type { MatchResult } from "../matcher/result.js";

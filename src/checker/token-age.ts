@@ -1,3 +1,5 @@
+/** Tokens older than this many days get a rotation hint, and fail the audit. */
+export const DEFAULT_MAX_AGE_DAYS = 90;
 const DAY_MS = 86_400_000;
 
 /** How far ahead of the clock a `createdAt` may be and still count as just created (clocks drift). */

@@ -1,7 +1,8 @@
 import type { Calculator } from "../api/calculator.js";
 import { printable } from "../util/printable.js";
 import { EXIT, UsageError } from "./command.js";
-import { loadCalculator, outputFormat, render } from "./context.js";
+import { loadCalculator, render } from "./context.js";
+import { outputFormat } from "./options.js";
 import type { Io } from "./io.js";
 import { liveToken, runLive } from "./live.js";
 import { unlockedBy } from "./live.js";

@@ -1,31 +1,24 @@
 import { createCalculator, type Calculator } from "../api/calculator.js";
 import { dynamicCatalog } from "../catalog/dynamic-catalog.js";
 import type { EndpointRef, Risk } from "../catalog/types.js";
-import { readText } from "../node/read-source.js";
 import { formatReport, type ReportFormat } from "../report/format.js";
 import type { InputSummary, Report, ReportResult } from "../report/model.js";
 import { colorEnabled } from "../report/style.js";
 import type { SourceLocation, SourceProblem } from "../sources/types.js";
 import type { IgnoreReport } from "../gate/types.js";
 import { shown } from "../util/shown.js";
-import { UsageError } from "./command.js";
 import type { Io } from "./io.js";
 import { VERSION } from "./version.js";
 
 /** The embedded catalog, or `--catalog FILE` validated in full (zod loads only then). */
 export const loadCalculator = async (file: string | undefined, io: Io): Promise<Calculator<string>> => {
   if (file === undefined) return createCalculator<string>(dynamicCatalog);
-  const { parseCatalog } = await import("../catalog/parse-catalog.js");
+  const [{ parseCatalog }, { readText }] = await Promise.all([
+    import("../catalog/parse-catalog.js"),
+    import("../node/read-source.js"),
+  ]);
   const name = file === "-" ? "<stdin>" : file;
   return createCalculator(parseCatalog(await readText(file, { stdin: io.stdin }), { file: name }));
-};
-
-/** `--format` and `--json` as one format; they must agree. */
-export const outputFormat = (values: { format?: string | undefined; json: boolean }, command: string): ReportFormat => {
-  if (values.format === undefined) return values.json ? "json" : "text";
-  if (values.json && values.format !== "json")
-    throw new UsageError(`--json and --format ${values.format} disagree; give one`, command);
-  return values.format as ReportFormat; // the parser checked it against the option's choices
 };
 
 /** What a report needs besides the answer. */

@@ -1,70 +1,17 @@
-import { auditLiveTokensIn, DEFAULT_MAX_AGE_DAYS, type AuditedToken } from "../checker/audit-tokens.js";
+import { auditLiveTokensIn, DEFAULT_MAX_AGE_DAYS } from "../checker/audit-tokens.js";
+import type { AuditedToken } from "../checker/audit-types.js";
 import type { Catalog } from "../catalog/types.js";
 import { ApiError } from "../node/tokens/api-error.js";
-import { checkApiUrl, createTokensClient, DEFAULT_API_URL, type TokensClient } from "../node/tokens/client.js";
+import { createTokensClient, type TokensClient } from "../node/tokens/client.js";
 import { secretShapeProblem } from "../node/tokens/create-token.js";
 import { identifyToken } from "../node/tokens/identify-token.js";
 import { redact } from "../node/tokens/redact.js";
 import type { LiveTokenInfo, Report } from "../report/model.js";
 import { describeError } from "../util/describe-error.js";
 import { CatalogError, InputError } from "../util/errors.js";
-import { EXIT, UsageError, type OptionSpec } from "./command.js";
+import { EXIT, UsageError } from "./command.js";
 import { progress, type Progress } from "./context.js";
 import type { Io } from "./io.js";
-
-const number = (min: number, max: number, integer: boolean) => (v: string) =>
-  /^\d+(\.\d+)?$/.test(v) && Number(v) >= min && Number(v) <= max && (!integer || Number.isInteger(Number(v)))
-    ? undefined
-    : `must be ${integer ? "a whole number" : "a number"} from ${min} to ${max}`;
-
-const apiUrl = (v: string): string | undefined => {
-  try {
-    checkApiUrl(v);
-    return undefined;
-  } catch (error) {
-    return (error as Error).message.replace(/^--api-url .*? (must|is)/, "$1");
-  }
-};
-
-/** How the live commands reach Dynamic: the token comes from `DYNAMIC_API_TOKEN`, never from an option. */
-export const LIVE_OPTIONS = {
-  environment: {
-    type: "string",
-    value: "ENV",
-    check: (v) =>
-      /^[A-Za-z0-9._~-]{1,128}$/.test(v) ? undefined : "must be an environment id (letters, digits, -, _)",
-    description: "the Dynamic environment's id",
-  },
-  "api-url": {
-    type: "string",
-    value: "URL",
-    check: apiUrl,
-    description: `Dynamic's admin API (default ${DEFAULT_API_URL}); https, or http to localhost`,
-  },
-  timeout: {
-    type: "string",
-    value: "SECONDS",
-    check: number(0.05, 600, false),
-    description: "the longest wait for one whole answer (default 10)",
-  },
-  retries: {
-    type: "string",
-    value: "N",
-    check: number(0, 10, true),
-    description: "retries after a 429, a 5xx, a timeout or a lost connection (default 2)",
-  },
-  quiet: { type: "boolean", description: "no progress on stderr (there is none when piped or in CI either)" },
-} as const satisfies Record<string, OptionSpec>;
-
-/** `--max-age DAYS`. */
-export const AGE_OPTION = {
-  "max-age": {
-    type: "string",
-    value: "DAYS",
-    check: number(0, 36_500, true),
-    description: `a token older than this fails, with a rotation hint (default ${DEFAULT_MAX_AGE_DAYS})`,
-  },
-} as const satisfies Record<string, OptionSpec>;
 
 interface LiveValues {
   readonly environment: string | undefined;

@@ -8,20 +8,9 @@ import { parseLogFormat, type LogFormat } from "../sources/logs/formats.js";
 import type { LoadedConfig } from "../node/config/load-config.js";
 import type { SourceProblem, SourcedCall } from "../sources/types.js";
 import { ConfigError, type Issue } from "../util/errors.js";
-import type { OptionSpec } from "./command.js";
 import { UsageError } from "./command.js";
 import { loadCalculator, type ReportParts } from "./context.js";
 import type { Io } from "./io.js";
-
-/** `--config FILE` / `--no-config`: every command that reads calls. */
-export const CONFIG_OPTIONS = {
-  config: {
-    type: "string",
-    value: "FILE",
-    description: "read this config instead of the nearest scopewise.config.json (found from the working directory up)",
-  },
-  "no-config": { type: "boolean", description: "read no config file" },
-} as const satisfies Record<string, OptionSpec>;
 
 /** What a run takes from the config: extra base URLs, rewrites, and the ignores with their count. */
 export interface RunConfig {

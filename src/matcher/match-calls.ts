@@ -4,7 +4,7 @@ import { describeError } from "../util/describe-error.js";
 import { MAX_CALLS } from "./limits.js";
 import { matchCall } from "./required-scopes.js";
 import { invalid, type MatchResult } from "./result.js";
-import { unwrapSourced, type SourceLocation } from "./sourced-call.js";
+import { isPair, unwrapSourced, type SourceLocation } from "./sourced-call.js";
 
 /** One input call and what the catalog says of it. */
 export interface CallReport<S extends string = string> {
@@ -76,7 +76,10 @@ export const matchAll = <S extends string>(compiled: Compiled<S>, calls: Iterabl
   const sources: (SourceLocation | undefined)[] = [];
   const results: MatchResult<S>[] = [];
   const add = (input: unknown, result?: MatchResult<S>): void => {
-    const { call, source } = result === undefined ? unwrapSourced(input) : { call: input, source: undefined };
+    let call = input;
+    let source: SourceLocation | undefined;
+    // Most calls are not pairs: read without allocating.
+    if (result === undefined && isPair(input)) ({ call, source } = unwrapSourced(input));
     inputs.push(call);
     sources.push(source);
     results.push(result ?? matchCall(compiled, call));
@@ -112,6 +115,15 @@ export const toReports = <S extends string>({ inputs, sources, results }: Matche
     return source === undefined ? { index, call, result } : { index, call, source, result };
   });
 
+// Reasons by what they are made of: suggestions and undocumented entries are shared by every call
+// that has them (the matcher remembers them), so thousands of unknown calls build a few reasons.
+const reasonsOf = new WeakMap<object, string>();
+const remembered = (key: object, make: () => string): string => {
+  let reason = reasonsOf.get(key);
+  if (reason === undefined) reasonsOf.set(key, (reason = make()));
+  return reason;
+};
+
 /** Why a call that did not match could not be checked, in one line. */
 export const unidentifiedReason = (result: MatchResult): string => {
   switch (result.status) {
@@ -119,27 +131,38 @@ export const unidentifiedReason = (result: MatchResult): string => {
       return result.reason;
     case "method-not-allowed":
       return `the catalog has this path only for ${result.allowedMethods.join(", ")}`;
-    case "unknown":
-      if (result.undocumented) {
-        const { method, path, source } = result.undocumented;
-        if (method === "*") return `no documented scope: under ${path.slice(0, -2)}/…, an API known from ${source}`;
-        return `exists, but no documented scope (${method} ${path}, known from ${source})`;
-      }
-      return result.suggestions.length > 0
-        ? `not in the catalog; nearest: ${result.suggestions.map((s) => `${s.method} ${s.path}`).join(", ")}`
+    case "unknown": {
+      const { undocumented, suggestions } = result;
+      if (undocumented)
+        return remembered(undocumented, () => {
+          const { method, path, source } = undocumented;
+          if (method === "*") return `no documented scope: under ${path.slice(0, -2)}/…, an API known from ${source}`;
+          return `exists, but no documented scope (${method} ${path}, known from ${source})`;
+        });
+      return suggestions.length > 0
+        ? remembered(
+            suggestions,
+            () => `not in the catalog; nearest: ${suggestions.map((s) => `${s.method} ${s.path}`).join(", ")}`,
+          )
         : "not in the catalog";
+    }
     case "matched":
       return "matched";
   }
 };
 
 /** @internal The calls that did not match, with why; shared by the checker and the planner. */
-export const unidentified = <S extends string>(reports: readonly CallReport<S>[]): UnidentifiedCall[] =>
-  reports.flatMap(({ index, call, source, result }): UnidentifiedCall[] => {
-    if (result.status === "matched") return [];
+export const unidentified = <S extends string>(reports: readonly CallReport<S>[]): UnidentifiedCall[] => {
+  const out: UnidentifiedCall[] = [];
+  for (const { index, call, source, result } of reports) {
+    if (result.status === "matched") continue;
     const reason = unidentifiedReason(result);
     const where = source === undefined ? {} : { source };
-    if (result.status !== "unknown") return [{ index, call, ...where, status: result.status, reason }];
-    const known = result.undocumented ? { undocumented: result.undocumented } : {};
-    return [{ index, call, ...where, status: "unknown", reason, suggestions: result.suggestions, ...known }];
-  });
+    if (result.status !== "unknown") out.push({ index, call, ...where, status: result.status, reason });
+    else {
+      const known = result.undocumented ? { undocumented: result.undocumented } : {};
+      out.push({ index, call, ...where, status: "unknown", reason, suggestions: result.suggestions, ...known });
+    }
+  }
+  return out;
+};

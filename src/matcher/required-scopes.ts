@@ -2,12 +2,12 @@ import { compiledOf, type Compiled, type Route } from "../catalog/compiled.js";
 import type { Catalog } from "../catalog/types.js";
 import { byName } from "../util/by-name.js";
 import { setParam } from "../util/set-param.js";
-import { fastMatch } from "./fast-match.js";
+import { fastMatch } from "./fast/match.js";
 import { MAX_URL_LENGTH } from "./limits.js";
 import { decodeSegment, normalizePath, type ParsedPath } from "./normalize-path.js";
 import { readCall } from "./read-call.js";
 import { invalid, type MatchResult } from "./result.js";
-import { unwrapSourced } from "./sourced-call.js";
+import { callOf } from "./sourced-call.js";
 import { suggest } from "./suggest.js";
 import { findUndocumented } from "./undocumented.js";
 import { findLookAlike, walkTrie } from "./walk-trie.js";
@@ -51,7 +51,7 @@ export const requiredScopesCareful = <S extends string>(catalog: Compiled<S>, ca
     }
     return { status: "matched", anyOf: route.anyOf, endpoint: route.endpoint, params: paramsOf(route, path) };
   }
-  const undocumented = findUndocumented(catalog, request);
+  const undocumented = findUndocumented(catalog, raw.method, path.segments);
   if (undocumented) return { status: "unknown", request, suggestions: [], undocumented };
   const allowedMethods = [...catalog.tries.keys()]
     .filter((m) => m !== raw.method && find(catalog, m, path))
@@ -96,4 +96,4 @@ export const matchCall = <S extends string>(catalog: Compiled<S>, call: unknown)
  */
 export const requiredScopesIn = <S extends string>(catalog: Catalog<S>, call: unknown): MatchResult<S> =>
   // One level only: a `{ call: { call: … } }` is a call object without a method, so invalid.
-  matchCall(compiledOf(catalog), unwrapSourced(call).call);
+  matchCall(compiledOf(catalog), callOf(call));

@@ -28,19 +28,34 @@ export interface SourcedCall<C = unknown> {
   readonly source: SourceLocation;
 }
 
-/**
- * @internal A `{ call, source }` pair as its call and source; anything else is a call
- * itself. An object with a `method` is always a call, whatever else it holds.
- */
-export const unwrapSourced = (input: unknown): { call: unknown; source?: SourceLocation } => {
+// A `{ call, source }` pair: an object without a `method` that has a `call`. An object with a `method`
+// is always a call, whatever else it holds. Told without allocating: every matched call passes here.
+/** @internal True for a `{ call, source }` pair. */
+export const isPair = (input: unknown): input is { call: unknown; source?: unknown } => {
+  if (typeof input !== "object" || input === null) return false;
   try {
-    if (typeof input !== "object" || input === null || !("call" in input) || "method" in input) return { call: input };
-    const { call, source } = input as { call: unknown; source?: unknown };
-    return typeof source === "object" && source !== null ? { call, source: source as SourceLocation } : { call };
+    return !("method" in input) && "call" in input;
   } catch {
-    return { call: input }; // a throwing getter or trap: the matcher reports the call invalid
+    return false; // a throwing trap: the matcher reports the call invalid
   }
 };
+
+/**
+ * @internal A `{ call, source }` pair as its call and source; anything else is a call itself. A pair
+ * whose getters throw is a call too (the matcher reports it invalid).
+ */
+export const unwrapSourced = (input: unknown): { call: unknown; source?: SourceLocation } => {
+  if (!isPair(input)) return { call: input };
+  try {
+    const { call, source } = input;
+    return typeof source === "object" && source !== null ? { call, source: source as SourceLocation } : { call };
+  } catch {
+    return { call: input };
+  }
+};
+
+/** @internal The call of {@link unwrapSourced}, without allocating for a call that is not a pair. */
+export const callOf = (input: unknown): unknown => (isPair(input) ? unwrapSourced(input).call : input);
 
 /** What the functions that read calls accept: a call, or a call with its source as every reader returns it. */
 export type CallLike = CallInput | SourcedCall;

@@ -13,22 +13,48 @@ const MEMO_SIZE = 4096;
 // other segments far from every literal share one key, and an unknown call costs a lookup, not a search.
 
 interface Literal {
+  /** Its place among the catalog's literals, for request keys. */
+  readonly id: number;
   readonly literal: string;
   readonly lower: string;
   /** Its characters with their counts, `[code, count, code, count, …]`: for the typo prefilter. */
   readonly counts: readonly number[];
+  /** Its characters as bits (code mod 32): the first, cheapest prefilter. */
+  readonly mask: number;
 }
 
 interface Index {
   /** Every distinct literal segment of the catalog's templates, by length. */
   readonly byLength: readonly (readonly Literal[] | undefined)[];
+  /** Answers by request key (method and each segment's near literals). */
   readonly memo: Map<string, readonly EndpointRef[]>;
+  /** Segments near some literal, with their near literals: such segments recur (ids far from all do not). */
+  readonly near: Map<string, Near>;
+}
+
+/** The literals a segment is near (cost below 1), as a map and as a canonical key. */
+interface Near {
+  readonly costs: ReadonlyMap<string, number>;
+  readonly key: string;
 }
 
 const countsOf = (text: string): number[] => {
   const counts = new Map<number, number>();
   for (let i = 0; i < text.length; i++) counts.set(text.charCodeAt(i), (counts.get(text.charCodeAt(i)) ?? 0) + 1);
   return [...counts].flat();
+};
+
+/** A set of characters as 32 bits (code mod 32; characters sharing a bit only make the filter looser). */
+const maskOf = (text: string): number => {
+  let mask = 0;
+  for (let i = 0; i < text.length; i++) mask |= 1 << (text.charCodeAt(i) & 31);
+  return mask;
+};
+
+const bitCount = (n: number): number => {
+  let x = n - ((n >>> 1) & 0x55555555);
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 63;
 };
 
 // Character counts of the segment being costed (ASCII; anything else matches no literal character).
@@ -55,53 +81,80 @@ const indexOf = (catalog: Compiled<string>): Index => {
   if (index === undefined) {
     const literals = [...new Set(catalog.routes.flatMap((r) => r.literals.filter((l) => l !== "")))].sort(byName);
     const byLength: Literal[][] = [];
-    for (const literal of literals) {
-      (byLength[literal.length] ??= []).push({ literal, lower: literal.toLowerCase(), counts: countsOf(literal) });
+    for (const [id, literal] of literals.entries()) {
+      (byLength[literal.length] ??= []).push({
+        id,
+        literal,
+        lower: literal.toLowerCase(),
+        counts: countsOf(literal),
+        mask: maskOf(literal),
+      });
     }
-    index = { byLength, memo: new Map() };
+    index = { byLength, memo: new Map(), near: new Map() };
     indexes.set(catalog, index);
   }
   return index;
 };
 
-/** The literals `segment` is near (cost below 1), as a map and as a canonical key. */
-const nearLiterals = (index: Index, segment: string): { costs: Map<string, number>; key: string } => {
-  const costs = new Map<string, number>();
-  const lower = segment.toLowerCase();
-  let key = "";
-  const costOf = (entry: Literal): void => {
-    const { literal } = entry;
-    const cost =
-      literal === segment
-        ? 0
-        : entry.lower === lower
-          ? 0.25
-          : segment.length <= MAX_TYPO_LENGTH && !surelyFar(entry) && editDistance(literal, segment, 2) <= 2
-            ? 0.5
-            : 1;
-    if (cost < 1) {
-      costs.set(literal, cost);
-      key += `${literal}\u0001${cost}\u0002`; // literals hold no control characters
-    }
-  };
-  segmentCounts.fill(0);
-  for (let i = 0; i < segment.length; i++) {
-    const c = segment.charCodeAt(i);
-    if (c < 128) segmentCounts[c]!++;
-  }
-  // Only literals within two characters of the segment's length can be within two edits of it.
+const FAR: Near = { costs: new Map(), key: "" };
+const COST_CODES: Readonly<Record<number, string>> = { 0: "=", 0.25: "~", 0.5: "?" };
+
+/**
+ * The literals `segment` is near; its key names each by its place in the index and its cost.
+ * Only literals within two characters of its length can be within two edits of it.
+ */
+const nearLiterals = (index: Index, segment: string): Near => {
   const from = Math.max(0, segment.length - 2);
   const to = Math.min(index.byLength.length - 1, segment.length + 2);
+  if (from > to) return FAR;
+  let costs: Map<string, number> | undefined;
+  let key = "";
+  let lower: string | undefined;
+  const typo = segment.length <= MAX_TYPO_LENGTH;
+  // Each character of a literal the segment lacks entirely needs an edit of its own.
+  const missing = typo ? ~maskOf(segment) : 0;
+  let counted = false;
   for (let length = from; length <= to; length++) {
-    for (const entry of index.byLength[length] ?? []) costOf(entry);
+    const entries = index.byLength[length];
+    if (entries === undefined) continue;
+    for (const entry of entries) {
+      const { literal } = entry;
+      let cost = 1;
+      if (literal === segment) cost = 0;
+      else if (length === segment.length && entry.lower === (lower ??= segment.toLowerCase())) cost = 0.25;
+      else if (typo && bitCount(entry.mask & missing) <= 2) {
+        if (!counted) {
+          // Non-ASCII characters count as their low bits: the prefilter is only looser for them.
+          for (let i = 0; i < segment.length; i++) segmentCounts[segment.charCodeAt(i) & 127]! += 1;
+          counted = true;
+        }
+        if (!surelyFar(entry) && editDistance(literal, segment, 2) <= 2) cost = 0.5;
+      }
+      if (cost === 1) continue;
+      (costs ??= new Map()).set(literal, cost);
+      key += `${entry.id}${COST_CODES[cost]}`;
+    }
   }
-  return { costs, key };
+  if (counted) for (let i = 0; i < segment.length; i++) segmentCounts[segment.charCodeAt(i) & 127]! -= 1;
+  return costs === undefined ? FAR : { costs, key };
+};
+
+/** {@link nearLiterals}, remembered (a bounded few) for segments near some literal. */
+const nearOf = (index: Index, segment: string): Near => {
+  let near = index.near.get(segment);
+  if (near === undefined) {
+    near = nearLiterals(index, segment);
+    if (near === FAR || segment.length > MAX_TYPO_LENGTH) return near;
+    if (index.near.size >= MEMO_SIZE) index.near.clear();
+    index.near.set(segment, near);
+  }
+  return near;
 };
 
 /** Segment-level edit distance between a request and a route, params matching anything. */
 const distance = (
   route: Route<string>,
-  near: readonly Map<string, number>[],
+  near: readonly ReadonlyMap<string, number>[],
   prev: Float64Array,
   row: Float64Array,
 ): number => {
@@ -119,7 +172,11 @@ const distance = (
   return prev[n] as number;
 };
 
-const search = <S extends string>(catalog: Compiled<S>, method: string, near: Map<string, number>[]): EndpointRef[] => {
+const search = <S extends string>(
+  catalog: Compiled<S>,
+  method: string,
+  near: readonly ReadonlyMap<string, number>[],
+): EndpointRef[] => {
   const n = near.length;
   const limit = Math.max(1.5, n / 2);
   const prev = new Float64Array(n + 1);
@@ -150,8 +207,13 @@ export const suggest = <S extends string>(
 ): readonly EndpointRef[] => {
   if (segments.length > MAX_SEGMENTS) return [];
   const index = indexOf(catalog);
-  const near = segments.map((s) => nearLiterals(index, s));
-  const key = `${method}\u0003${near.map((x) => x.key).join("\u0003")}`;
+  const near: Near[] = [];
+  let key = method;
+  for (const segment of segments) {
+    const n = nearOf(index, segment);
+    near.push(n);
+    key += `\u0003${n.key}`;
+  }
   let found = index.memo.get(key);
   if (found === undefined) {
     found = Object.freeze(

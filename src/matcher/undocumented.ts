@@ -2,7 +2,6 @@ import type { Compiled } from "../catalog/compiled.js";
 import { splitTemplate, type TemplateSegment } from "../catalog/split-template.js";
 import type { UndocumentedEndpoint } from "../catalog/types.js";
 import { PLACEHOLDER } from "./normalize-path.js";
-import type { NormalizedRequest } from "./result.js";
 
 interface Entry {
   readonly endpoint: UndocumentedEndpoint;
@@ -13,43 +12,66 @@ interface Entry {
 
 // Indexed on first need (a miss), by method and segment count: a miss costs one short scan.
 // Prefix entries (method `*`, path `/…/*`) are kept apart: they match a whole subtree, any method.
-const indexes = new WeakMap<Compiled<string>, Map<string, Entry[]>>();
-const PREFIXES = "*";
+interface Index {
+  readonly byMethod: Map<string, (Entry[] | undefined)[]>;
+  readonly prefixes: Entry[];
+}
+const indexes = new WeakMap<Compiled<string>, Index>();
 
-const indexOf = (catalog: Compiled<string>): Map<string, Entry[]> => {
+const indexOf = (catalog: Compiled<string>): Index => {
   let index = indexes.get(catalog);
   if (index !== undefined) return index;
-  index = new Map([[PREFIXES, []]]);
+  index = { byMethod: new Map(), prefixes: [] };
   for (const endpoint of catalog.undocumented) {
     if (endpoint.method === "*") {
       const segments = splitTemplate(endpoint.path.slice(0, -2));
-      index.get(PREFIXES)!.push({ endpoint, segments, literals: segments.length });
+      index.prefixes.push({ endpoint, segments, literals: segments.length });
       continue;
     }
     const segments = splitTemplate(endpoint.path);
-    const key = `${endpoint.method} ${segments.length}`;
     const literals = segments.filter((s) => s.kind === "literal").length;
-    (index.get(key) ?? index.set(key, []).get(key)!).push({ endpoint, segments, literals });
+    let bySize = index.byMethod.get(endpoint.method);
+    if (bySize === undefined) index.byMethod.set(endpoint.method, (bySize = []));
+    (bySize[segments.length] ??= []).push({ endpoint, segments, literals });
   }
-  for (const list of index.values()) list.sort((a, b) => b.literals - a.literals);
+  for (const bySize of index.byMethod.values())
+    for (const list of bySize) list?.sort((a, b) => b.literals - a.literals);
+  index.prefixes.sort((a, b) => b.literals - a.literals);
   indexes.set(catalog, index);
   return index;
+};
+
+// Literal segments compared byte for byte; a placeholder (`:name`, `{name}`) fills only a param.
+const fits = (entry: Entry, parts: readonly string[]): boolean => {
+  const { segments } = entry;
+  for (let i = 0; i < segments.length; i++) {
+    const s = segments[i]!;
+    if (s.kind === "literal" && (s.value !== parts[i] || PLACEHOLDER.test(s.value))) return false;
+  }
+  return true;
+};
+
+const first = (entries: readonly Entry[] | undefined, parts: readonly string[]): Entry | undefined => {
+  if (entries !== undefined) for (const entry of entries) if (fits(entry, parts)) return entry;
+  return undefined;
 };
 
 /**
  * @internal The undocumented endpoint a request the catalog has no scope for is known to be
  * (literal segments compared byte for byte, `:name` placeholders only in params), if any.
  * The call still answers `unknown`: knowing an endpoint exists says nothing of its scope.
+ * `segments` are the request's path segments relative to the base path.
  */
 export const findUndocumented = <S extends string>(
   catalog: Compiled<S>,
-  request: NormalizedRequest,
+  method: string,
+  segments: readonly string[],
 ): UndocumentedEndpoint | undefined => {
   if (catalog.undocumented.length === 0) return undefined;
-  const parts = request.path === "/" ? [] : request.path.slice(1).split("/");
   const index = indexOf(catalog);
-  const fits = (c: Entry): boolean =>
-    c.segments.every((s, i) => (s.kind === "param" ? true : s.value === parts[i] && !PLACEHOLDER.test(parts[i]!)));
-  const found = (index.get(`${request.method} ${parts.length}`) ?? []).find(fits);
-  return (found ?? index.get(PREFIXES)!.find((c) => c.segments.length <= parts.length && fits(c)))?.endpoint;
+  const found = first(index.byMethod.get(method)?.[segments.length], segments);
+  if (found !== undefined) return found.endpoint;
+  for (const entry of index.prefixes)
+    if (entry.segments.length <= segments.length && fits(entry, segments)) return entry.endpoint;
+  return undefined;
 };

@@ -4,21 +4,23 @@ import { requiredScopesIn } from "../matcher/required-scopes.js";
 import { InputError } from "../util/errors.js";
 import type { MatchResult } from "../matcher/result.js";
 import { createCallsReader, parseCallsFile, type CallsSummary } from "../sources/calls-file.js";
-import { readHar, type HarSummary } from "../sources/har.js";
+import { createHarReader, type HarSummary } from "../sources/har.js";
 import { createLogReader, type LogSummary } from "../sources/log.js";
 import type { LogFormat } from "../sources/logs/formats.js";
 import type { Rewrite } from "../sources/rewrites.js";
-import { foldCalls } from "../sources/tally.js";
+import { createTally, droppedProblem, foldCalls, type Tally } from "../sources/tally.js";
 import type { SourceRead, SourcedCall } from "../sources/types.js";
 import { stripBom } from "../util/bom.js";
 import { detectFormat, type SourceFormat } from "./detect-format.js";
-import { lines } from "./lines.js";
+import { eachLine } from "./lines.js";
 import { openFile, readCapped, SNIFF_BYTES, unreadable } from "./open-file.js";
 import { collect, peekStdin } from "./read-stdin.js";
 
 /** Calls files larger than this are streamed and folded to one call per endpoint (bounded memory). */
 export const STREAM_CALLS_BYTES = 1 << 20;
-/** A JSON calls array or a HAR is parsed whole, so it is capped; lines and logs are streamed, with no cap. */
+/** Streamed files are read in chunks of this many bytes: fewer, larger chunks cost less per line. */
+const STREAM_CHUNK = 1 << 20;
+/** A JSON calls array is parsed whole, so it is capped; lines, logs and HARs are streamed, with no cap. */
 export const MAX_WHOLE_BYTES = 64 << 20;
 
 /** Options for {@link readSource}. */
@@ -56,9 +58,11 @@ const tooLarge = (file: string, what: string): InputError =>
  * call per endpoint and at most MAX_DISTINCT_UNIDENTIFIED distinct unidentified requests kept, so
  * matching, planning and every report format stay bounded whatever the input holds.
  */
+const identify = (options: ReadSourceOptions): ((call: CallLike) => MatchResult) =>
+  options.requiredScopes ?? ((call: CallLike) => requiredScopesIn(dynamicCatalog, call));
+
 const folded = (read: SourceInput, file: string, options: ReadSourceOptions): SourceInput => {
-  const requiredScopes = options.requiredScopes ?? ((call: CallLike) => requiredScopesIn(dynamicCatalog, call));
-  const { calls, problems, dropped } = foldCalls(read.calls, requiredScopes, file, options.skip);
+  const { calls, problems, dropped } = foldCalls(read.calls, identify(options), file, options.skip);
   const summary =
     read.summary.format === "calls"
       ? { ...read.summary, distinct: calls.length, dropped, streamed: true }
@@ -73,8 +77,51 @@ const readLog = async (
   options: ReadSourceOptions,
 ): Promise<SourceInput> => {
   const reader = createLogReader({ ...options, file });
-  for await (const line of lines(input)) reader.line(line);
+  await eachLine(input, (line) => reader.line(line));
   return reader.finish();
+};
+
+/**
+ * A HAR from a stream: never held whole (each entry is read and dropped), its calls folded into one
+ * per endpoint once more than STREAM_CALLS_BYTES of it were read, as a large input read whole is.
+ */
+const readHarStream = async (
+  input: AsyncIterable<Uint8Array | string>,
+  file: string,
+  options: ReadSourceOptions,
+): Promise<SourceInput> => {
+  const { baseUrls, rewrites } = options;
+  let kept: SourcedCall[] = [];
+  let tally: Tally | undefined;
+  const reader = createHarReader(
+    { file, ...(baseUrls ? { baseUrls } : {}), ...(rewrites ? { rewrites } : {}) },
+    (call) => (tally === undefined ? kept.push(call) : tally.add(call)),
+  );
+  let read = 0;
+  const decoder = new TextDecoder();
+  for await (const chunk of input) {
+    const text = typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
+    reader.write(text);
+    read += text.length;
+    if (tally === undefined && read > STREAM_CALLS_BYTES) {
+      tally = createTally(identify(options), options.skip);
+      for (const call of kept) tally.add(call);
+      kept = [];
+    }
+  }
+  reader.write(decoder.decode());
+  const r = reader.end();
+  if (!r.ok) {
+    const { source, code, message } = r.problem;
+    const line = source.line === undefined ? {} : { line: source.line };
+    throw new InputError("not-har", [{ code, path: source.path ?? "$", message, ...line }], file);
+  }
+  if (tally === undefined) return { ...r, calls: kept };
+  return {
+    calls: tally.calls(),
+    problems: [...r.problems, ...droppedProblem(file, tally.dropped)],
+    summary: r.summary,
+  };
 };
 
 const fromText = (text: string, file: string, format: SourceFormat, options: ReadSourceOptions): SourceInput => {
@@ -84,14 +131,6 @@ const fromText = (text: string, file: string, format: SourceFormat, options: Rea
 
 const readWhole = (text: string, file: string, format: SourceFormat, options: ReadSourceOptions): SourceInput => {
   if (format === "calls") return parseCallsFile(text, { file });
-  if (format === "har") {
-    const { baseUrls, rewrites } = options;
-    const r = readHar(text, { file, ...(baseUrls ? { baseUrls } : {}), ...(rewrites ? { rewrites } : {}) });
-    if (r.ok) return r;
-    const { source, code, message } = r.problem;
-    const line = source.line === undefined ? {} : { line: source.line };
-    throw new InputError("not-har", [{ code, path: source.path ?? "$", message, ...line }], file);
-  }
   const reader = createLogReader({ ...options, file });
   // As readline does: a final newline ends the last line, it does not start another.
   for (const line of text.replace(/\r?\n$/, "").split(/\r?\n/)) reader.line(line);
@@ -111,10 +150,11 @@ export const readSource = async (file: string, options: ReadSourceOptions = {}):
     const name = options.name ?? "<stdin>";
     const { head, all } = await peekStdin(options.stdin ?? process.stdin, SNIFF_BYTES);
     const format = from === "auto" ? detectFormat("-", stripBom(head)) : from;
-    // A log is streamed from stdin as from a file: `zcat access.log.gz | scopewise plan -` has no size cap.
+    // A log or a HAR is streamed from stdin as from a file: `zcat access.log.gz | scopewise plan -` has no size cap.
     if (format === "log") return readLog(all, name, options);
+    if (format === "har") return readHarStream(all, name, options);
     const text = await collect(all, MAX_WHOLE_BYTES);
-    if (text === undefined) throw tooLarge("<stdin>", "stdin, unless it is a log,");
+    if (text === undefined) throw tooLarge("<stdin>", "stdin, unless it is a log or a HAR,");
     return fromText(stripBom(text), name, format, options);
   }
   const { handle, size, head } = await openFile(file);
@@ -123,19 +163,21 @@ export const readSource = async (file: string, options: ReadSourceOptions = {}):
     const start = stripBom(head.toString("utf8"));
     const format = from === "auto" ? detectFormat(file, start) : from;
     const json = start.trimStart().startsWith("[");
-    const stream = () => handle.createReadStream({ encoding: "utf8", start: 0, autoClose: false });
+    const stream = () =>
+      handle.createReadStream({ encoding: "utf8", start: 0, autoClose: false, highWaterMark: STREAM_CHUNK });
     // Awaited here: the finally below closes the file.
     if (format === "log") return await readLog(stream(), name, options);
+    if (format === "har") return await readHarStream(stream(), name, options);
     if (format === "calls" && !json && size > STREAM_CALLS_BYTES) {
       const reader = createCallsReader({
         file: name,
         ...(options.requiredScopes ? { requiredScopes: options.requiredScopes } : {}),
         ...(options.skip ? { skip: options.skip } : {}),
       });
-      for await (const line of lines(stream())) reader.line(line);
+      await eachLine(stream(), (line) => reader.line(line));
       return reader.finish();
     }
-    const what = format === "har" ? "a HAR file" : "a JSON calls array; write METHOD URL lines, which are streamed,";
+    const what = "a JSON calls array; write METHOD URL lines, which are streamed,";
     if (size > MAX_WHOLE_BYTES) throw tooLarge(file, what);
     let text: string | undefined;
     try {

@@ -1,4 +1,4 @@
-import type { AuditedToken, TokenAudit } from "../checker/audit-tokens.js";
+import type { AuditedToken, TokenAudit } from "../checker/audit-types.js";
 import { printable } from "../util/printable.js";
 import { plural } from "../util/text.js";
 import { RULES, type Finding, type RuleId } from "./model.js";

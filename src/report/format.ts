@@ -4,12 +4,10 @@ import { jsonReport } from "./json.js";
 import { markdownReport } from "./markdown.js";
 import type { Report } from "./model.js";
 import { sarifReport } from "./sarif.js";
+import type { ReportFormat } from "./report-formats.js";
 import { textReport, type TextOptions } from "./text.js";
 
-/** Every report format. */
-export const REPORT_FORMATS = ["text", "json", "markdown", "sarif", "github"] as const;
-/** One of {@link REPORT_FORMATS}. */
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
+export { REPORT_FORMATS, type ReportFormat } from "./report-formats.js";
 
 /** Renders a report in `format`: the one place every command's output goes through. */
 export const formatReport = <S extends string>(

@@ -1,4 +1,4 @@
-import type { TokenAudit } from "../checker/audit-tokens.js";
+import type { TokenAudit } from "../checker/audit-types.js";
 import { printable } from "../util/printable.js";
 import { auditFindings, tokenLabel } from "./audit-findings.js";
 import { deniedSection, table, unidentifiedSection, type Md } from "./markdown-parts.js";

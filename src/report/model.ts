@@ -1,4 +1,4 @@
-import type { AuditedToken, TokenAudit } from "../checker/audit-tokens.js";
+import type { AuditedToken, TokenAudit } from "../checker/audit-types.js";
 import type { CheckResult } from "../checker/check-token.js";
 import type { LiveToken } from "../checker/read-live-tokens.js";
 import type { Endpoint, EndpointRef, Risk, RiskLevel, ScopeInfo } from "../catalog/types.js";

@@ -1,4 +1,4 @@
-import type { AuditedToken, TokenAudit } from "../checker/audit-tokens.js";
+import type { AuditedToken, TokenAudit } from "../checker/audit-types.js";
 import type { EndpointRef } from "../catalog/types.js";
 import type { CallReport } from "../matcher/match-calls.js";
 import { printable } from "../util/printable.js";

@@ -1,15 +1,20 @@
 import { trimAscii } from "../util/trim-ascii.js";
-import { isOperationName, operationCall } from "./sdk-operations.js";
+import { instanceCallNote, isOperationName, operationCall } from "./sdk-operations.js";
 import type { SourceLocation, SourcedCall } from "./types.js";
 
 /**
  * The call an SDK operation name (`"UsersApi.getUser"`) stands for, noting the operation
  * on its source; any other call as it is. A name the SDK lacks stays as written (so it
- * is reported invalid) with a note saying so; undocumented operations end up unknown.
+ * is reported invalid) with a note saying so, as is an instance's name (`usersApi.getUser`);
+ * undocumented operations end up unknown.
  */
 export const resolveOperationName = (call: unknown, source: SourceLocation = { file: "calls" }): SourcedCall => {
   const name = typeof call === "string" ? trimAscii(call) : undefined;
-  if (name === undefined || !isOperationName(name)) return { call, source };
+  if (name === undefined) return { call, source };
+  if (!isOperationName(name)) {
+    const note = instanceCallNote(name);
+    return note === undefined ? { call, source } : { call, source: { ...source, note } };
+  }
   const r = operationCall(name);
   if (!("call" in r)) return { call, source: { ...source, note: r.note } };
   const { operation, documented } = r.operation;

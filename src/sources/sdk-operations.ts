@@ -48,6 +48,19 @@ export const lookupSdkOperation = (name: string): SdkLookup => {
 /** True for text shaped like an SDK operation name: `SomethingApi.method`. */
 export const isOperationName = (text: string): boolean => /^[A-Z][A-Za-z0-9]*Api\.[a-z][A-Za-z0-9]*$/.test(text);
 
+// `usersApi.getUser`: an SDK instance's name, written where the class name belongs.
+const INSTANCE_CALL = /^([a-z][A-Za-z0-9]*Api)\.([a-z][A-Za-z0-9]*)$/;
+
+/** For `usersApi.getUser` (an instance name where the class belongs): why it is not read, with the class name. */
+export const instanceCallNote = (text: string): string | undefined => {
+  const instance = INSTANCE_CALL.exec(text);
+  if (!instance) return undefined;
+  const asClass = `${instance[1]![0]!.toUpperCase()}${instance[1]!.slice(1)}.${instance[2]}`;
+  const found = lookupSdkOperation(asClass);
+  const guess = found.status === "found" ? asClass : found.didYouMean;
+  return `${text} looks like an SDK instance call; give the class and method${guess ? `: did you mean ${guess}?` : ""}`;
+};
+
 /**
  * The call an operation name stands for: its method and SDK path. An undocumented
  * operation keeps its real path, so the catalog reports it unknown (fail closed).

@@ -1,5 +1,7 @@
 import type { CallLike } from "../matcher/sourced-call.js";
+import type { Endpoint } from "../catalog/types.js";
 import type { MatchResult } from "../matcher/result.js";
+import { detach } from "../util/detach.js";
 import type { SourceLocation, SourceProblem, SourcedCall } from "./types.js";
 
 /** Distinct calls kept from a stream, each with its first location and how often it was seen. */
@@ -14,19 +16,29 @@ export interface Tally {
 /** Distinct unidentified requests kept; past it only a count grows, so memory stays bounded. */
 export const MAX_DISTINCT_UNIDENTIFIED = 1000;
 
-const keyOf = (r: MatchResult, call: SourcedCall["call"]): { key: string; identified: boolean } => {
-  switch (r.status) {
-    case "matched":
-      return { key: `${r.endpoint.method} ${r.endpoint.path}`, identified: true };
-    case "invalid": {
-      // Each spelling apart: two invalid requests with one reason (`/API/V0/…`, `//api/v0/…`) are two findings.
-      const { method, url } = call as { method?: unknown; url?: unknown };
-      return { key: `invalid ${r.reason} ${String(method)} ${String(url)}`, identified: false };
-    }
-    default:
-      return { key: `${r.status} ${r.request.method} ${r.request.path}`, identified: false };
-  }
+// Unidentified requests by what makes them distinct: each invalid spelling apart (two invalid requests with
+// one reason, `/API/V0/…` and `//api/v0/…`, are two findings), unknown ones by their normalized request.
+const unidentifiedKey = (r: Exclude<MatchResult, { status: "matched" }>, call: SourcedCall["call"]): string => {
+  if (r.status !== "invalid") return `${r.status} ${r.request.method} ${r.request.path}`;
+  const { method, url } = call as { method?: unknown; url?: unknown };
+  return `invalid ${r.reason} ${String(method)} ${String(url)}`;
 };
+
+/** A call kept past its line: its strings detached from the chunk of input they were sliced from. */
+const own = (call: SourcedCall["call"]): SourcedCall["call"] => {
+  if (typeof call === "string") return detach(call);
+  if (typeof call !== "object" || call === null) return call;
+  const { method, url } = call as { method?: unknown; url?: unknown };
+  // The readers' own shape only; any other call is the caller's object, kept as given.
+  if (typeof method !== "string" || typeof url !== "string" || Object.keys(call as object).length !== 2) return call;
+  return { method: detach(method), url: detach(url) };
+};
+
+interface Entry {
+  readonly call: SourcedCall["call"];
+  readonly source: SourceLocation;
+  count: number;
+}
 
 /**
  * Folds a stream of calls into one call per endpoint, so a log of millions of lines
@@ -37,27 +49,40 @@ export const createTally = (
   /** Calls to leave out before folding (a config's ignores, which keep their own count). */
   skip?: (call: SourcedCall) => boolean,
 ): Tally => {
-  const seen = new Map<string, { call: SourcedCall["call"]; source: SourceLocation; count: number }>();
+  // In first-seen order; found by endpoint (a matched call without a denial, the common case) or by key.
+  const entries: Entry[] = [];
+  const byEndpoint = new Map<Endpoint, Entry>();
+  const byKey = new Map<string, Entry>();
   let unidentified = 0;
   let dropped = 0;
+  const keep = (call: SourcedCall["call"], source: SourceLocation): Entry => {
+    const entry = { call: own(call), source, count: 1 };
+    entries.push(entry);
+    return entry;
+  };
   return {
     add(sourced) {
       if (skip?.(sourced)) return;
       const { call, source } = sourced;
-      const read = keyOf(requiredScopes(call as CallLike), call);
-      const { identified } = read;
+      const r = requiredScopes(call as CallLike);
+      if (r.status === "matched" && source.status === undefined) {
+        const entry = byEndpoint.get(r.endpoint);
+        if (entry !== undefined) entry.count++;
+        else byEndpoint.set(r.endpoint, keep(call, source));
+        return;
+      }
       // A denied call stays apart from the same endpoint's other calls, so its status is reported.
-      const key = source.status === undefined ? read.key : `${read.key} ${source.status}`;
-      const entry = seen.get(key);
-      if (entry) entry.count++;
-      else if (!identified && unidentified >= MAX_DISTINCT_UNIDENTIFIED) dropped++;
+      const key = r.status === "matched" ? `${r.endpoint.method} ${r.endpoint.path}` : unidentifiedKey(r, call);
+      const entry = byKey.get(source.status === undefined ? key : `${key} ${source.status}`);
+      if (entry !== undefined) entry.count++;
+      else if (r.status !== "matched" && unidentified >= MAX_DISTINCT_UNIDENTIFIED) dropped++;
       else {
-        if (!identified) unidentified++;
-        seen.set(key, { call, source, count: 1 });
+        if (r.status !== "matched") unidentified++;
+        byKey.set(source.status === undefined ? key : `${key} ${source.status}`, keep(call, source));
       }
     },
     calls: () =>
-      [...seen.values()].map(({ call, source, count }) => ({
+      entries.map(({ call, source, count }) => ({
         call,
         source: count === 1 ? source : { ...source, occurrences: count },
       })),

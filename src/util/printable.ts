@@ -24,8 +24,16 @@ export const printable = (text: string, max: number = MAX_SHOWN_TEXT): string =>
 // (a runner reads `##[command]` anywhere in a line). They only ever occur inside strings, where a
 // `\u` escape is the same character: the data is unchanged. The line feeds are the indentation's.
 const JSON_UNSAFE = /(?!\n)[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{DI}]|(?<=##)\[/gu;
+const HIDDEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{DI}]/gu;
 const escapeUnits = (c: string): string =>
   [...Array(c.length).keys()].map((i) => `\\u${c.charCodeAt(i).toString(16).padStart(4, "0")}`).join("");
 
-/** `JSON.stringify(value, null, 2)` with no raw control, separator, bidi or invisible character: still JSON. */
-export const safeJson = (value: unknown): string => JSON.stringify(value, null, 2).replace(JSON_UNSAFE, escapeUnits);
+/**
+ * `JSON.stringify(value, null, indent)` with no raw control, separator, bidi or invisible character: still JSON,
+ * and a JavaScript string literal when `value` is a string.
+ */
+export const safeJson = (value: unknown, indent = 2): string =>
+  JSON.stringify(value, null, indent).replace(JSON_UNSAFE, escapeUnits);
+
+/** The distinct control, separator, bidi and invisible characters in `text` (those `safeJson` escapes), in order. */
+export const hiddenCharacters = (text: string): string[] => [...new Set(text.match(HIDDEN))];

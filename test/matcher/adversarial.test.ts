@@ -2,7 +2,7 @@ import { compiledOf } from "../../src/catalog/compiled.js";
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { dynamicCatalog, requiredScopes, type MatchResult } from "../../src/index.js";
-import { fastMatch } from "../../src/matcher/fast-match.js";
+import { fastMatch } from "../../src/matcher/fast/match.js";
 import { requiredScopesCareful } from "../../src/matcher/required-scopes.js";
 
 /** One hand-written case of test/fixtures/adversarial/requests.json. */

@@ -2,7 +2,7 @@ import { compiledOf } from "../../src/catalog/compiled.js";
 import fc from "fast-check";
 import { expect, test } from "vitest";
 import { dynamicCatalog, parseCatalog, type Catalog } from "../../src/index.js";
-import { fastMatch } from "../../src/matcher/fast-match.js";
+import { fastMatch } from "../../src/matcher/fast/match.js";
 import { requiredScopesCareful } from "../../src/matcher/required-scopes.js";
 import { numRuns, timeout } from "../helpers/fc.js";
 import { requestOf } from "../helpers/request-grammar.js";

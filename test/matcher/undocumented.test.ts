@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { compiledOf } from "../../src/catalog/compiled.js";
-import { fastMatch } from "../../src/matcher/fast-match.js";
+import { fastMatch } from "../../src/matcher/fast/match.js";
 import { requiredScopesCareful } from "../../src/matcher/required-scopes.js";
 import {
   checkToken,

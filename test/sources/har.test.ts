@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { dynamicCatalog, minimalScopes, readHar } from "../../src/index.js";
+import { createHarReader } from "../../src/sources/har.js";
+import { MAX_LINE_LENGTH } from "../../src/sources/limits.js";
 
 const fixture = readFileSync(new URL("../fixtures/browser-session.har", import.meta.url), "utf8");
 const file = "browser-session.har";
@@ -170,5 +172,49 @@ describe("readHar on bad input", () => {
       "https://gw.example.com/dynamicx/environments/e1/users",
     ]);
     expect(r.summary).toMatchObject({ used: 2, rewritten: 1, otherHosts: [{ host: "shop.example.com", count: 1 }] });
+  });
+});
+
+describe("readHar reads text as it streams", () => {
+  const baseUrls = [...dynamicCatalog.baseUrls, localApi];
+
+  test("the same calls, problems and lines however the text is cut into pieces", () => {
+    const whole = readHar(fixture, { file, baseUrls });
+    for (const size of [1, 7, 100, 4096]) {
+      const reader = createHarReader({ file, baseUrls });
+      for (let i = 0; i < fixture.length; i += size) reader.write(fixture.slice(i, i + size));
+      expect(reader.end()).toEqual(whole);
+    }
+  });
+
+  test("a log or log.entries given twice is not a HAR: its first entries were read already", () => {
+    const entries = '[{"request":{"method":"GET","url":"/api/v0/environments/e1/users"}}]';
+    for (const text of [
+      `{"log":{"entries":${entries},"entries":[]}}`,
+      `{"log":{"entries":${entries}},"log":{"entries":[]}}`,
+    ])
+      expect(readHar(text, { file: "x.har" })).toMatchObject({
+        ok: false,
+        problem: {
+          code: "not-har",
+          message: expect.stringMatching(/^not a HAR file: "(log|entries)" is given twice$/),
+        },
+      });
+  });
+
+  test("past 100 bad entries a count is reported; a method or URL past the cap is a bad entry, not read", () => {
+    const url = `https://app.dynamicauth.com/api/v0/${"a".repeat(MAX_LINE_LENGTH + 1)}`;
+    const r = readHar(
+      JSON.stringify({ log: { entries: [...Array(150).fill({}), { request: { method: "GET", url } }] } }),
+    );
+    if (!r.ok) throw new Error(r.problem.message);
+    expect(r.summary).toMatchObject({ entries: 151, used: 0, bad: 151 });
+    expect(r.problems.slice(-1)).toEqual([
+      { source: { file: "har" }, code: "bad-entry", message: "51 more bad entries not listed" },
+    ]);
+    expect(readHar(JSON.stringify({ log: { entries: [{ request: { method: "GET", url } }] } }))).toMatchObject({
+      ok: true,
+      problems: [{ message: expect.stringMatching(/longer than 1048576 characters; not read$/) }],
+    });
   });
 });

@@ -55,6 +55,23 @@ describe("the committed SDK mapping (data/dynamic-sdk-operations.json)", () => {
 });
 
 describe("operation names as calls", () => {
+  test.each([
+    [
+      "usersApi.getUser",
+      "usersApi.getUser looks like an SDK instance call; give the class and method: did you mean UsersApi.getUser?",
+    ],
+    [
+      "usersApi.getUsr",
+      "usersApi.getUsr looks like an SDK instance call; give the class and method: did you mean UsersApi.getUser?",
+    ],
+    ["fooApi.x", "fooApi.x looks like an SDK instance call; give the class and method"],
+    ["usersApi.getUser()", undefined],
+  ])("an instance's name (%s) stays a call, refused with a did-you-mean", (name, note) => {
+    const [r] = resolveOperationNames([name]);
+    expect(r).toEqual({ call: name, source: { file: "calls", line: 1, ...(note === undefined ? {} : { note }) } });
+    expect(requiredScopes(r!).status).toBe("invalid");
+  });
+
   test("lookupSdkOperation finds names and Raw twins, and suggests a near name", () => {
     expect(lookupSdkOperation("UsersApi.getUserRaw")).toMatchObject({
       status: "found",

@@ -1,18 +1,11 @@
 // The token wizard in a real browser: Debian's chromium driven by playwright-core, launched once.
-// Screenshots are kept in docs/wizard/ (the README shows them).
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import type { Server } from "node:http";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { afterAll, beforeAll, expect, test, vi } from "vitest";
-import { buildWizard, outDir } from "../../wizard/build.mjs";
-import { serveWizard } from "../../wizard/serve.mjs";
+// Screenshots are kept in docs/wizard/ (the README shows them). Blockers: blockers.browser.test.ts.
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { expect, test } from "vitest";
 import { root } from "../helpers/cli.js";
+import { axe, calls, copyBlock, drop, shots, textOf, useWizardBrowser } from "../helpers/wizard-browser.js";
 
-vi.setConfig({ testTimeout: 20_000, hookTimeout: 30_000 });
-
-const CHROMIUM = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium";
-const shots = `${root}docs/wizard`;
+const { open, errors, requested, url } = useWizardBrowser();
 
 /**
  * Keeps a screenshot for the docs: rewritten when the page's look changes, not for a byte of
@@ -23,73 +16,6 @@ const keep = (name: string, png: Buffer): void => {
   const old = existsSync(file) ? readFileSync(file) : undefined;
   if (old === undefined || Math.abs(old.length - png.length) > old.length / 100) writeFileSync(file, png);
 };
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-
-let browser: Browser;
-let context: BrowserContext;
-let server: Server;
-let url: string;
-/** Every URL any page asked for: the page must ask for nothing but its own files. */
-const requested: string[] = [];
-
-beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does), or set CHROMIUM_PATH`);
-  await buildWizard();
-  ({ server, url } = await serveWizard(outDir));
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-    // Playwright starts every launch with a fresh, empty --user-data-dir of its own.
-  });
-  context = await browser.newContext({ viewport: { width: 1100, height: 900 }, colorScheme: "light" });
-  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: url.slice(0, -1) });
-  context.on("request", (r) => requested.push(r.url()));
-  mkdirSync(shots, { recursive: true });
-}, 30_000);
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
-
-const errors: string[] = [];
-const open = async (hash = ""): Promise<Page> => {
-  const page = await context.newPage();
-  page.on("pageerror", (e) => errors.push(e.message));
-  page.on("dialog", (d) => {
-    errors.push(`dialog: ${d.message()}`);
-    void d.dismiss();
-  });
-  await page.goto(`${url}${hash}`);
-  await page.getByRole("heading", { level: 1 }).waitFor();
-  return page;
-};
-
-const calls = (page: Page) => page.getByLabel("Calls, one per line");
-const textOf = async (page: Page, testId: string) => (await page.getByTestId(testId).textContent()) ?? "";
-
-/** Drops files on the page as a person would: dragover, then drop, with a DataTransfer of Files. */
-const drop = async (page: Page, files: { name: string; text?: string; base64?: string }[]) => {
-  await page.evaluate(`(() => {
-    const dt = new DataTransfer();
-    for (const f of ${JSON.stringify(files)}) {
-      const bytes = f.base64 ? Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0)) : new TextEncoder().encode(f.text);
-      dt.items.add(new File([bytes], f.name));
-    }
-    for (const type of ["dragover", "drop"])
-      document.body.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
-  })()`);
-};
 
 /** The recorded session, moved onto Dynamic's host (it was recorded against a fake API on 127.0.0.1:47102). */
 const har = readFileSync(`${root}test/fixtures/browser-session.har`, "utf8").replaceAll(
@@ -97,17 +23,18 @@ const har = readFileSync(`${root}test/fixtures/browser-session.har`, "utf8").rep
   "https://app.dynamicauth.com/api/v0",
 );
 
+/** The same session without its one call no endpoint matches: every call identified. */
+const harIdentified = (() => {
+  const doc = JSON.parse(har) as { log: { entries: { request: { url: string } }[] } };
+  doc.log.entries = doc.log.entries.filter((e) => !e.request.url.includes("/userz"));
+  return JSON.stringify(doc);
+})();
+
 const TYPED = [
-  "usersApi.getEnvironmentUsers",
+  "UsersApi.getEnvironmentUsers",
   "POST /environments/{environmentId}/users",
   "GET https://app.dynamicauth.com/api/v0/environments/0b6c6f6e-6a1d-4f7e-9a51-3c1f3d1e9b10/webhooks",
 ].join("\n");
-
-const axe = async (page: Page): Promise<string[]> => {
-  await page.evaluate(axeSource);
-  return page.evaluate(`axe.run(document, { resultTypes: ["violations"] }).then((r) =>
-    r.violations.map((v) => v.id + ": " + v.nodes.map((n) => n.target.join(" ")).join(", ")))`);
-};
 
 test("typed calls: the minimal scopes with their reasons; a suggestion fixes a call it could not identify", async () => {
   const page = await open();
@@ -125,12 +52,16 @@ test("typed calls: the minimal scopes with their reasons; a suggestion fixes a c
   ]);
   expect(await scopes.textContent()).toContain("Read user data, wallets, and related information.");
   expect(await scopes.textContent()).toContain("typed calls, line 1");
-  // The SDK call as written in code was read as the SDK operation, and the page says so.
-  expect(await page.locator(".input").first().textContent()).toContain("read as UsersApi.getEnvironmentUsers");
+  // While a call is not identified, the page offers no create-token request, and says why.
+  expect(await copyBlock(page, "Create-token request body")).toBeNull();
+  expect(await textOf(page, "takeaway-blocked")).toContain("1 call could not be identified");
   await page.getByRole("button", { name: "Use GET /environments/:environmentId/users on line 4" }).click();
   await page.getByText("3 scopes cover 4 identified calls.").waitFor();
   expect(await calls(page).inputValue()).toContain("GET /environments/:environmentId/users");
   expect(await page.getByTestId("blocker").count()).toBe(0);
+  expect(await copyBlock(page, "Scope list")).toBe(
+    "environment.users.read,environment.users.write,environment.webhooks.read",
+  );
   await page.close();
 });
 
@@ -190,7 +121,7 @@ test("a pasted token is compared with the need: missing and unused", async () =>
 test("copy buttons hand over the create-token body, curl and SDK code; the link restores the page", async () => {
   const page = await open();
   await calls(page).fill(TYPED);
-  await drop(page, [{ name: "session.har", text: har }]);
+  await drop(page, [{ name: "session.har", text: harIdentified }]);
   await page.locator(".input", { hasText: "session.har" }).waitFor();
   await page.getByRole("checkbox", { name: /environment\.analytics\.read/ }).uncheck();
   await page.getByLabel("Note (names the token in Dynamic)").fill("user-sync worker");
@@ -298,10 +229,13 @@ test("hostile text in calls, HAR URLs, file names, notes, tokens and links stays
   await page.getByText("GET /environments/e1/\\u{202E}sresu").first().waitFor();
   await page.getByText("GET /environments/e1/us\\u{200B}ers").first().waitFor();
   // A link cannot point the copied commands at another host; the environment ID cannot leave its quotes.
-  const curl = (await page.locator(".copy-block", { hasText: "curl" }).locator("pre").textContent()) ?? "";
+  expect(await textOf(page, "link-blocker")).toContain("API host is not one of Dynamic's");
+  await page.getByRole("button", { name: "I checked the inputs: keep them" }).click();
+  await calls(page).fill("GET /environments/e1/users");
+  await page.getByRole("button", { name: /^Remove .*\.har$/ }).click();
+  const curl = (await copyBlock(page, "curl (your token from $DYNAMIC_API_TOKEN)")) ?? "";
   expect(curl).toContain("https://app.dynamicauth.com/api/v0/environments/e1%27%3B%20rm%20-rf%20%2F%20%23");
   expect(curl).not.toContain("evil.example");
-  expect(await page.getByRole("alert").textContent()).toContain("API host is not one of Dynamic's");
   expect(errors).toEqual([]);
   await page.close();
 });
@@ -359,8 +293,9 @@ test("keyboard only: every control is reached with Tab and shows where focus is"
 });
 
 test("axe finds no violations, light and dark; 390 px wide has no sideways scroll; screenshots kept", async () => {
+  // The page as the docs show it: every call identified, so the take-away offers the request.
   const page = await open();
-  await calls(page).fill(`${TYPED}\nGET /environments/e1/userz`);
+  await calls(page).fill(TYPED);
   await page.getByLabel("Token JSON").fill(readFileSync(`${root}examples/token-ci.json`, "utf8"));
   await page.getByRole("checkbox", { name: /environment\.settings\.read/ }).check();
   await page.getByTestId("token-result").getByText("This token").waitFor();
@@ -377,5 +312,5 @@ test("axe finds no violations, light and dark; 390 px wide has no sideways scrol
   await page.close();
   expect(errors).toEqual([]);
   // Nothing left the page: the browser asked only for the page's own three files.
-  expect(new Set(requested.map((r) => r.replace(url, "/")))).toEqual(new Set(["/", "/wizard.css", "/wizard.js"]));
+  expect(new Set(requested.map((r) => r.replace(url(), "/")))).toEqual(new Set(["/", "/wizard.css", "/wizard.js"]));
 }, 30_000);

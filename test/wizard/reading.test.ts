@@ -1,118 +1,18 @@
-// The wizard's reading of calls, files and links, in Node: the same functions the page runs.
+// The wizard's reading of dropped files, in Node: the same functions the page runs. Typed calls:
+// typed-calls.test.ts; links: permalink.test.ts.
 import { readFileSync } from "node:fs";
-import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { dynamicCatalog } from "../../src/index.js";
-import { endpointKey, lookup, planFor, scopes, type WizardCall } from "../../wizard/core.js";
+import { detectFormat } from "../../src/node/detect-format.js";
+import { lookup } from "../../wizard/core.js";
 import {
   classifyFile,
-  linkCalls,
-  linkInput,
   readCallsText,
   readHarText,
   readJsonText,
   readLogStream,
   readWholeText,
 } from "../../wizard/inputs.js";
-import { decodeState, emptyState, encodeState, type LinkState } from "../../wizard/permalink.js";
-import { readTypedCalls, replaceLine } from "../../wizard/typed-calls.js";
-import { numRuns, timeout } from "../helpers/fc.js";
 import { root } from "../helpers/cli.js";
-
-const first = (line: string) => {
-  const [c] = readTypedCalls(line);
-  return { call: c?.call, note: c?.source.note, operation: c?.source.operation, status: c && lookup(c.call).status };
-};
-
-describe("typed lines", () => {
-  test.each([
-    ["GET /environments/e1/users", "GET /environments/e1/users", undefined, undefined],
-    [
-      "https://app.dynamicauth.com/api/v0/environments/e1/users",
-      "GET https://app.dynamicauth.com/api/v0/environments/e1/users",
-      "no method given: read as GET",
-      undefined,
-    ],
-    ["/environments/e1/webhooks", "GET /environments/e1/webhooks", "no method given: read as GET", undefined],
-    [
-      "UsersApi.getEnvironmentUsers",
-      { method: "GET", path: "/environments/{environmentId}/users" },
-      undefined,
-      "UsersApi.getEnvironmentUsers",
-    ],
-    [
-      "usersApi.getEnvironmentUsers",
-      { method: "GET", path: "/environments/{environmentId}/users" },
-      "read as UsersApi.getEnvironmentUsers",
-      "UsersApi.getEnvironmentUsers",
-    ],
-    [
-      "const { users } = await usersApi.getEnvironmentUsers({ environmentId });",
-      { method: "GET", path: "/environments/{environmentId}/users" },
-      "read as UsersApi.getEnvironmentUsers",
-      "UsersApi.getEnvironmentUsers",
-    ],
-    [
-      "await new WebhooksApi(config).getWebhooks({ environmentId })",
-      { method: "GET", path: "/environments/{environmentId}/webhooks" },
-      undefined,
-      "WebhooksApi.getWebhooks",
-    ],
-    [
-      "await this.dynamic.getWebhooksRaw({ environmentId })",
-      { method: "GET", path: "/environments/{environmentId}/webhooks" },
-      "read as WebhooksApi.getWebhooks",
-      "WebhooksApi.getWebhooks",
-    ],
-  ])("%s", (line, call, note, operation) => {
-    const r = first(line);
-    expect(r.call).toEqual(call);
-    expect(r.note).toBe(note);
-    expect(r.operation).toBe(operation);
-    expect(r.status).toBe("matched");
-  });
-
-  test("an SDK name the SDK lacks stays a call the library cannot identify, with a did-you-mean", () => {
-    const r = first("UsersApi.getEnvironmentUserz");
-    expect(r.status).toBe("invalid");
-    expect(r.note).toMatch(
-      /has no operation UsersApi\.getEnvironmentUserz; did you mean UsersApi\.getEnvironmentUsers\?/,
-    );
-    expect(first("console.log(x)").status).toBe("invalid");
-  });
-
-  test("blank lines and comments are skipped; lines keep their numbers", () => {
-    const calls = readTypedCalls("# note\n\n// also a note\r\nGET /environments/e1/users\n  \n<b>hi</b>");
-    expect(calls.map((c) => [c.source.line, c.call])).toEqual([
-      [4, "GET /environments/e1/users"],
-      [6, "<b>hi</b>"],
-    ]);
-    expect(replaceLine("a\nb\nc", 2, "B")).toBe("a\nB\nc");
-    expect(replaceLine("a", 5, "B")).toBe("a");
-  });
-
-  test(
-    "fail closed: every line that is not blank or a comment is a call, and a plan over it is complete only if each is identified",
-    () => {
-      fc.assert(
-        fc.property(fc.array(fc.string({ maxLength: 60 }), { maxLength: 8 }), (lines) => {
-          const text = lines.join("\n");
-          const calls = readTypedCalls(text);
-          const kept = text
-            .split(/\r\n|\r|\n/)
-            .map((l) => l.replace(/^[\t\n\f\r ]+|[\t\n\f\r ]+$/g, ""))
-            .filter((l) => l !== "" && !l.startsWith("#") && !l.startsWith("//"));
-          expect(calls.length).toBe(kept.length);
-          const plan = planFor(calls);
-          expect(plan.complete).toBe(calls.every((c) => lookup(c.call).status === "matched"));
-          expect(plan.unidentified.length).toBe(calls.filter((c) => lookup(c.call).status !== "matched").length);
-        }),
-        { numRuns },
-      );
-    },
-    timeout,
-  );
-});
 
 describe("files", () => {
   test.each([
@@ -127,8 +27,23 @@ describe("files", () => {
     ["token", `{ "token": { "scopes": [] } }`, "json"],
     ["calls.json", `["GET /x"]`, "json"],
     ["image.png", "\u0089PNG\u0000\u0000", "binary"],
+    ["envoy.txt", readFileSync(`${root}test/fixtures/logs/envoy.log`, "utf8"), "log"],
+    ["alb.txt", readFileSync(`${root}test/fixtures/logs/alb.log`, "utf8"), "log"],
+    ["calls.txt", "# c\u0085DELETE /environments/e/tokens/t\nGET /x", "calls"],
   ])("%s is %s", (name, head, kind) => {
     expect(classifyFile(name, head)).toBe(kind);
+  });
+
+  test("calls, logs and HARs are told apart as the CLI tells them (detectFormat)", () => {
+    const heads = [
+      ...["envoy", "alb", "istio", "nginx-json", "apache-combined", "apache-vhost"].map((f) =>
+        readFileSync(`${root}test/fixtures/logs/${f}.log`, "utf8"),
+      ),
+      readFileSync(`${root}examples/deploy-calls.txt`, "utf8"),
+      readFileSync(`${root}test/fixtures/browser-session.har`, "utf8"),
+    ];
+    const asCli = { log: "log", calls: "calls", har: "har", json: "har" } as Record<string, string>;
+    for (const head of heads) expect(asCli[classifyFile("input", head)]).toBe(detectFormat("input", head));
   });
 
   test("a HAR of 20,000 entries folds into one call per endpoint, counts kept", () => {
@@ -158,11 +73,18 @@ describe("files", () => {
   test("JSON documents: an array of calls, an array of scope names (a token), a token, and neither", () => {
     const calls = readJsonText("j", "calls.json", readFileSync(`${root}examples/calls.json`, "utf8"));
     expect(calls.kind).toBe("calls");
-    expect(calls.calls.map((c) => lookup(c.call).status)).toEqual(["matched", "matched", "matched"]);
+    expect(calls.calls.map((c) => lookup(c).status)).toEqual(["matched", "matched", "matched"]);
     expect(readJsonText("j", "s.json", `["environment.users.read"]`).kind).toBe("token");
     expect(readJsonText("j", "t.json", readFileSync(`${root}examples/token-ci.json`, "utf8")).kind).toBe("token");
     expect(readJsonText("j", "x.json", `{ "a": 1 }`).message?.tone).toBe("error");
-    expect(readJsonText("j", "x.json", `[1, null, "GET /nowhere"]`).calls.map((c) => lookup(c.call).status)).toEqual([
+    // A token that also lists calls (outside attack): the calls are not read, and that is a problem, not silence.
+    expect(readJsonText("j", "t.json", `{ "scopes": [], "calls": ["DELETE /environments/e/tokens/t"] }`)).toMatchObject(
+      {
+        kind: "token",
+        problems: [expect.stringMatching(/^its calls were not read/)],
+      },
+    );
+    expect(readJsonText("j", "x.json", `[1, null, "GET /nowhere"]`).calls.map((c) => lookup(c).status)).toEqual([
       "invalid",
       "invalid",
       "unknown",
@@ -171,86 +93,6 @@ describe("files", () => {
       readCallsText("c", "calls.txt", "\uFEFFGET /environments/e1/users\nGET /environments/e2/users").calls,
     ).toHaveLength(1);
   });
-});
-
-describe("links", () => {
-  const state: LinkState = {
-    calls: "GET /environments/e1/users\nusersApi.getUser",
-    files: [{ name: "session.har", calls: ["GET /environments/:environmentId/users", { method: "GET", url: "x" }] }],
-    picked: ["environment.users.read"],
-    compare: ["environment.users.read", "environment.users.wrte"],
-    note: "ci token ' \" <b>",
-    environmentId: "e1",
-    baseUrl: dynamicCatalog.baseUrls[1]!,
-  };
-
-  test("a state survives the link", () => {
-    expect(decodeState(`#${encodeState(state)}`)).toEqual({ state, problems: [] });
-    expect(decodeState(encodeState(emptyState()))).toEqual({ state: emptyState(), problems: [] });
-    expect(decodeState("")).toEqual({ state: emptyState(), problems: [] });
-  });
-
-  test("a hostile link cannot pick the host, tick unknown scopes, or grow without bound", () => {
-    const p = new URLSearchParams({
-      v: "1",
-      base: "https://evil.example/api/v0",
-      pick: "environment.users.read,root.everything",
-      files: "{",
-      note: "x".repeat(10_000),
-    });
-    const { state: s, problems } = decodeState(p.toString());
-    expect(s.baseUrl).toBe(dynamicCatalog.baseUrls[0]);
-    expect(s.picked).toEqual(["environment.users.read"]);
-    expect(s.note).toHaveLength(1000);
-    expect(problems).toEqual([
-      "the link's API host is not one of Dynamic's; https://app.dynamicauth.com/api/v0 is used",
-      "the link's calls from files could not be read",
-    ]);
-    expect(decodeState("#v=2&calls=x").problems).toEqual(["the link is not one this page made"]);
-  });
-
-  test("every catalog endpoint's template, as a link holds it, is read back as that endpoint", () => {
-    for (const s of scopes)
-      for (const e of s.endpoints) {
-        const r = lookup(`${e.method} ${e.path}`);
-        expect(r.status === "matched" && endpointKey(r.endpoint), endpointKey(e)).toBe(endpointKey(e));
-      }
-  });
-
-  test(
-    "fail closed through a link: a call from a file has the same status after the link as before",
-    () => {
-      const call = fc.oneof(
-        fc.string({ maxLength: 80 }),
-        fc.record({
-          method: fc.constantFrom("GET", "POST", "get", "G T", ""),
-          url: fc.oneof(
-            fc.string({ maxLength: 40 }).map((p) => `https://app.dynamicauth.com/api/v0/${p}`),
-            fc.string({ maxLength: 40 }),
-          ),
-        }),
-        fc.jsonValue({ maxDepth: 2 }),
-        // Shaped like a sourced call: the library unwraps one level, and must do so the same after the link.
-        fc.record({
-          call: fc.constantFrom("GET /environments/e1/users", "GET /x", 3),
-          source: fc.constant({ file: "f" }),
-        }),
-      );
-      fc.assert(
-        fc.property(fc.array(call, { maxLength: 5 }), (values) => {
-          const input = linkInput("f", "f.har", values as WizardCall["call"][]);
-          const state = { ...emptyState(), files: [{ name: "f.har", calls: linkCalls(input) }] };
-          const back = linkInput("f", "f.har", decodeState(encodeState(state)).state.files[0]!.calls);
-          const statuses = (calls: readonly WizardCall[]) => planFor(calls).calls.map((c) => c.result.status);
-          expect(statuses(back.calls)).toEqual(statuses(input.calls));
-          // Each call is read the same way by requiredScopes as by a plan.
-          expect(input.calls.map((c) => lookup(c).status)).toEqual(statuses(input.calls));
-        }),
-        { numRuns },
-      );
-    },
-    timeout,
-  );
 });
 
 test("a file nested too deeply to read is unreadable, with why and where", () => {

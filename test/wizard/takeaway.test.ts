@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import fc from "fast-check";
 import ts from "typescript";
-import { expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { dynamicCatalog } from "../../src/index.js";
 import {
   curlCommand,
@@ -78,6 +78,35 @@ test(
   timeout,
 );
 
+/** Characters that can reorder or hide what a reader sees; the snippets' own line breaks aside. */
+const HIDDEN = /(?!\n)[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{DI}]/u;
+
+describe("hidden characters in the note and environment ID never reach a snippet raw (Trojan Source)", () => {
+  test.each([
+    ["attack: a link's note and env", "deploy \u202E", "e1\u2066\u2069\u200F"],
+    ["line and paragraph separators", "a\u2028b\u2029c", "e1\u2028"],
+    ["zero-width and BOM", "de\u200Bploy\uFEFF", "\u200Be1"],
+    ["a tag character (past U+FFFF)", "deploy\u{E0041}", "e1\u{E0041}"],
+    ["C0 and C1 controls", "a\u001b[31mb\u0085c", "e1\u0007"],
+    ["a Hangul filler", "\u3164", "\u3164"],
+  ])("%s", (_name, note, environmentId) => {
+    const r = { ...request, note, environmentId };
+    const body = requestBody(r);
+    const curl = curlCommand(r);
+    const sdk = sdkSnippet(r);
+    for (const text of [body, curl, sdk]) expect(text).not.toMatch(HIDDEN);
+    // Escaped, not removed: the token gets the note as given.
+    expect((JSON.parse(body) as { note: string }).note).toBe(note);
+    const args = curlArgs(curl);
+    expect((JSON.parse(args[8]!) as { note: string }).note).toBe(note);
+    expect(JSON.parse(/^ {4}note: (.*),$/m.exec(sdk)![1]!)).toBe(note);
+    // An environment ID with hidden characters is not the one the reader sees: the snippets read the environment.
+    expect(usableEnvironmentId(environmentId)).toBe(false);
+    expect(args[2]).toBe("https://app.dynamicauth.com/api/v0/environments/env-1/tokens");
+    expect(sdk).toContain("environmentId: process.env.DYNAMIC_ENVIRONMENT_ID!,");
+  });
+});
+
 test("curl and SDK code use only Dynamic's hosts, whatever baseUrl says", () => {
   const evil = { ...request, baseUrl: "https://evil.example/api/v0" };
   expect(curlCommand(evil)).not.toContain("evil");
@@ -94,6 +123,7 @@ test("the SDK snippet type-checks against @dynamic-labs/sdk-api, hostile note an
   const files = [
     sdkSnippet({ ...request, scopes: [...dynamicCatalog.scopes] }),
     sdkSnippet({ ...request, note: `"; process.exit(1); //\n\u2028'\`\${x}`, environmentId: `e1"\n` }),
+    sdkSnippet({ ...request, note: "deploy \u202E\u{E0041}", environmentId: "e1\u2066\u2069\u200F" }),
     sdkSnippet({ ...request, scopes: [] }),
   ].map((text, i) => {
     const file = `${dir}/snippet-${i}.ts`;

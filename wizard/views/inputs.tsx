@@ -92,7 +92,7 @@ export const InputsView = (props: {
   onReplaceLine: (line: number, text: string) => void;
 }) => {
   const id = useId();
-  const shown = props.inputs.filter((i) => i.kind !== "typed" || i.calls.length > 0);
+  const shown = props.inputs.filter((i) => i.kind !== "typed" || i.calls.length > 0 || i.problems.length > 0);
   return (
     <section aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>
@@ -100,8 +100,10 @@ export const InputsView = (props: {
       </h2>
       <label for={`${id}-calls`}>Calls, one per line</label>
       <p class="hint" id={`${id}-calls-hint`}>
-        <Code>METHOD URL</Code> (<Code>GET /environments/:environmentId/users</Code>), a full URL, or an SDK call as
-        written in code (<Code>usersApi.getEnvironmentUsers</Code>). Lines starting with <Code>#</Code> are comments.
+        <Code>METHOD URL</Code> (<Code>GET /environments/:environmentId/users</Code>, or with a full URL) or an SDK
+        operation as <Code>Class.method</Code> (<Code>UsersApi.getEnvironmentUsers</Code>), one call a line, read as{" "}
+        <Code>scopewise plan</Code> reads a calls file. Lines starting with <Code>#</Code> are comments. Code is not
+        read here: run <Code>npx scopewise scan</Code> on it.
       </p>
       <textarea
         id={`${id}-calls`}

@@ -1,7 +1,52 @@
 import { useId } from "preact/hooks";
-import { catalogInfo, type CheckView, type PlanView } from "../core.js";
+import { emptyReason } from "../blockers.js";
+import { catalogInfo, hiddenCharacters, type CheckView, type PlanView } from "../core.js";
 import { curlCommand, requestBody, scopeList, sdkSnippet } from "../takeaway.js";
 import { plural, visible, Code } from "./common.js";
+
+const codePoints = (chars: readonly string[]): string =>
+  chars
+    .slice(0, 8)
+    .map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`)
+    .join(", ") + (chars.length > 8 ? `, ${chars.length - 8} more` : "");
+
+/** Says that a field holds hidden characters (a link can put them there) and offers to remove them. */
+const Hidden = (props: { value: string; what: string; effect: string; onValue: (value: string) => void }) => {
+  const hidden = hiddenCharacters(props.value);
+  if (hidden.length === 0) return null;
+  return (
+    <p class="hint warn-text" data-testid="hidden-characters">
+      The {props.what} holds hidden characters ({codePoints(hidden)}): {props.effect}.{" "}
+      <button
+        type="button"
+        class="small quiet"
+        onClick={() => props.onValue([...props.value].filter((c) => !hidden.includes(c)).join(""))}
+      >
+        Remove them
+      </button>
+    </p>
+  );
+};
+
+/** Why the request is not shown: the blockers that stand, or that there is nothing to create yet. */
+const NotOffered = ({ blockers, empty }: { blockers: readonly string[]; empty: string | undefined }) =>
+  blockers.length > 0 ? (
+    <div class="callout bad" data-testid="takeaway-blocked">
+      <h3>
+        No create-token request while {plural(blockers.length, "blocker")} stand{blockers.length === 1 ? "s" : ""}
+      </h3>
+      <p>The scopes above would be an answer for fewer calls than the token is for, so they are not offered yet:</p>
+      <ul>
+        {blockers.map((b, i) => (
+          <li key={i}>{visible(b)}</li>
+        ))}
+      </ul>
+    </div>
+  ) : (
+    <p class="callout info" data-testid="takeaway-blocked">
+      {empty}
+    </p>
+  );
 
 const CopyBlock = (props: {
   title: string;
@@ -27,6 +72,8 @@ const CopyBlock = (props: {
 };
 
 export const TakeawayView = (props: {
+  /** What stands in the way of a create-token request; none: it is offered (with at least one scope). */
+  blockers: readonly string[];
   scopes: readonly string[];
   selection: CheckView;
   plan: PlanView;
@@ -37,8 +84,9 @@ export const TakeawayView = (props: {
   baseUrl: string;
   onBaseUrl: (url: string) => void;
   onCopy: (what: string, text: string) => void;
-  /** Undefined when the page holds more than a link can. */
-  link: (() => string) | undefined;
+  link: () => string;
+  /** Why the page offers no link: it holds more than a link can, or the link it was opened with is damaged. */
+  noLink: string | undefined;
 }) => {
   const id = useId();
   const scopes = [...props.scopes].sort();
@@ -52,12 +100,14 @@ export const TakeawayView = (props: {
     ),
   ];
   const blocked = props.selection.missing.length + props.selection.unidentified;
+  const empty = emptyReason(scopes, props.plan);
+  const offered = props.blockers.length === 0 && empty === undefined;
   return (
     <section aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>
         <span class="step">4</span> Take it away
       </h2>
-      {blocked > 0 && (
+      {offered && blocked > 0 && (
         <p class="callout warn">
           A token with these scopes will not be enough for {plural(blocked, "call")} (see above).
         </p>
@@ -71,6 +121,12 @@ export const TakeawayView = (props: {
             maxLength={1000}
             value={props.note}
             onInput={(e) => props.onNote(e.currentTarget.value)}
+          />
+          <Hidden
+            value={props.note}
+            what="note"
+            effect={"the request writes each as a \\u escape, the same character"}
+            onValue={props.onNote}
           />
         </div>
         <div class="field">
@@ -89,6 +145,17 @@ export const TakeawayView = (props: {
           <p class="hint" id={`${id}-env-hint`}>
             Leave empty to read it from <Code>DYNAMIC_ENVIRONMENT_ID</Code>.
           </p>
+          <Hidden
+            value={props.environmentId}
+            what="environment ID"
+            effect="it is not used, and the snippets read DYNAMIC_ENVIRONMENT_ID"
+            onValue={props.onEnvironmentId}
+          />
+          {/^\.\.?$/.test(props.environmentId) && (
+            <p class="hint warn-text">
+              “{props.environmentId}” cannot stand in a URL path: the snippets read <Code>DYNAMIC_ENVIRONMENT_ID</Code>.
+            </p>
+          )}
           {detected.length === 1 && detected[0] !== props.environmentId && (
             <button type="button" class="small quiet" onClick={() => props.onEnvironmentId(detected[0]!)}>
               Use {visible(detected[0]!)} (from your calls)
@@ -106,35 +173,41 @@ export const TakeawayView = (props: {
           </select>
         </div>
       </div>
-      <CopyBlock
-        title="Create-token request body"
-        what="the request body"
-        text={requestBody(request)}
-        onCopy={props.onCopy}
-      />
-      <CopyBlock
-        title="curl (your token from $DYNAMIC_API_TOKEN)"
-        what="the curl command"
-        text={curlCommand(request)}
-        onCopy={props.onCopy}
-      />
-      <CopyBlock
-        title={`${catalogInfo.sdk.name} (TypeScript)`}
-        what="the SDK snippet"
-        text={sdkSnippet(request)}
-        onCopy={props.onCopy}
-      />
-      <CopyBlock title="Scope list" what="the scope list" text={scopeList(scopes)} onCopy={props.onCopy} wrap />
+      {offered ? (
+        <>
+          <CopyBlock
+            title="Create-token request body"
+            what="the request body"
+            text={requestBody(request)}
+            onCopy={props.onCopy}
+          />
+          <CopyBlock
+            title="curl (your token from $DYNAMIC_API_TOKEN)"
+            what="the curl command"
+            text={curlCommand(request)}
+            onCopy={props.onCopy}
+          />
+          <CopyBlock
+            title={`${catalogInfo.sdk.name} (TypeScript)`}
+            what="the SDK snippet"
+            text={sdkSnippet(request)}
+            onCopy={props.onCopy}
+          />
+          <CopyBlock title="Scope list" what="the scope list" text={scopeList(scopes)} onCopy={props.onCopy} wrap />
+        </>
+      ) : (
+        <NotOffered blockers={props.blockers} empty={empty} />
+      )}
       <div class="row">
-        {props.link ? (
+        {props.noLink === undefined ? (
           <>
-            <button type="button" onClick={() => props.onCopy("the link to this page", props.link!())}>
+            <button type="button" onClick={() => props.onCopy("the link to this page", props.link())}>
               Copy link to this page
             </button>
             <span class="hint">The link holds the calls and choices on this page, never a token.</span>
           </>
         ) : (
-          <span class="hint">This page holds more calls than a link can (512 KB): share the files instead.</span>
+          <span class="hint">{props.noLink}</span>
         )}
       </div>
     </section>

@@ -1,14 +1,8 @@
-import { readToken } from "../../checker/read-token.js";
 import type { SourcedCall } from "../../sources/types.js";
 import type { ImpactToken } from "../../upkeep/types.js";
 import { defineCommand, EXIT, UsageError, type CommandContext } from "../command.js";
-import { outputFormat, render } from "../context.js";
 import type { Io } from "../io.js";
-import { INPUT_OPTIONS, REPORT_OPTIONS, TOKEN_OPTIONS } from "../options.js";
-import { readInputs } from "../read-inputs.js";
-import { loadToken } from "../token.js";
-import { pairedCalculator } from "../catalog-impact.js";
-import { CONFIG_OPTIONS, findRunConfig } from "../run-config.js";
+import { CONFIG_OPTIONS, INPUT_OPTIONS, outputFormat, REPORT_OPTIONS, TOKEN_OPTIONS } from "../options.js";
 import { EMBEDDED, loadCatalogArg } from "./catalog-load.js";
 
 const options = {
@@ -23,6 +17,10 @@ const options = {
 /** The tokens of `--scopes` or `--token`, each with the label the impact names it by. */
 const tokensOf = async (values: { scopes: readonly string[]; token: string | undefined }, io: Io) => {
   if (values.scopes.length === 0 && values.token === undefined) return [];
+  const [{ loadToken }, { readToken }] = await Promise.all([
+    import("../token.js"),
+    import("../../checker/read-token.js"),
+  ]);
   const { token } = await loadToken(values, "catalog diff", io);
   const read = readToken(token);
   if (read.kind === "token")
@@ -60,7 +58,14 @@ export const catalogDiff = defineCommand({
     const tokens = await tokensOf(values, io);
     const old = await loadCatalogArg(oldArg, io);
     const next = await loadCatalogArg(newArg, io);
-    const { diffCatalogs } = await import("../../upkeep/diff-catalogs.js");
+    const [{ diffCatalogs }, { render }, { readInputs }, { pairedCalculator, configImpact }, { findRunConfig }] =
+      await Promise.all([
+        import("../../upkeep/diff-catalogs.js"),
+        import("../context.js"),
+        import("../read-inputs.js"),
+        import("../catalog-impact.js"),
+        import("../run-config.js"),
+      ]);
     const diff = diffCatalogs(old, next);
     const calc = pairedCalculator(old, next);
     const baseUrls = [...new Set([...old.baseUrls, ...values["base-url"]])];
@@ -81,7 +86,6 @@ export const catalogDiff = defineCommand({
     // With no calls or token of its own, the diff is judged on the config's token policies, when there is one.
     const config = given && values.config === undefined ? undefined : await findRunConfig(values, io, "catalog diff");
     if (config !== undefined) {
-      const { configImpact } = await import("../catalog-impact.js");
       const r = await configImpact(old, next, config, io);
       const parts = { inputs: [...inputs, ...r.inputs], problems: [...problems, ...r.problems], ...r.run.parts() };
       render(io, format, { kind: "catalog-diff", diff: { ...diff, impact: r.impact } }, parts);

@@ -1,9 +1,6 @@
-import { parseJsonInput } from "../../util/parse-json.js";
-import { readText } from "../../node/read-source.js";
 import type { SdkMapping } from "../../node/catalog/sdk-mapping.js";
 import { defineCommand, EXIT, type CommandContext } from "../command.js";
-import { outputFormat, render } from "../context.js";
-import { REPORT_OPTIONS } from "../options.js";
+import { outputFormat, REPORT_OPTIONS } from "../options.js";
 import { EMBEDDED, loadCatalogArg } from "./catalog-load.js";
 
 const options = {
@@ -47,6 +44,11 @@ export const catalogDrift = defineCommand({
   async run({ values, io }: CommandContext<typeof options>) {
     const format = outputFormat(values, "catalog sdk-drift");
     const catalog = await loadCatalogArg(values.catalog, io);
+    const [{ parseJsonInput }, { readText }, { render }] = await Promise.all([
+      import("../../util/parse-json.js"),
+      import("../../node/read-source.js"),
+      import("../context.js"),
+    ]);
     // The shipped mapping loads only here, so other commands start without it.
     const baseline =
       values.baseline === undefined

@@ -1,10 +1,8 @@
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { InputError } from "../../util/errors.js";
-import { readText } from "../../node/read-source.js";
 import { defineCommand, EXIT, type CommandContext, type OptionSpec } from "../command.js";
-import { outputFormat, render } from "../context.js";
-import { REPORT_OPTIONS } from "../options.js";
+import { outputFormat, REPORT_OPTIONS } from "../options.js";
 import { EMBEDDED, loadCatalogArg } from "./catalog-load.js";
 
 /** Largest page read: Dynamic's is about 12 KB as text; a saved HTML page is far below this. */
@@ -66,6 +64,10 @@ export const catalogImport = defineCommand({
   async run({ values, positionals, io }: CommandContext<typeof options>) {
     const format = outputFormat(values, "catalog import");
     const file = positionals[0] as string;
+    const [{ readText }, { render }] = await Promise.all([
+      import("../../node/read-source.js"),
+      import("../context.js"),
+    ]);
     const page = await readText(file, { stdin: io.stdin, maxBytes: MAX_PAGE_BYTES });
     if (page.length > MAX_PAGE_BYTES) {
       const message = `${page.length} characters; a page is limited to ${MAX_PAGE_BYTES >> 20} MiB`;

@@ -1,6 +1,4 @@
-import { dynamicCatalog } from "../../catalog/dynamic-catalog.js";
 import type { Catalog } from "../../catalog/types.js";
-import { readText } from "../../node/read-source.js";
 import type { Io } from "../io.js";
 
 /** The word that names the embedded Dynamic catalog where a catalog file is expected. */
@@ -8,7 +6,8 @@ export const EMBEDDED = "@dynamic";
 
 /** A catalog argument: `@dynamic` for the embedded one, `-` for stdin, else a file, validated in full. */
 export const loadCatalogArg = async (arg: string | undefined, io: Io): Promise<Catalog> => {
-  if (arg === undefined || arg === EMBEDDED) return dynamicCatalog;
+  if (arg === undefined || arg === EMBEDDED) return (await import("../../catalog/dynamic-catalog.js")).dynamicCatalog;
   const { parseCatalog } = await import("../../catalog/parse-catalog.js");
+  const { readText } = await import("../../node/read-source.js");
   return parseCatalog(await readText(arg, { stdin: io.stdin }), { file: arg === "-" ? "<stdin>" : arg });
 };

@@ -1,13 +1,15 @@
-import { checkLive } from "../check-live.js";
 import { defineCommand, EXIT, UsageError, type CommandContext } from "../command.js";
-import { AGE_OPTION, LIVE_OPTIONS } from "../live.js";
-import { TOKEN_ID_OPTION } from "./token-whoami.js";
-import { outputFormat, render } from "../context.js";
-import { CATALOG_OPTIONS, INPUT_OPTIONS, REPORT_OPTIONS, TOKEN_OPTIONS } from "../options.js";
-import { noCalls } from "../read-inputs.js";
-import { CONFIG_OPTIONS, findRunConfig, runConfig, runSettings } from "../run-config.js";
-import { readRunInputs } from "../run-inputs.js";
-import { checkParts, checkPasses, checkResult, loadToken } from "../token.js";
+import {
+  AGE_OPTION,
+  CATALOG_OPTIONS,
+  CONFIG_OPTIONS,
+  INPUT_OPTIONS,
+  LIVE_OPTIONS,
+  outputFormat,
+  REPORT_OPTIONS,
+  TOKEN_ID_OPTION,
+  TOKEN_OPTIONS,
+} from "../options.js";
 
 const options = {
   ...TOKEN_OPTIONS,
@@ -51,14 +53,25 @@ export const check = defineCommand({
     "scopewise check --strict --max-unused-risk read --token token.json calls.txt",
   ],
   async run({ values, positionals, io }: CommandContext<typeof options>) {
-    if (values.live)
+    const [{ findRunConfig, runConfig, runSettings }, { readRunInputs }] = await Promise.all([
+      import("../run-config.js"),
+      import("../run-inputs.js"),
+    ]);
+    if (values.live) {
+      const { checkLive } = await import("../check-live.js");
       return checkLive(values, io, async (calc) => {
         const run = runSettings(await findRunConfig(values, io, "check"), calc, io);
         return { ...(await readRunInputs(positionals, values, calc, run, io, "check")), parts: run.parts() };
       });
+    }
     const only = LIVE_ONLY.find((o) => values[o] !== undefined);
     if (only !== undefined) throw new UsageError(`--${only} is for --live`, "check");
     const format = outputFormat(values, "check");
+    const [{ render }, { noCalls }, { checkParts, checkPasses, checkResult, loadToken }] = await Promise.all([
+      import("../context.js"),
+      import("../read-inputs.js"),
+      import("../token.js"),
+    ]);
     // The token is read before the calls, so a bad token fails fast even on a large log.
     const { token, locate } = await loadToken(values, "check", io);
     const { calc, run } = await runConfig(values, io, "check");

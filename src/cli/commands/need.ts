@@ -1,9 +1,5 @@
 import { defineCommand, EXIT, UsageError } from "../command.js";
-import { loadCalculator, outputFormat, render } from "../context.js";
-import { CATALOG_OPTIONS, SIMPLE_OUTPUT_OPTIONS } from "../options.js";
-
-// `usersApi.getUser`: an SDK instance name, written where the class name belongs.
-const INSTANCE_CALL = /^([a-z][A-Za-z0-9]*Api)\.([a-z][A-Za-z0-9]*)$/;
+import { CATALOG_OPTIONS, outputFormat, SIMPLE_OUTPUT_OPTIONS } from "../options.js";
 
 /** The call the arguments name: `METHOD URL`, `"METHOD URL"`, a bare URL (GET), or an SDK operation. */
 const callOf = async (positionals: readonly string[]): Promise<{ call: unknown; shown: string }> => {
@@ -17,7 +13,7 @@ const callOf = async (positionals: readonly string[]): Promise<{ call: unknown; 
     throw new UsageError(`expected METHOD URL after ${text}`, "need");
   if (!text.includes(".") || text.includes("/")) return { call: { method: "GET", url: text }, shown: `GET ${text}` };
   // The SDK's operation table loads only for an operation name, so other commands start without it.
-  const { isOperationName, lookupSdkOperation } = await import("../../sources/sdk-operations.js");
+  const { instanceCallNote, isOperationName, lookupSdkOperation } = await import("../../sources/sdk-operations.js");
   if (isOperationName(text)) {
     const found = lookupSdkOperation(text);
     if (found.status === "not-found") {
@@ -27,16 +23,8 @@ const callOf = async (positionals: readonly string[]): Promise<{ call: unknown; 
     const { method, path } = found.operation;
     return { call: { method, path }, shown: `${text} (${method} ${path})` };
   }
-  const instance = INSTANCE_CALL.exec(text);
-  if (instance) {
-    const asClass = `${instance[1]![0]!.toUpperCase()}${instance[1]!.slice(1)}.${instance[2]}`;
-    const found = lookupSdkOperation(asClass);
-    const guess = found.status === "found" ? asClass : found.didYouMean;
-    throw new UsageError(
-      `${text} looks like an SDK instance call; give the class and method${guess ? `: did you mean ${guess}?` : ""}`,
-      "need",
-    );
-  }
+  const instance = instanceCallNote(text);
+  if (instance !== undefined) throw new UsageError(instance, "need");
   return { call: { method: "GET", url: text }, shown: `GET ${text}` };
 };
 
@@ -61,6 +49,7 @@ export const need = defineCommand({
   async run({ values, positionals, io }) {
     const format = outputFormat(values, "need");
     const { call, shown } = await callOf(positionals);
+    const { loadCalculator, render } = await import("../context.js");
     const calc = await loadCalculator(values.catalog, io);
     const result = calc.requiredScopes(call as never);
     const risks = Object.fromEntries(

@@ -1,9 +1,5 @@
 import { defineCommand, EXIT, type CommandContext } from "../command.js";
-import { outputFormat, render } from "../context.js";
-import { CATALOG_OPTIONS, INPUT_OPTIONS, REPORT_OPTIONS } from "../options.js";
-import { noCalls } from "../read-inputs.js";
-import { CONFIG_OPTIONS, runConfig } from "../run-config.js";
-import { readRunInputs } from "../run-inputs.js";
+import { CATALOG_OPTIONS, CONFIG_OPTIONS, INPUT_OPTIONS, outputFormat, REPORT_OPTIONS } from "../options.js";
 
 const options = { ...INPUT_OPTIONS, ...REPORT_OPTIONS, ...CATALOG_OPTIONS, ...CONFIG_OPTIONS };
 
@@ -27,6 +23,12 @@ export const plan = defineCommand({
   examples: ["scopewise plan examples/deploy-calls.txt", "scopewise plan session.har access.log --format markdown"],
   async run({ values, positionals, io }: CommandContext<typeof options>) {
     const format = outputFormat(values, "plan");
+    const [{ render }, { noCalls }, { runConfig }, { readRunInputs }] = await Promise.all([
+      import("../context.js"),
+      import("../read-inputs.js"),
+      import("../run-config.js"),
+      import("../run-inputs.js"),
+    ]);
     const { calc, run } = await runConfig(values, io, "plan");
     const read = await readRunInputs(positionals, values, calc, run, io, "plan");
     const { calls, problems, inputs } = read;

@@ -1,9 +1,13 @@
 import type { ScanProgress } from "../../node/scan/types.js";
 import { defineCommand, EXIT, UsageError, type CommandContext, type OptionSpec } from "../command.js";
-import { outputFormat, progress, render } from "../context.js";
-import { CATALOG_OPTIONS, INPUT_OPTIONS, REPORT_OPTIONS, TOKEN_OPTIONS } from "../options.js";
-import { applyConfig, CONFIG_OPTIONS, runConfig } from "../run-config.js";
-import { checkParts, checkPasses, checkResult, loadToken } from "../token.js";
+import {
+  CATALOG_OPTIONS,
+  CONFIG_OPTIONS,
+  INPUT_OPTIONS,
+  outputFormat,
+  REPORT_OPTIONS,
+  TOKEN_OPTIONS,
+} from "../options.js";
 
 const SCAN_OPTIONS = {
   "changed-since": {
@@ -62,6 +66,8 @@ export const scan = defineCommand({
     if (positionals.length === 0 && changedSince === undefined)
       throw new UsageError("expected at least one PATH (or --changed-since REF)", "scan");
     const format = outputFormat(values, "scan");
+    const [{ progress, render }, { applyConfig, runConfig }, { checkParts, checkPasses, checkResult, loadToken }] =
+      await Promise.all([import("../context.js"), import("../run-config.js"), import("../token.js")]);
     const withToken = values.scopes.length > 0 || values.token !== undefined;
     const token = withToken ? await loadToken(values, "scan", io) : undefined;
     const { calc, run } = await runConfig(values, io, "scan");

@@ -1,6 +1,5 @@
 import { defineCommand, EXIT, type CommandContext } from "../command.js";
-import { loadCalculator, outputFormat, render } from "../context.js";
-import { CATALOG_OPTIONS, SIMPLE_OUTPUT_OPTIONS } from "../options.js";
+import { CATALOG_OPTIONS, outputFormat, SIMPLE_OUTPUT_OPTIONS } from "../options.js";
 
 const options = { ...SIMPLE_OUTPUT_OPTIONS, ...CATALOG_OPTIONS };
 
@@ -15,6 +14,7 @@ export const scopes = defineCommand({
   exits: "0, or 2 for a usage or catalog error.",
   async run({ values, io }: CommandContext<typeof options>) {
     const format = outputFormat(values, "scopes");
+    const { loadCalculator, render } = await import("../context.js");
     const { catalog } = await loadCalculator(values.catalog, io);
     const infos = catalog.scopes.map((s) => catalog.scope(s)!);
     render(io, format, { kind: "scopes", catalog: { name: catalog.name, version: catalog.version }, scopes: infos });
@@ -34,6 +34,7 @@ export const grants = defineCommand({
   examples: ["scopewise grants environment.apiTokens.write"],
   async run({ values, positionals, io }: CommandContext<typeof options>) {
     const format = outputFormat(values, "grants");
+    const { loadCalculator, render } = await import("../context.js");
     const calc = await loadCalculator(values.catalog, io);
     const scope = positionals[0] as string;
     const endpoints = calc.grants(scope);

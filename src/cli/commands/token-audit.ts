@@ -1,12 +1,9 @@
-import { auditLiveTokensIn, DEFAULT_MAX_AGE_DAYS } from "../../checker/audit-tokens.js";
+import { DEFAULT_MAX_AGE_DAYS } from "../../checker/token-age.js";
 import { ApiError } from "../../node/tokens/api-error.js";
-import { listTokens } from "../../node/tokens/list-tokens.js";
 import { printable } from "../../util/printable.js";
 import { defineCommand, EXIT, UsageError, type CommandContext } from "../command.js";
-import { loadCalculator, outputFormat, render } from "../context.js";
-import { AGE_OPTION, LIVE_OPTIONS, runLive, unlockedBy } from "../live.js";
-import { INPUT_OPTIONS, REPORT_OPTIONS } from "../options.js";
-import { readInputs, type Inputs } from "../read-inputs.js";
+import { AGE_OPTION, INPUT_OPTIONS, LIVE_OPTIONS, outputFormat, REPORT_OPTIONS } from "../options.js";
+import type { Inputs } from "../read-inputs.js";
 
 const options = {
   ...LIVE_OPTIONS,
@@ -43,6 +40,14 @@ export const tokenAudit = defineCommand({
     const format = outputFormat(values, "token audit");
     const environment = values.environment;
     if (environment === undefined) throw new UsageError("--environment ENV is required", "token audit");
+    const [{ auditLiveTokensIn }, { listTokens }, { loadCalculator, render }, { runLive, unlockedBy }, { readInputs }] =
+      await Promise.all([
+        import("../../checker/audit-tokens.js"),
+        import("../../node/tokens/list-tokens.js"),
+        import("../context.js"),
+        import("../live.js"),
+        import("../read-inputs.js"),
+      ]);
     return runLive("token audit", io, values, async (live) => {
       const client = await live.client();
       const calc = await loadCalculator(undefined, io);

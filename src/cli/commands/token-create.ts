@@ -1,13 +1,10 @@
 import { lstat, open, unlink, type FileHandle } from "node:fs/promises";
-import { checkApiUrl, DEFAULT_API_URL } from "../../node/tokens/client.js";
-import { createToken, secretShapeProblem } from "../../node/tokens/create-token.js";
+import { checkApiUrl, DEFAULT_API_URL } from "../../node/tokens/api-url.js";
 import type { TokenCreation } from "../../report/model.js";
 import { printable } from "../../util/printable.js";
 import { defineCommand, EXIT, UsageError, type CommandContext } from "../command.js";
-import { loadCalculator, outputFormat, render } from "../context.js";
-import { LIVE_OPTIONS, readLine, runLive, type Live } from "../live.js";
-import { INPUT_OPTIONS, SIMPLE_OUTPUT_OPTIONS } from "../options.js";
-import { readInputs } from "../read-inputs.js";
+import type { Live } from "../live.js";
+import { INPUT_OPTIONS, LIVE_OPTIONS, outputFormat, SIMPLE_OUTPUT_OPTIONS } from "../options.js";
 
 const options = {
   ...LIVE_OPTIONS,
@@ -57,6 +54,7 @@ const confirm = async (live: Live, tty: boolean, question: string): Promise<bool
       "token create",
     );
   live.io.stderr(`${question} [y/N] `);
+  const { readLine } = await import("../live.js");
   const answer = (await readLine(live.io.stdin))?.trim().toLowerCase();
   return answer === "y" || answer === "yes";
 };
@@ -118,6 +116,13 @@ export const tokenCreate = defineCommand({
         `--secret-file ${secretFile} exists; scopewise does not overwrite a secret file`,
         "token create",
       );
+    const [{ createToken, secretShapeProblem }, { loadCalculator, render }, { runLive }, { readInputs }] =
+      await Promise.all([
+        import("../../node/tokens/create-token.js"),
+        import("../context.js"),
+        import("../live.js"),
+        import("../read-inputs.js"),
+      ]);
     return runLive("token create", io, values, async (live) => {
       const calc = await loadCalculator(undefined, io);
       const read = await readInputs(positionals, { from: values.from, baseUrls: values["base-url"], calc, io });

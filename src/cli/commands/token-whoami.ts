@@ -1,16 +1,5 @@
 import { defineCommand, EXIT, type CommandContext } from "../command.js";
-import { loadCalculator, outputFormat, render } from "../context.js";
-import { AGE_OPTION, LIVE_OPTIONS, liveToken, runLive, unlockedBy } from "../live.js";
-import { SIMPLE_OUTPUT_OPTIONS } from "../options.js";
-
-/** `--token-id ID`, for when the API has no `GET /tokens/me`. */
-export const TOKEN_ID_OPTION = {
-  "token-id": {
-    type: "string",
-    value: "ID",
-    description: "which token this is, when the API has no GET /tokens/me (else matched by checksum)",
-  },
-} as const;
+import { AGE_OPTION, LIVE_OPTIONS, outputFormat, SIMPLE_OUTPUT_OPTIONS, TOKEN_ID_OPTION } from "../options.js";
 
 const options = { ...LIVE_OPTIONS, ...TOKEN_ID_OPTION, ...AGE_OPTION, ...SIMPLE_OUTPUT_OPTIONS } as const;
 
@@ -33,6 +22,10 @@ export const tokenWhoami = defineCommand({
   examples: ["scopewise token whoami", "scopewise token whoami --environment $ENV"],
   async run({ values, io }: CommandContext<typeof options>) {
     const format = outputFormat(values, "token whoami");
+    const [{ loadCalculator, render }, { liveToken, runLive, unlockedBy }] = await Promise.all([
+      import("../context.js"),
+      import("../live.js"),
+    ]);
     return runLive("token whoami", io, values, async (live) => {
       const calc = await loadCalculator(undefined, io);
       const info = await liveToken(live, calc.catalog, values);

@@ -1,9 +1,6 @@
 import type { LoadedConfig } from "../../node/config/load-config.js";
 import { defineCommand, EXIT, UsageError, type CommandContext } from "../command.js";
-import { outputFormat } from "../context.js";
-import { CATALOG_OPTIONS, REPORT_OPTIONS } from "../options.js";
-import { findRunConfig } from "../run-config.js";
-import { runVerify } from "../verify-run.js";
+import { CATALOG_OPTIONS, outputFormat, REPORT_OPTIONS } from "../options.js";
 
 const options = {
   config: {
@@ -55,6 +52,10 @@ export const verify = defineCommand({
   examples: ["scopewise verify", "scopewise verify --config examples/gate/scopewise.config.json --format markdown"],
   async run({ values, positionals, io }: CommandContext<typeof options>) {
     const format = outputFormat(values, "verify");
+    const [{ findRunConfig }, { runVerify }] = await Promise.all([
+      import("../run-config.js"),
+      import("../verify-run.js"),
+    ]);
     const config: LoadedConfig | undefined = await findRunConfig({ config: values.config }, io, "verify");
     if (config === undefined) throw noConfig(io.cwd);
     const ok = await runVerify(config, {

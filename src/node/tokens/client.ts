@@ -1,11 +1,11 @@
 import type { TokensApi } from "@dynamic-labs/sdk-api";
 import { printable } from "../../util/printable.js";
+import { checkApiUrl, DEFAULT_API_URL } from "./api-url.js";
 import { ApiError } from "./api-error.js";
 import { redact, redactJson } from "./redact.js";
 import { attemptsFor, createFetch, DEFAULTS, readBody, retryAfterMs, type TransportOptions } from "./transport.js";
 
-/** Dynamic's admin API, as the SDK's `BASE_PATH`. */
-export const DEFAULT_API_URL = "https://app.dynamicauth.com/api/v0";
+export { checkApiUrl, DEFAULT_API_URL } from "./api-url.js";
 
 /** How to reach Dynamic's API. */
 export interface TokensClientOptions extends TransportOptions {
@@ -54,28 +54,6 @@ export interface TokensClient {
   readonly checksum: string;
   readonly maxBodyBytes: number;
 }
-
-const LOOPBACK = new Set(["127.0.0.1", "[::1]", "localhost"]);
-
-/** The API URL, checked: https, or http only to a loopback address (a token never crosses a network in clear). */
-export const checkApiUrl = (value: string): string => {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new ApiError("usage", `--api-url ${JSON.stringify(printable(value, 80))} is not a URL`);
-  }
-  const local = LOOPBACK.has(url.hostname);
-  if (url.protocol !== "https:" && !(url.protocol === "http:" && local))
-    throw new ApiError(
-      "usage",
-      "--api-url must be https (http only to 127.0.0.1, [::1] or localhost), " +
-        `not ${JSON.stringify(printable(value, 80))}`,
-    );
-  if (url.username !== "" || url.password !== "" || url.search !== "" || url.hash !== "")
-    throw new ApiError("usage", "--api-url must not carry credentials, a query or a fragment");
-  return url.href.replace(/\/+$/, "");
-};
 
 /** The token, checked before it is sent: a header cannot carry spaces or control characters. */
 export const checkTokenValue = (value: string | undefined): string => {

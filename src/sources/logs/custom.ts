@@ -1,17 +1,4 @@
-import { safeRegex } from "safe-regex2";
 import { NO_REQUEST, request, statusOf, type ParsedLine } from "./parsed.js";
-
-/** Why `pattern` cannot read log lines (named groups `method` and `url` or `path` are needed), or none. */
-export const patternProblem = (pattern: RegExp): string | undefined => {
-  // A probe of the groups: an alternation of the pattern and the empty string always matches.
-  const groups = new RegExp(`${pattern.source}|`, pattern.flags.replace(/[gy]/g, "")).exec("")?.groups ?? {};
-  if (!("method" in groups)) return "has no named group (?<method>…)";
-  if (!("url" in groups) && !("path" in groups)) return "has no named group (?<url>…) or (?<path>…)";
-  // A quantified group inside a quantified group (`(a+)+`) can take exponential time on one line.
-  if (!safeRegex(pattern))
-    return "may backtrack catastrophically (a repeated group inside a repeated group); simplify it";
-  return undefined;
-};
 
 /**
  * A custom format: a regular expression with named groups `method` and `url` (or `path`),

@@ -1,48 +1,20 @@
 import { InputError } from "../../util/errors.js";
 import { alb } from "./alb.js";
 import { clf } from "./clf.js";
-import { customParser, patternProblem } from "./custom.js";
+import { customParser } from "./custom.js";
+import { patternProblem, type LineFormat, type LogFormat, type LogFormatName } from "./log-format.js";
 import { envoy } from "./envoy.js";
 import { json } from "./json.js";
 import type { LineParser, ParsedLine } from "./parsed.js";
 
-/** The log formats that have names; `auto` tells them apart line by line. `common` reads as `combined`. */
-export const LOG_FORMAT_NAMES = ["auto", "combined", "common", "json", "envoy", "alb"] as const;
-
-/** A named log format. */
-export type LogFormatName = (typeof LOG_FORMAT_NAMES)[number];
-
-/**
- * How access-log lines are read: a named format, or a regular expression with named groups
- * `method` and `url` (or `path`), optionally `host` and `status`. See {@link parseLogFormat}.
- */
-export type LogFormat = LogFormatName | RegExp;
-
-/** The format a line was read in, as summaries name it. */
-export type LineFormat = "combined" | "json" | "envoy" | "alb" | "pattern";
-
-/**
- * Reads a `--log-format` or config value: a format name, else a regular expression source
- * (compiled without flags) that must have the named groups a custom format needs.
- */
-export const parseLogFormat = (
-  value: string,
-): { readonly ok: true; readonly format: LogFormat } | { readonly ok: false; readonly message: string } => {
-  if ((LOG_FORMAT_NAMES as readonly string[]).includes(value)) return { ok: true, format: value as LogFormatName };
-  let pattern: RegExp;
-  try {
-    pattern = new RegExp(value);
-  } catch (error) {
-    const names = LOG_FORMAT_NAMES.join(", ");
-    return {
-      ok: false,
-      message: `is neither a format name (${names}) nor a regular expression: ${(error as Error).message}`,
-    };
-  }
-  const problem = patternProblem(pattern);
-  if (problem === undefined) return { ok: true, format: pattern };
-  return { ok: false, message: `is not a format name (${LOG_FORMAT_NAMES.join(", ")}), and as a pattern ${problem}` };
-};
+export {
+  LOG_FORMAT_NAMES,
+  parseLogFormat,
+  patternProblem,
+  type LineFormat,
+  type LogFormat,
+  type LogFormatName,
+} from "./log-format.js";
 
 const NAMED: Readonly<Record<Exclude<LogFormatName, "auto">, readonly [LineFormat, LineParser]>> = {
   combined: ["combined", clf],

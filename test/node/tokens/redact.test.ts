@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { redact, redactJson } from "../../../src/node/tokens/redact.js";
-import { printable, safeJson } from "../../../src/util/printable.js";
+import { hiddenCharacters, printable, safeJson } from "../../../src/util/printable.js";
 import { leaksSecret, SECRET } from "../../helpers/fake-dynamic.js";
 
 /** `s` with `sep` after every `n` characters. */
@@ -110,5 +110,9 @@ describe("printable and safeJson: nothing invisible or reordering reaches the ou
     const json = safeJson({ text });
     expect(JSON.parse(json)).toEqual({ text });
     expect(json).not.toMatch(/[\u007f-\u009f\p{Cf}\u2028\u2029]/u);
+    // On one line too (the wizard's curl --data and TypeScript literals), and said to hold hidden characters.
+    expect(JSON.parse(safeJson(text, 0))).toBe(text);
+    expect(safeJson(text, 0)).not.toMatch(/[\n\u007f-\u009f\p{Cf}\u2028\u2029]/u);
+    expect(hiddenCharacters(text).length > 0).toBe(text !== shown);
   });
 });

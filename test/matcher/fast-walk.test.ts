@@ -2,15 +2,15 @@ import { compiledOf } from "../../src/catalog/compiled.js";
 import fc from "fast-check";
 import { expect, test } from "vitest";
 import { parseCatalog, type Catalog } from "../../src/index.js";
-import { locatePath } from "../../src/matcher/fast-scan.js";
-import { guessMatch } from "../../src/matcher/guess-route.js";
+import { fastMatch } from "../../src/matcher/fast/match.js";
 import { requiredScopesCareful } from "../../src/matcher/required-scopes.js";
 import { makeCatalog } from "../helpers/catalogs.js";
 import { numRuns, timeout } from "../helpers/fc.js";
 import { requestOf } from "../helpers/request-grammar.js";
 import { routeShapeCatalog } from "../helpers/route-shapes.js";
 
-// The guess compares literals by first and last character only; these catalogs set the traps.
+// The fast path's walk compares literals by first and last character only, and the route's pattern
+// confirms the guess; these catalogs set the traps.
 const catalog = parseCatalog(
   makeCatalog({
     s: [
@@ -25,11 +25,10 @@ const catalog = parseCatalog(
     ],
   }),
 );
+/** The fast path's answer when it is a match: a confirmed guess. */
 const guess = (c: Catalog<string>, method: string, url: string) => {
-  const compiled = compiledOf(c);
-  const root = compiled.tries.get(method);
-  const path = locatePath(compiled, url);
-  return root && path && !path.foreignHost ? guessMatch(root, url, path) : undefined;
+  const result = fastMatch(compiledOf(c), method, url);
+  return result?.status === "matched" ? result : undefined;
 };
 
 test.each([

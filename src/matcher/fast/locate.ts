@@ -1,5 +1,5 @@
-import type { Compiled } from "../catalog/compiled.js";
-import { PLAIN_PATH_CHAR, PLAIN_QUERY } from "../catalog/route-pattern.js";
+import type { Compiled } from "../../catalog/compiled.js";
+import { PLAIN_PATH_CHAR, PLAIN_QUERY } from "../../catalog/route-pattern.js";
 
 const SLASH = 47;
 // One anchored native scan beats a JavaScript loop over every character.
@@ -38,7 +38,7 @@ export const isBoundary = (url: string, i: number): boolean => {
 // The last character first: a cheap filter before indexOf, which would scan on past `at`.
 const hasPrefixAt = (url: string, prefix: string, at: number): boolean =>
   url.charCodeAt(at + prefix.length - 1) === prefix.charCodeAt(prefix.length - 1) &&
-  url.indexOf(prefix, at) === at &&
+  url.startsWith(prefix, at) &&
   isBoundary(url, at + prefix.length);
 
 /** @internal True when the URL needs only the plain rules: no escapes, `;`, `\\`, controls, spaces, non-ASCII. */
