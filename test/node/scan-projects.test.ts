@@ -127,12 +127,10 @@ describe("the corpus, beyond one scan each", () => {
     // Uncommitted and untracked changes count too: the bot sees the working tree.
     writeFileSync(join(repo, "src/lib/endpoints.ts"), `${readFileSync(join(repo, "src/lib/endpoints.ts"), "utf8")}\n`);
     const r = await scanFiles([repo], { changedSince: "main" });
-    const subset = expectedOf("pr-subset").scans[1]!;
-    expect(summarize(r, repo)).toMatchObject({
-      calls: subset.calls,
-      unclassified: subset.unclassified,
-      skipped: subset.skipped,
-    });
+    // The changed endpoints module is imported by public.ts, which did not change: its requests change
+    // with it, so it is scanned too (and the module's URLs are accounted for there).
+    const [whole, subset] = expectedOf("pr-subset").scans;
+    expect(summarize(r, repo)).toMatchObject({ calls: whole!.calls, unclassified: [], skipped: subset!.skipped });
     await expect(scanFiles([repo], { changedSince: "no-such-branch" })).rejects.toThrow(/git/);
     await expect(scanFiles([repo], { changedSince: "--output=/tmp/x" })).rejects.toThrow(/not a git revision/);
   });

@@ -77,12 +77,19 @@ class W { t = new TokensApi(); constructor(private readonly u2: UsersApi) {}
       ["? untyped-receiver"],
     ],
     [
-      "withMiddleware returns the client; a subclass calls its inherited operations",
+      "a subclass calls its inherited operations",
+      `${SDK}class Mine extends UsersApi { sync() { return this.updateUser({}); } }`,
+      ["PUT /environments/{environmentId}/users/{userId} UsersApi.updateUser"],
+    ],
+    [
+      "withMiddleware returns the client, whose requests its middleware may rewrite (as may any client's then)",
       `${SDK}const u = new UsersApi().withMiddleware({});\nu.getEnvironmentUsers({});\n` +
         "class Mine extends UsersApi { sync() { return this.updateUser({}); } }",
       [
         "GET /environments/{environmentId}/users UsersApi.getEnvironmentUsers",
+        "? rewritten-by-middleware",
         "PUT /environments/{environmentId}/users/{userId} UsersApi.updateUser",
+        "? rewritten-by-middleware",
       ],
     ],
     [
@@ -367,10 +374,11 @@ describe("attacks that no longer hide a call", () => {
       ],
     ],
     [
-      "string methods: a case change is applied, a cut is unclassified",
+      "string methods: a case change is applied, a cut of a known text is computed, of a run-time text unclassified",
       `const e = "E1";\nfetch(\`\${${D}}/environments/\${e}/users\`.toLowerCase(), { method: "DELETE" });\n` +
-        `fetch(\`\${${D}}/environments/\${e}/users/\`.slice(0, -1));`,
-      ["DELETE /environments/e1/users", "? too-complex"],
+        `fetch(\`\${${D}}/environments/\${e}/users/\`.slice(0, -1));\n` +
+        `declare const id: string;\nfetch(\`\${${D}}/environments/\${id}/users/\`.slice(0, -1));`,
+      ["DELETE /environments/e1/users", "GET /environments/E1/users", "? rewritten"],
     ],
     [
       "an array of parts joined by name, a rest-parameter join helper, path.join",
@@ -383,7 +391,7 @@ describe("attacks that no longer hide a call", () => {
       "a base URL built in ways the scan cannot follow is unclassified, never dropped",
       `const parts = [${D}];\nparts.push("environments", e, "users");\nfetch(parts.join("/"), { method: "DELETE" });\n` +
         `import { join } from "./somewhere";\nfetch(join(${D}, "environments", e, "users"));`,
-      ["? not-sent", "? passed-on", "? passed-on"],
+      ["? reassigned", "? passed-on", "? passed-on"],
     ],
     ["a base URL exported and never built into a request", `export const BASE = ${D};`, ["? not-sent"]],
     [

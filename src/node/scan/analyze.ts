@@ -8,6 +8,7 @@ import { Evaluator } from "./evaluator.js";
 import { contextOf, findOccurrences } from "./occurrences.js";
 import { reportRequest, unknownClient, unknownUrl } from "./report-requests.js";
 import { Requests } from "./requests.js";
+import { Rewriting } from "./rewriting.js";
 import { SdkCalls } from "./sdk-calls.js";
 import { isBenignCall, Sending } from "./sending.js";
 import { calleeText, enclosingFunction, hasProperty, skipOuter, valueParent, type AnyCall } from "./syntax.js";
@@ -23,6 +24,8 @@ export interface AnalysisInput {
   /** True when the project uses the SDK (an import of it, or a dependency on it). */
   readonly usesSdk: boolean;
   readonly display: (file: string) => string;
+  /** The program's own source files (not declarations, not dependencies): where writes are looked for. */
+  readonly sources: () => readonly ts.SourceFile[];
 }
 
 /** Findings of a program's scanned files, and files whose evaluation ran out of budget. */
@@ -38,11 +41,16 @@ export interface Analysis {
  */
 export const analyze = (input: AnalysisInput): Analysis => {
   const { checker, scanned, bases } = input;
-  const ev = new Evaluator(checker, new Map(scanned.map((f) => [f.sf.fileName, f])));
+  const ev = new Evaluator(checker, input.sources);
   const out = new Collector(input.display, input.requiredScopes);
-  const sdk = new SdkCalls(ev, out, input.usesSdk);
   const requests = new Requests(checker, ev);
-  const sending = new Sending(ev, requests, out, bases);
+  const rewriting = new Rewriting(
+    ev,
+    (e) => requests.libraryOf(e),
+    (e) => requests.clientOf(e),
+  );
+  const sdk = new SdkCalls(ev, out, input.usesSdk, rewriting);
+  const sending = new Sending(ev, requests, out, bases, rewriting);
   const exhausted = new Set<string>();
   const eachFile = (work: (f: FileFacts) => void): void => {
     for (const f of scanned) {

@@ -24,6 +24,8 @@ export interface Request {
   readonly kinds: readonly UrlKind[];
   readonly method: MethodResult;
   readonly site: ts.Node;
+  /** Why what is sent may differ from how the call reads (a client's interceptor, hooks, SDK middleware). */
+  readonly rewritten?: string;
 }
 
 export const isDynamic = (k: UrlKind): boolean => k.kind === "path" || k.kind === "undetermined";

@@ -1,5 +1,5 @@
 import type ts from "typescript";
-import { BASE_STEPS, STEPS_PER_BYTE } from "./limits.js";
+import { BASE_STEPS, MAX_FILE_MS, STEPS_PER_BYTE } from "./limits.js";
 
 /** What one file's walk found for the analysis to resolve (see walk.ts). */
 export interface FileFacts {
@@ -18,19 +18,20 @@ export interface FileFacts {
   readonly calls: (ts.CallExpression | ts.NewExpression)[];
   /** True when the file loads the SDK with `require()` or `import()` (TypeScript does not follow those in .ts). */
   requiresSdk: boolean;
-  /** Names whose properties the file assigns (`o.method = …`, `Object.assign(o, …)`): not seen whole. */
-  readonly mutated: Set<string>;
 }
 
 /** An evaluation budget shared by one file's analysis: a hostile file runs out instead of running on. */
 export interface Budget {
   steps: number;
   exhausted: boolean;
+  /** `Date.now()` past which the file's analysis stops, whatever steps are left (a backstop). */
+  deadline: number;
 }
 
 export const budgetFor = (sf: ts.SourceFile): Budget => ({
   steps: BASE_STEPS + STEPS_PER_BYTE * sf.text.length,
   exhausted: false,
+  deadline: Date.now() + MAX_FILE_MS,
 });
 
 /** 1-based line and column of a node's first token. */

@@ -4,8 +4,12 @@ import { hasHole, HOLE_CLOSE, HOLE_OPEN, PARAM_OPEN, showHoles } from "./value.j
 export type UrlKind =
   /** Not a Dynamic URL or path. */
   | { readonly kind: "none" }
-  /** A Dynamic base URL alone: names no endpoint. */
-  | { readonly kind: "base" }
+  /**
+   * A Dynamic base URL alone: names no endpoint. `outside` when it is Dynamic's host without the API
+   * base path (`https://app.dynamicauth.com/`, `…?x=/api/v0/…`, `…/#/api/v0/…`): requested, the
+   * server decides what it is.
+   */
+  | { readonly kind: "base"; readonly outside?: boolean }
   /**
    * A call's path for the matcher: the part after the base URL, or the whole URL when its path is not
    * spelled as the base path (`/API/V0`, `//api/v0`, `/%61pi/v0`…), which the matcher answers invalid
@@ -24,6 +28,7 @@ interface Base {
 }
 
 const API_PREFIX = "/api/v0";
+const ENVIRONMENTS = "/environments/";
 
 /** Base URLs split once: lower-case host without port, canonical origin, base path. */
 export const parseBases = (baseUrls: readonly string[]): Base[] =>
@@ -143,7 +148,8 @@ export const classifyUrl = (text: string, bases: readonly Base[]): UrlKind => {
     const base = bases.find((b) => b.host === host && (b.port === port || hasHole(port)));
     if (base !== undefined) {
       if (holeFirst(rest)) return { kind: "undetermined", why: `the path comes from ${showHoles(rest)}` };
-      if (rest === "" || rest === "/" || rest === base.path || rest === `${base.path}/`) return { kind: "base" };
+      if (rest === "" || rest === "/") return base.path === "" ? { kind: "base" } : { kind: "base", outside: true };
+      if (rest === base.path || rest === `${base.path}/`) return { kind: "base" };
       if (rest.startsWith(`${base.path}/`) || (rest.startsWith(base.path) && holeFirst(rest.slice(base.path.length))))
         return after(rest.slice(base.path.length));
       return { kind: "path", path: showHoles(`${base.origin}${rest}`), definite: true };
@@ -151,10 +157,15 @@ export const classifyUrl = (text: string, bases: readonly Base[]): UrlKind => {
     if (!hasHole(host)) {
       // Another host: Dynamic's only under the exact `/api/v0`.
       if (rest === API_PREFIX || rest === `${API_PREFIX}/`) return { kind: "base" };
-      return rest.startsWith(`${API_PREFIX}/`) ||
+      if (
+        rest.startsWith(`${API_PREFIX}/`) ||
         (rest.startsWith(API_PREFIX) && holeFirst(rest.slice(API_PREFIX.length)))
-        ? after(rest.slice(API_PREFIX.length))
-        : { kind: "none" };
+      )
+        return after(rest.slice(API_PREFIX.length));
+      // A proxy mounting Dynamic's API elsewhere (`https://proxy.internal/dynamic/environments/…`): read
+      // from `/environments/` on as a bare path, which counts when the catalog knows it.
+      const mount = rest.indexOf(ENVIRONMENTS);
+      return mount > 0 ? relative(rest.slice(mount)) : { kind: "none" };
     }
     // A host known only at run time may be Dynamic's.
     return rest.startsWith("/") ? relative(rest) : { kind: "none" };

@@ -1,10 +1,11 @@
 import ts from "typescript";
-import type { Budget, FileFacts } from "./context.js";
+import { declarationValue } from "./declared.js";
+import type { Budget } from "./context.js";
 import { MAX_ALTERNATIVES, MAX_VALUE_DEPTH } from "./limits.js";
-import { objectLiteral } from "./objects.js";
+import { Stability } from "./stability.js";
 import { evaluateCall } from "./string-calls.js";
-import { constructorAssignment, contains, nameOf, propertyNamed, returnedExpression, skipOuter } from "./syntax.js";
-import { concat, hole, literal, paramHole, withRef, type Env, type Value, type Values } from "./value.js";
+import { contains, functionOf, nameOf, skipOuter, type FunctionWithBody } from "./syntax.js";
+import { concat, hole, literal, type Env, type Value, type Values } from "./value.js";
 
 const isPlus = (e: ts.Node): e is ts.BinaryExpression =>
   ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken;
@@ -16,18 +17,37 @@ const isPlus = (e: ts.Node): e is ts.BinaryExpression =>
  * value is computed once.
  */
 export class Evaluator {
-  private readonly memo = new Map<ts.Node, Values | null>();
+  /** Values of declarations read without an inlined call, once each. */
+  readonly memo = new Map<ts.Node, Values | null>();
   // The checker resolves a name anew each time it is asked; a helper read at 5,000 call sites asks 5,000 times.
   private readonly declarations = new Map<ts.Node, ts.Node | null>();
   private readonly literalTypes = new Map<ts.Node, Values | null>();
   /** Declarations and helpers being evaluated: a cycle reads as a run-time value. */
   readonly active = new Set<ts.Node>();
-  budget: Budget = { steps: Infinity, exhausted: false };
+  budget: Budget = { steps: Infinity, exhausted: false, deadline: Infinity };
+  /** Whether a declaration's first value is what a read sees, program-wide. */
+  readonly stability: Stability;
 
   constructor(
     readonly checker: ts.TypeChecker,
-    readonly facts: ReadonlyMap<string, FileFacts>,
-  ) {}
+    sources: () => readonly ts.SourceFile[],
+  ) {
+    this.stability = new Stability(this, sources);
+  }
+
+  /** The function a callee stands for, when nothing replaces it (no write, no override in a subclass). */
+  functionAt(callee: ts.Expression): FunctionWithBody | undefined {
+    const decl = this.declarationOf(callee);
+    const fn = functionOf(decl);
+    return fn === undefined || this.stability.changesOf(decl as ts.Node) !== undefined ? undefined : fn;
+  }
+
+  /** Why the function a callee stands for may be replaced at run time; undefined when it is not, or is no function. */
+  replaced(callee: ts.Expression): string | undefined {
+    const decl = this.declarationOf(callee);
+    const change = functionOf(decl) === undefined ? undefined : this.stability.changesOf(decl as ts.Node);
+    return change === undefined ? undefined : "unknown" in change ? change.unknown : `${nameOf(callee)} is reassigned`;
+  }
 
   /** The symbol a name or property read stands for, through imports and re-exports; undefined if unknown. */
   symbolOf(node: ts.Node): ts.Symbol | undefined {
@@ -73,7 +93,8 @@ export class Evaluator {
 
   /** Pays one step; false (and marked) once the file's budget is spent. */
   spend(): boolean {
-    if (this.budget.steps <= 0) {
+    if (this.budget.exhausted) return false;
+    if (this.budget.steps <= 0 || ((this.budget.steps & 1023) === 0 && Date.now() > this.budget.deadline)) {
       this.budget.exhausted = true;
       return false;
     }
@@ -163,7 +184,7 @@ export class Evaluator {
       if (v !== undefined) return v;
     }
     const decl = this.declarationOf(e);
-    const v = decl === undefined ? undefined : this.declarationValue(decl, env, depth);
+    const v = decl === undefined ? undefined : declarationValue(this, decl, env, depth);
     return v ?? (depth > 0 ? this.literalType(e) : undefined);
   }
 
@@ -187,83 +208,5 @@ export class Evaluator {
     const types = type.isUnion() ? type.types : [type];
     if (types.length > MAX_ALTERNATIVES || !types.every((t) => t.isStringLiteral())) return undefined;
     return types.map((t) => literal((t as ts.StringLiteralType).value));
-  }
-
-  private declarationValue(decl: ts.Node, env: Env | undefined, depth: number): Values | undefined {
-    if (ts.isParameter(decl)) return this.parameter(decl, env, depth);
-    if (ts.isBindingElement(decl)) return this.bindingElement(decl, env, depth);
-    if (ts.isEnumMember(decl)) {
-      const c = this.checker.getConstantValue(decl);
-      return c === undefined ? undefined : [literal(String(c))];
-    }
-    const init =
-      ts.isVariableDeclaration(decl) || ts.isPropertyAssignment(decl) || ts.isPropertyDeclaration(decl)
-        ? (decl.initializer ?? (ts.isPropertyDeclaration(decl) ? constructorAssignment(decl) : undefined))
-        : ts.isExportAssignment(decl)
-          ? decl.expression
-          : ts.isGetAccessorDeclaration(decl)
-            ? returnedExpression(decl)
-            : undefined;
-    if (init === undefined) return undefined;
-    const inner = this.envFor(decl, env);
-    const cached = inner === undefined ? this.memo.get(decl) : undefined;
-    if (cached !== undefined) return cached ?? undefined;
-    if (this.active.has(decl)) return [hole(nameOf(init), true)];
-    this.active.add(decl);
-    let v: Values | undefined;
-    try {
-      v = this.at(init, inner, depth + 1);
-    } finally {
-      this.active.delete(decl);
-    }
-    const out = v === undefined ? undefined : withRef(v, decl);
-    if (inner === undefined && !this.budget.exhausted) this.memo.set(decl, out ?? null);
-    return out;
-  }
-
-  private parameter(p: ts.ParameterDeclaration, env: Env | undefined, depth: number): Values | undefined {
-    const fn = p.parent;
-    for (let e = env; e !== undefined; e = e.caller) {
-      if (e.fn !== fn) continue;
-      if (p.dotDotDotToken) return [hole(nameOf(p.name))];
-      const arg = e.args[fn.parameters.indexOf(p)];
-      if (arg === undefined) return p.initializer ? this.at(p.initializer, e, depth + 1) : [hole(nameOf(p.name))];
-      // `bound` marks what the outermost inlined call's arguments decide.
-      const v = this.at(arg, e.caller, depth + 1) ?? [hole(nameOf(arg))];
-      return v.map((x) => ({ ...x, bound: x.bound || e.depth === 1 }));
-    }
-    // Not bound by an inlined call: what its declared type allows (`verb: "GET" | "DELETE"`), else a
-    // run-time value the caller decides (its default when the caller gives none), marked as the parameter's.
-    const typed = this.literalType(p.name);
-    if (typed !== undefined) return typed;
-    // A default is one value; what callers pass is the other.
-    const initial = p.initializer === undefined ? undefined : this.at(p.initializer, env, depth + 1);
-    return [...(initial ?? []), paramHole(p, nameOf(p.name))].slice(-MAX_ALTERNATIVES);
-  }
-
-  /** `{ path }` in a parameter or a `const { a } = obj`: the property of the bound object literal. */
-  private bindingElement(b: ts.BindingElement, env: Env | undefined, depth: number): Values | undefined {
-    const pattern = b.parent;
-    const key = b.propertyName ?? b.name;
-    const keyText = ts.isIdentifier(key) || ts.isStringLiteral(key) ? key.text : undefined;
-    if (!ts.isObjectBindingPattern(pattern) || keyText === undefined || b.dotDotDotToken) return undefined;
-    const owner = pattern.parent;
-    const property = (source: ts.Expression, at: Env | undefined): Values | undefined => {
-      const obj = objectLiteral(this, source, at);
-      const prop = "object" in obj ? propertyNamed(obj.object, keyText) : undefined;
-      return prop === undefined ? undefined : this.at(prop, "object" in obj ? obj.env : undefined, depth + 1);
-    };
-    if (ts.isParameter(owner)) {
-      for (let e = env; e !== undefined; e = e.caller) {
-        if (e.fn !== owner.parent) continue;
-        const arg = e.args[owner.parent.parameters.indexOf(owner)];
-        const v = (arg === undefined ? undefined : property(arg, e.caller)) ?? [hole(keyText)];
-        return v.map((x) => ({ ...x, bound: x.bound || e.depth === 1 }));
-      }
-      return [paramHole(owner, keyText)];
-    }
-    return ts.isVariableDeclaration(owner) && owner.initializer !== undefined
-      ? property(owner.initializer, this.envFor(owner, env))
-      : undefined;
   }
 }

@@ -26,6 +26,9 @@ export const MAX_VALUE_TEXT = 8192;
 export const BASE_STEPS = 50_000;
 export const STEPS_PER_BYTE = 10;
 
+/** Wall-clock time one file's analysis may take whatever its steps (work outside them, a slow machine). */
+export const MAX_FILE_MS = 20_000;
+
 /** How many request helpers deep a call is followed (`dynamicFetch` → `request` → `fetch`). */
 export const MAX_INLINE_DEPTH = 4;
 

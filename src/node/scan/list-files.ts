@@ -11,8 +11,16 @@ const DECLARATION_FILE = /\.d\.[cm]?ts$/i;
 export const isSourceFile = (name: string): boolean =>
   (SOURCE_FILE.test(name) && !DECLARATION_FILE.test(name)) || COMPONENT_FILE.test(name);
 
-// Dependencies and git's own folder are never the project's calls.
-const NEVER = new Set(["node_modules", ".git"]);
+// Git's own folder is never the project's calls; nor is `node_modules` beside a package.json (its
+// dependencies). Another `node_modules` (`src/node_modules/`, an old trick for absolute imports) may
+// hold the project's own code: passed over, but listed, and its files the scanned ones import are read.
+const NEVER = new Set([".git"]);
+const dependencies = async (dir: string, name: string): Promise<boolean> =>
+  name === "node_modules" &&
+  (await stat(join(dir, "package.json")).then(
+    (s) => s.isFile(),
+    () => false,
+  ));
 // Build output and tool folders usually are not either, but a name proves nothing: a PR may put source
 // in `src/build/`. They are passed over only when git ignores them; else they are scanned.
 const BUILD_DIRS = new Set(["dist", "build", "coverage", ".next", "out"]);
@@ -30,7 +38,11 @@ export interface SourceFiles {
    * folder (a device, a FIFO, a dangling link): not read.
    */
   readonly skipped: string[];
-  /** Build output and dot folders not scanned: ignored by git (or, outside a git repository, by name). */
+  /**
+   * Folders not scanned: build output and dot folders ignored by git (or, outside a git repository, by
+   * name), and `node_modules` folders without a package.json beside them. Their files that scanned files
+   * import are scanned all the same.
+   */
   readonly passedOver: string[];
 }
 
@@ -62,16 +74,18 @@ export const listSourceFiles = async (paths: readonly string[]): Promise<SourceF
     for (const entry of entries) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) {
-        if (NEVER.has(entry.name)) continue;
-        if (maybeBuild(entry.name)) candidates.push(path);
+        if (NEVER.has(entry.name) || (await dependencies(dir, entry.name))) continue;
+        if (entry.name === "node_modules") passedOver.push(path);
+        else if (maybeBuild(entry.name)) candidates.push(path);
         else await walk(path);
       } else if (entry.isFile()) {
         if (isSourceFile(entry.name)) await add(path);
       } else if (entry.isSymbolicLink()) {
         const target = await stat(path).catch(() => undefined);
         if (target?.isDirectory()) {
-          if (NEVER.has(entry.name)) continue;
-          if (maybeBuild(entry.name)) candidates.push(path);
+          if (NEVER.has(entry.name) || (await dependencies(dir, entry.name))) continue;
+          if (entry.name === "node_modules") passedOver.push(path);
+          else if (maybeBuild(entry.name)) candidates.push(path);
           else await walk(path);
         } else if (target?.isFile()) {
           if (isSourceFile(entry.name)) await add(path, true);

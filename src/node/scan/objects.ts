@@ -2,6 +2,7 @@ import ts from "typescript";
 import type { Evaluator } from "./evaluator.js";
 import { MAX_INLINE_DEPTH, MAX_VALUE_DEPTH } from "./limits.js";
 import { nameOf, short, skipOuter, staticName } from "./syntax.js";
+import type { UnclassifiedCode } from "./types.js";
 import { hasHole, members, showHoles, type Env } from "./value.js";
 
 /** An object literal seen whole, or why it cannot be, and the parameters it would come from. */
@@ -9,10 +10,15 @@ export type ObjectFound =
   | { readonly object: ts.ObjectLiteralExpression; readonly env: Env | undefined }
   | { readonly unknown: string; readonly params?: readonly ts.ParameterDeclaration[] };
 
-/** The HTTP methods a request sends, or why they cannot be told. */
+/** The HTTP methods a request sends, or why they cannot be told (`code`: a more telling kind than unknown-method). */
 export type MethodResult =
   | { readonly methods: readonly string[]; readonly bound: boolean }
-  | { readonly unknown: string; readonly params: readonly ts.ParameterDeclaration[]; readonly bound?: boolean };
+  | {
+      readonly unknown: string;
+      readonly params: readonly ts.ParameterDeclaration[];
+      readonly bound?: boolean;
+      readonly code?: UnclassifiedCode;
+    };
 
 /** Where a request takes its method from. */
 export type MethodSource =
@@ -22,12 +28,18 @@ export type MethodSource =
   /** A method string argument (`xhr.open("POST", url)`). */
   | { readonly arg: number };
 
+/** What a request sends when its options name no method: a method, a client's default, or nothing known. */
+export type Fallback = string | MethodResult | undefined;
+const asResult = (f: Fallback): MethodResult | undefined =>
+  typeof f === "string" ? { methods: [f], bound: false } : f;
+
 const HTTP_TOKEN = /^[A-Za-z][A-Za-z-]*$/;
 const NO_METHOD = "no method given";
 
 /**
  * The object literal an options expression stands for, seen whole: an inline literal, a bound argument,
- * or a `const` in the same file that the file never mutates. Otherwise why not, and which parameter.
+ * or a variable the program never reassigns, changes or hands to code that may change it. Otherwise why
+ * not, and which parameter.
  */
 export const objectLiteral = (ev: Evaluator, expr: ts.Expression, env: Env | undefined, depth = 0): ObjectFound => {
   const e = skipOuter(expr);
@@ -49,10 +61,9 @@ export const objectLiteral = (ev: Evaluator, expr: ts.Expression, env: Env | und
     return { unknown: `${e.text} is a parameter`, params: [decl] };
   }
   if (decl !== undefined && ts.isVariableDeclaration(decl) && decl.initializer !== undefined) {
-    const sameFile = decl.getSourceFile() === e.getSourceFile();
-    const mutated = ev.facts.get(decl.getSourceFile().fileName)?.mutated.has(e.text) ?? true;
-    if (sameFile && !mutated) return objectLiteral(ev, decl.initializer, ev.envFor(decl, env), depth + 1);
-    return { unknown: sameFile ? `${e.text} is changed after it is made` : `${e.text} is made in another file` };
+    const why = ev.stability.objectChanged(decl);
+    if (why === undefined) return objectLiteral(ev, decl.initializer, ev.envFor(decl, env), depth + 1);
+    return { unknown: why };
   }
   return { unknown: `${e.text} is not an object literal in sight` };
 };
@@ -65,6 +76,7 @@ export const methodsOf = (ev: Evaluator, expr: ts.Expression, env: Env | undefin
   const params = values.flatMap((v) => [...members(v.params)]);
   const out = new Set<string>();
   for (const v of values) {
+    if (v.unknown !== undefined) return { unknown: v.unknown.why, params, code: v.unknown.code };
     const from = [...members(v.params)];
     if (from.length > 0)
       return { unknown: `the method comes from parameter ${from.map((p) => nameOf(p.name)).join(", ")}`, params };
@@ -88,7 +100,7 @@ export const methodOfOptions = (
   ev: Evaluator,
   expr: ts.Expression,
   env: Env | undefined,
-  fallback: string | undefined,
+  fallback: Fallback,
   depth = 0,
 ): MethodResult => {
   const found = objectLiteral(ev, expr, env);
@@ -116,17 +128,23 @@ export const methodOfOptions = (
     else if (ts.isShorthandPropertyAssignment(p)) state = methodsOf(ev, p.name, found.env);
     else state = { unknown: "method is a getter or function", params: [] };
   }
-  if (state === undefined)
-    return fallback === undefined ? { unknown: NO_METHOD, params: [] } : { methods: [fallback], bound };
+  if (state === undefined) {
+    const f = asResult(fallback);
+    return f === undefined ? { unknown: NO_METHOD, params: [] } : { ...f, bound: f.bound === true || bound };
+  }
   return "methods" in state ? { ...state, bound: state.bound || bound } : { ...state, bound };
 };
 
-/** The method of a request call, from where its shape says it is. */
+/**
+ * The method of a request call, from where its shape says it is; `fallback` (a client's default method)
+ * replaces the shape's own when the request names none.
+ */
 export const methodFrom = (
   ev: Evaluator,
   source: MethodSource,
   args: readonly ts.Expression[],
   env: Env | undefined,
+  fallback?: MethodResult,
 ): MethodResult => {
   if ("fixed" in source) return { methods: [source.fixed], bound: false };
   if ("arg" in source) {
@@ -134,8 +152,7 @@ export const methodFrom = (
     return a === undefined ? { unknown: NO_METHOD, params: [] } : methodsOf(ev, a, env);
   }
   const options = args[source.options];
-  if (options !== undefined) return methodOfOptions(ev, options, env, source.fallback);
-  return source.fallback === undefined
-    ? { unknown: NO_METHOD, params: [] }
-    : { methods: [source.fallback], bound: false };
+  const f = fallback ?? source.fallback;
+  if (options !== undefined) return methodOfOptions(ev, options, env, f);
+  return asResult(f) ?? { unknown: NO_METHOD, params: [] };
 };

@@ -4,7 +4,7 @@ import type { FileFacts } from "./context.js";
 import { classifyUrl, type parseBases, type UrlKind } from "./dynamic-url.js";
 import type { Evaluator } from "./evaluator.js";
 import { enclosingFunction, nameOf, short, staticName, valueParent, type AnyCall } from "./syntax.js";
-import { CUTS_TEXT } from "./string-calls.js";
+import { CUTS_TEXT } from "./string-rewrites.js";
 import type { Values } from "./value.js";
 
 export const URL_KEYS = ["url", "path", "uri", "endpoint", "href"];

@@ -11,12 +11,37 @@ export const reportRequest = (
   at: ts.Node,
   enclosing: ts.SignatureDeclaration | undefined,
 ): void => {
+  // Reported as read, and unclassified too: what is sent may be something else.
+  const rewritten = r.rewritten;
+  if (rewritten !== undefined && r.kinds.some(isDynamic)) {
+    const text = showHoles(r.values[r.kinds.findIndex(isDynamic)]?.text ?? "");
+    out.unclassified(at, "rewritten-by-middleware", text, rewritten);
+  }
   r.values.forEach((value, i) => {
     const kind = r.kinds[i] as UrlKind;
+    const text = showHoles(value.text);
+    // What the URL was before a change the scan cannot follow: Dynamic's, so unclassified, never a call.
+    if (value.unknown !== undefined && kind.kind !== "none") {
+      out.useRefs([value]);
+      const { code, why } = value.unknown;
+      out.pathFinding({ kind: "unclassified", code, source: out.location(at), text, reason: why }, kind);
+      return;
+    }
     // A request to the base URL alone names no endpoint, but its base URL is accounted for.
     if (kind.kind === "base") out.useRefs([value]);
+    // Dynamic's host outside the API base (its root; a path smuggled into a query or fragment).
+    if (kind.kind === "base" && kind.outside === true)
+      out.pathFinding(
+        {
+          kind: "unclassified",
+          code: "outside-base",
+          source: out.location(at),
+          text,
+          reason: "a request to Dynamic's host outside the API base path: scopewise cannot tell what it reaches",
+        },
+        kind,
+      );
     if (!isDynamic(kind)) return;
-    const text = showHoles(value.text);
     // A parameter of a function around the request: that function is a helper its callers decide.
     const helperParam = (why: string, all: readonly ts.ParameterDeclaration[]): boolean => {
       const around = (p: ts.ParameterDeclaration): boolean => {
@@ -44,8 +69,9 @@ export const reportRequest = (
     const source = out.location(at);
     if ("unknown" in r.method) {
       const reason = `cannot tell the HTTP method: ${r.method.unknown}${out.catalogMethods(kind.path)}`;
+      const code = r.method.code ?? "unknown-method";
       if (!helperParam("the method comes from its caller", r.method.params))
-        out.pathFinding({ kind: "unclassified", code: "unknown-method", source, text, reason }, kind);
+        out.pathFinding({ kind: "unclassified", code, source, text, reason }, kind);
       return;
     }
     for (const method of r.method.methods)

@@ -1,26 +1,21 @@
 import ts from "typescript";
-import { MAX_INLINE_DEPTH } from "./limits.js";
+import { clientOf, type Client } from "./clients.js";
 import type { Evaluator } from "./evaluator.js";
-import { objectLiteral, type MethodSource } from "./objects.js";
-import { functionOf, returnedExpression, skipOuter, staticName, type AnyCall } from "./syntax.js";
+import type { MethodSource } from "./objects.js";
+import { skipOuter, staticName, valueParent, type AnyCall } from "./syntax.js";
 import type { Env } from "./value.js";
 
-/** A client made with a base URL: `axios.create({ baseURL })`, `ky.create({ prefixUrl })`, `ofetch.create(…)`. */
-export interface Client {
-  readonly lib: string;
-  /** The base URL option's expression and where to read it; undefined when the client has none. */
-  readonly base: { readonly expr: ts.Expression; readonly env: Env | undefined } | undefined;
-}
-
 /** How a call sends a request: the URL at an argument, or inside a config object (`axios({ url, method })`). */
-export type RequestShape =
-  | {
-      readonly kind: "url";
-      readonly urlIndex: number;
-      readonly method: MethodSource;
-      readonly client: Client | undefined;
-    }
-  | { readonly kind: "config"; readonly configIndex: number; readonly client: Client | undefined };
+export type RequestShape = (
+  | { readonly kind: "url"; readonly urlIndex: number; readonly method: MethodSource }
+  | { readonly kind: "config"; readonly configIndex: number }
+) & {
+  readonly client: Client | undefined;
+  /** The HTTP client library sending it (`http`: a client of unknown make); undefined for fetch and the like. */
+  readonly lib?: string;
+  /** True for `fetch(input, init)` and `new Request(input, init)`: `input` may be a Request, `init` overrides it. */
+  readonly fetch?: boolean;
+};
 
 // HTTP clients, by the module their default export comes from.
 const LIBRARIES = new Map([
@@ -47,7 +42,6 @@ const LIBRARY_NAMES = new Map([
   ["got", "got"],
   ["superagent", "superagent"],
 ]);
-const BASE_OPTIONS = ["baseURL", "prefixUrl", "baseUrl", "prefix"];
 export const VERBS = new Set(["get", "post", "put", "patch", "delete", "del", "head", "options"]);
 export const HTTP_METHODS = new Set(["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]);
 
@@ -133,61 +127,35 @@ export class Requests {
   }
 
   /** The client a name or property holds when made by `lib.create(…)`/`.extend(…)`, or by a factory returning one. */
-  clientOf(expr: ts.Expression, env?: Env, depth = 0): Client | undefined {
-    if (depth > MAX_INLINE_DEPTH) return undefined;
-    const e = skipOuter(expr);
-    let init: ts.Expression | undefined;
-    let initEnv = env;
-    if (ts.isCallExpression(e)) init = e;
-    else if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e)) {
-      const decl = this.ev.declarationOf(e);
-      init =
-        decl !== undefined &&
-        (ts.isVariableDeclaration(decl) ||
-          ts.isPropertyDeclaration(decl) ||
-          ts.isPropertyAssignment(decl) ||
-          ts.isParameter(decl))
-          ? decl.initializer
-          : undefined;
-      initEnv = undefined;
-    }
-    if (init === undefined) return undefined;
-    let call = skipOuter(init);
-    if (ts.isAwaitExpression(call)) call = skipOuter(call.expression);
-    if (!ts.isCallExpression(call)) return undefined;
-    const callee = skipOuter(call.expression);
-    if (ts.isPropertyAccessExpression(callee) && (callee.name.text === "create" || callee.name.text === "extend")) {
-      const lib = this.libraryOf(callee.expression);
-      const parent = lib === undefined ? this.clientOf(callee.expression, initEnv, depth + 1) : undefined;
-      if (lib === undefined && parent === undefined) return undefined;
-      const options = call.arguments[0];
-      const object = options === undefined ? undefined : objectLiteral(this.ev, options, initEnv);
-      if (object !== undefined && "object" in object) {
-        for (const key of BASE_OPTIONS) {
-          const p = object.object.properties.find(
-            (x) => (ts.isPropertyAssignment(x) || ts.isShorthandPropertyAssignment(x)) && staticName(x.name) === key,
-          );
-          if (p !== undefined)
-            return {
-              lib: lib ?? (parent as Client).lib,
-              base: {
-                expr: ts.isPropertyAssignment(p) ? p.initializer : (p as ts.ShorthandPropertyAssignment).name,
-                env: object.env,
-              },
-            };
+  clientOf(expr: ts.Expression, env?: Env): Client | undefined {
+    return clientOf(this.ev, (e) => this.libraryOf(e), expr, env);
+  }
+
+  /**
+   * `const req = new Request(url); … fetch(req, init)`: a const whose every use is the input of a fetch,
+   * which is the request (read with `init`). Used anywhere else, the Request is reported where it is made.
+   */
+  private onlyFetched(decl: ts.Node): boolean {
+    if (!ts.isVariableDeclaration(decl) || !ts.isIdentifier(decl.name)) return false;
+    if ((ts.getCombinedNodeFlags(decl) & ts.NodeFlags.Const) === 0) return false;
+    const symbol = this.checker.getSymbolAtLocation(decl.name);
+    const scope = decl.parent.parent.parent;
+    let uses = 0;
+    let other = false;
+    const visit = (n: ts.Node): void => {
+      if (other) return;
+      if (ts.isIdentifier(n) && n !== decl.name && n.text === decl.name.getText()) {
+        if (this.checker.getSymbolAtLocation(n) === symbol) {
+          const { parent, child } = valueParent(n);
+          if (ts.isCallExpression(parent) && parent.arguments[0] === child && this.knownShape(parent)?.fetch === true)
+            uses++;
+          else other = true;
         }
       }
-      return { lib: lib ?? (parent as Client).lib, base: parent?.base };
-    }
-    // A factory: `export const dynamicClient = () => axios.create({ baseURL })`.
-    const fn = functionOf(this.ev.declarationOf(callee));
-    const returned = fn === undefined ? undefined : returnedExpression(fn);
-    if (fn === undefined || returned === undefined) return undefined;
-    return this.clientOf(
-      returned,
-      { fn, args: call.arguments, caller: initEnv, depth: (initEnv?.depth ?? 0) + 1 },
-      depth + 1,
-    );
+      ts.forEachChild(n, visit);
+    };
+    visit(scope);
+    return uses > 0 && !other;
   }
 
   /** How `call` sends a request when it is a known one: fetch, `new Request`, an HTTP client or instance, a verb. */
@@ -199,18 +167,30 @@ export class Requests {
       : ts.isPropertyAccessExpression(callee)
         ? callee.name.text
         : undefined;
-    if (ts.isNewExpression(call))
-      return name === "Request"
-        ? { kind: "url", urlIndex: 0, method: { options: 1, fallback: "GET" }, client: undefined }
-        : undefined;
+    if (ts.isNewExpression(call)) {
+      if (name !== "Request") return undefined;
+      // `fetch(new Request(url), init)`, `new Request(new Request(url))`: the outer call is the request.
+      const { parent, child } = valueParent(call);
+      const outer = (ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments?.[0] === child;
+      if (
+        outer &&
+        (ts.isNewExpression(parent) ? this.knownShape(parent) !== undefined : this.knownShape(parent)?.fetch)
+      )
+        return undefined;
+      if (this.onlyFetched(parent)) return undefined;
+      return { kind: "url", urlIndex: 0, method: { options: 1, fallback: "GET" }, client: undefined };
+    }
     const direct = (client: Client | undefined, lib: string): RequestShape => {
       const first = args[0] === undefined ? undefined : skipOuter(args[0]);
       if (lib === "axios" && first !== undefined && ts.isObjectLiteralExpression(first))
-        return { kind: "config", configIndex: 0, client };
-      return { kind: "url", urlIndex: 0, method: { options: 1, fallback: "GET" }, client };
+        return { kind: "config", configIndex: 0, client, lib };
+      // superagent's `request("DELETE", url)`.
+      if (first !== undefined && ts.isStringLiteralLike(first) && HTTP_METHODS.has(first.text.toUpperCase()))
+        return { kind: "url", urlIndex: 1, method: { arg: 0 }, client, lib };
+      return { kind: "url", urlIndex: 0, method: { options: 1, fallback: "GET" }, client, lib };
     };
     if (name === "fetch")
-      return { kind: "url", urlIndex: 0, method: { options: 1, fallback: "GET" }, client: undefined };
+      return { kind: "url", urlIndex: 0, method: { options: 1, fallback: "GET" }, client: undefined, fetch: true };
     const lib = this.libraryOf(callee);
     if (lib !== undefined) return direct(undefined, lib);
     if (ts.isIdentifier(callee) || ts.isPropertyAccessExpression(callee)) {
@@ -223,7 +203,8 @@ export class Requests {
       const receiverLib = client?.lib ?? this.libraryOf(receiver);
       if (VERBS.has(name)) {
         if (isRouteDefinition(call)) return undefined;
-        return { kind: "url", urlIndex: 0, method: { fixed: name === "del" ? "DELETE" : name.toUpperCase() }, client };
+        const fixed = name === "del" ? "DELETE" : name.toUpperCase();
+        return { kind: "url", urlIndex: 0, method: { fixed }, client, lib: receiverLib ?? "http" };
       }
       if (receiverLib !== undefined && (name === "request" || name === "raw" || name === "native"))
         return direct(client, receiverLib);

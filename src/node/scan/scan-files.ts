@@ -2,9 +2,10 @@ import { dirname, join, relative, resolve, sep } from "node:path";
 import { dynamicCatalog } from "../../catalog/dynamic-catalog.js";
 import type { CallInput } from "../../matcher/read-call.js";
 import { requiredScopesIn } from "../../matcher/required-scopes.js";
-import { changedFiles } from "./changed-files.js";
+import { gitChanges } from "./changed-files.js";
+import { PROJECT_FILE, withImporters } from "./importers.js";
 import { MAX_UNRESOLVED_LISTED } from "./limits.js";
-import { listSourceFiles } from "./list-files.js";
+import { listSourceFiles, type SourceFiles } from "./list-files.js";
 // What counts as a source file (config inputs use it to tell source from logs and HARs).
 export { SOURCE_FILE } from "./list-files.js";
 import { nearestConfig } from "./project-config.js";
@@ -82,6 +83,20 @@ const dependsOnSdk = (dir: string, cache: Map<string, boolean>): boolean => {
 };
 
 /**
+ * What a scan of the changes since `ref` reads: the changed source files and every file importing one,
+ * directly or not; all of `roots` when a project file (a tsconfig, a package.json, scopewise's config)
+ * changed, since that changes how every file resolves.
+ */
+const changedSourceFiles = async (ref: string, roots: readonly string[]): Promise<SourceFiles> => {
+  const changes = await gitChanges(ref, roots);
+  const everything = await listSourceFiles(roots);
+  if (changes.all.some((f) => PROJECT_FILE.test(f))) return everything;
+  const files = new Set([...changes.files, ...withImporters(everything.files, changes.all)]);
+  const picked = await listSourceFiles([...files]);
+  return { ...picked, passedOver: everything.passedOver.filter((d) => changes.all.some((f) => f.startsWith(d))) };
+};
+
+/**
  * Scans JS/TS files and folders for Dynamic API calls. In `project` mode (the default) each file is
  * read in a TypeScript program of its project (nearest `tsconfig.json`/`jsconfig.json`, with its
  * `paths` and `baseUrl`), so a client, constant or helper imported from a file that is not scanned is
@@ -94,7 +109,7 @@ export const scanFiles = async (paths: readonly string[], options: ScanOptions =
   const listed =
     options.changedSince === undefined
       ? await listSourceFiles(from(paths))
-      : await listSourceFiles(await changedFiles(options.changedSince, from(paths.length > 0 ? paths : ["."])));
+      : await changedSourceFiles(options.changedSince, from(paths.length > 0 ? paths : ["."]));
   const display = (file: string): string => shown(file, cwd);
   const groups = new Map<string, string[]>();
   const configs = new Map<string, string | null>();
@@ -111,7 +126,7 @@ export const scanFiles = async (paths: readonly string[], options: ScanOptions =
   for (const [config, files] of groups) {
     results.push(
       scanGroup(
-        { config: config === "" ? undefined : resolve(config), files },
+        { config: config === "" ? undefined : resolve(config), files, passedOver: listed.passedOver },
         settings.mode,
         settings,
         display,

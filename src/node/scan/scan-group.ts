@@ -10,6 +10,7 @@ import { COMPONENT_FILE, componentScript } from "./components.js";
 import { createScanProgram, scanOptions, type ScanProgram } from "./program.js";
 import { readFileText } from "./read-file.js";
 import { readProjectConfig } from "./project-config.js";
+import { isSourceFile } from "./list-files.js";
 import { findSuppressions, type SuppressionComment } from "./suppressions.js";
 import type { ScanFinding, ScanMode, ScanProject, UnresolvedImport } from "./types.js";
 import { walkFile } from "./walk.js";
@@ -34,7 +35,19 @@ export interface GroupResult {
 export interface Group {
   readonly config: string | undefined;
   readonly files: readonly string[];
+  /** Folders the listing passed over: a file in one that the scanned files import is scanned too. */
+  readonly passedOver?: readonly string[];
 }
+
+/** Files of the program inside passed-over folders (`src/node_modules/`, `app/.server/`): the project's own. */
+const pulledIn = (program: ts.Program, files: readonly string[], folders: readonly string[]): string[] => {
+  if (folders.length === 0) return [];
+  const inside = (f: string): boolean => folders.some((d) => f.startsWith(`${d.replace(/\\/g, "/")}/`));
+  return program
+    .getSourceFiles()
+    .map((sf) => sf.fileName)
+    .filter((f) => isSourceFile(f) && inside(f) && !files.includes(f));
+};
 
 /** Scans one program's files: problems of reading them, then the analysis. */
 export const scanGroup = (
@@ -94,7 +107,8 @@ export const scanGroup = (
   }
   const { program, refusals } = built;
   const scanned: FileFacts[] = [];
-  for (const file of files) {
+  const pulled = pulledIn(program, files, group.passedOver ?? []);
+  for (const file of [...files, ...pulled]) {
     onFile();
     const shownName = show(file);
     const refusal = refusals.get(file);
@@ -132,6 +146,15 @@ export const scanGroup = (
       requiredScopes: settings.requiredScopes,
       usesSdk: built.importsSdk || scanned.some((f) => f.requiresSdk) || sdkDependency(files),
       display: show,
+      sources: () =>
+        program
+          .getSourceFiles()
+          .filter(
+            (sf) =>
+              !sf.isDeclarationFile &&
+              (!sf.fileName.includes("/node_modules/") || pulled.includes(sf.fileName)) &&
+              !sf.fileName.endsWith(".json"),
+          ),
     });
     findings.push(...analysis.findings);
     for (const file of analysis.exhausted)

@@ -4,7 +4,10 @@ import type { Collector } from "./collector.js";
 import type { FileFacts } from "./context.js";
 import type { Evaluator } from "./evaluator.js";
 import { MAX_ALTERNATIVES } from "./limits.js";
+import type { Rewriting } from "./rewriting.js";
 import { SDK_STUB_FILE, sdkIndex } from "./sdk-stub.js";
+import { where } from "./stability.js";
+import { structuralReason } from "./structural.js";
 import { short, skipOuter, staticName } from "./syntax.js";
 import { hasHole } from "./value.js";
 
@@ -26,6 +29,7 @@ export class SdkCalls {
     private readonly ev: Evaluator,
     private readonly out: Collector,
     private readonly usesSdk: boolean,
+    private readonly rewriting: Rewriting,
   ) {}
 
   private typeAt(node: ts.Node): ts.Type | undefined {
@@ -74,11 +78,11 @@ export class SdkCalls {
     return { classes: [...classes].sort(), untyped };
   }
 
-  private call(at: ts.Node, text: string, operation: string): void {
+  private call(at: ts.Node, text: string, operation: string, note?: string): void {
     const op = this.sdk.byName.get(operation);
     if (op === undefined) return;
     this.out.definite = true;
-    const source = this.out.location(at, { operation });
+    const source = this.out.location(at, note === undefined ? { operation } : { operation, note });
     this.out.findings.push({ kind: "call", via: "sdk", source, text, call: { method: op.method, path: op.path } });
   }
 
@@ -115,9 +119,24 @@ export class SdkCalls {
     const bareType = bare === undefined || bare === receiver ? undefined : this.typeAt(bare);
     if (operations.length === 0 && bareType !== undefined) operations = this.operationsOf(bareType.getProperty(name));
     for (const op of operations) this.call(nameNode, text, op);
-    if (operations.length > 0) return;
-    const kind = this.receiverKind(receiver === undefined ? undefined : this.typeAt(receiver));
-    if (kind.classes.length > 0)
+    if (operations.length > 0) {
+      const why = this.rewriting.sdkRewritten(receiver);
+      if (why !== undefined) this.out.unclassified(nameNode, "rewritten-by-middleware", text, why);
+      return;
+    }
+    const receiverType = receiver === undefined ? undefined : this.typeAt(receiver);
+    const kind = this.receiverKind(receiverType);
+    const op = this.sdk.byMethod.get(name);
+    // A structural type (an interface, a type literal) an SDK client may be passed as: the operation of that name.
+    const inferred =
+      kind.classes.length === 0 && !kind.untyped && this.usesSdk && op !== undefined
+        ? structuralReason(this.ev.checker, symbol, receiverType)
+        : undefined;
+    if (inferred !== undefined && op !== undefined) {
+      this.call(nameNode, text, op.operation, inferred);
+      const why = this.rewriting.sdkRewritten(receiver);
+      if (why !== undefined) this.out.unclassified(nameNode, "rewritten-by-middleware", text, why);
+    } else if (kind.classes.length > 0)
       this.out.unclassified(
         nameNode,
         "not-an-operation",
@@ -150,10 +169,20 @@ export class SdkCalls {
   /** `api[name]`: each value the name can have, when the receiver is an SDK client (or untyped in an SDK project). */
   private computed(access: ts.ElementAccessExpression): void {
     const kind = this.receiverKind(this.typeAt(skipOuter(access.expression)), false);
-    if (kind.classes.length === 0 && !(kind.untyped && this.usesSdk)) return;
-    const keys = this.ev.evaluate(access.argumentExpression, undefined, true);
     const at = access.argumentExpression;
     const text = `${short(skipOuter(access.expression))}[${short(at)}](…)`;
+    const passed = kind.classes.length === 0 && this.usesSdk ? this.passedIn(access.expression) : undefined;
+    if (passed !== undefined) {
+      this.out.unclassified(
+        at,
+        "computed-name",
+        text,
+        `${passed}, and which member it reads is known only at run time`,
+      );
+      return;
+    }
+    if (kind.classes.length === 0 && !(kind.untyped && this.usesSdk)) return;
+    const keys = this.ev.evaluate(access.argumentExpression, undefined, true);
     const names = keys?.every((k) => !k.cut && !hasHole(k.text)) ? keys.map((k) => k.text) : undefined;
     const classes = kind.classes.join(" | ");
     if (kind.classes.length === 0) {
@@ -178,6 +207,27 @@ export class SdkCalls {
       if (op !== undefined) this.call(at, text, op);
       else this.out.unclassified(at, "not-an-operation", text, `${classes} has no operation ${n} in the SDK mapping`);
     }
+  }
+
+  /** `client[op]` on a parameter some caller passes an SDK client as: which client, and where. */
+  private passedIn(receiver: ts.Expression): string | undefined {
+    const e = skipOuter(receiver);
+    const p = ts.isIdentifier(e) ? this.ev.declarationOf(e) : undefined;
+    if (p === undefined || !ts.isParameter(p)) return undefined;
+    const fn = p.parent;
+    const index = fn.parameters.indexOf(p);
+    const holder = ts.isVariableDeclaration(fn.parent) ? fn.parent : fn;
+    const name = (holder as { name?: ts.Node }).name;
+    if (name === undefined || !ts.isIdentifier(name)) return undefined;
+    for (const call of this.ev.stability.lookup((s) => s.calls, name.text)) {
+      const arg = call.arguments[index];
+      if (arg === undefined || call.arguments.slice(0, index).some(ts.isSpreadElement)) continue;
+      if (this.ev.declarationOf(call.expression) !== holder) continue;
+      const k = this.receiverKind(this.typeAt(arg));
+      if (k.classes.length > 0)
+        return `${e.getText()} may be a ${k.classes.join(" | ")}: ${short(call)} (${where(call)})`;
+    }
+    return undefined;
   }
 
   /** Every SDK reference, method call and computed member of one scanned file. */

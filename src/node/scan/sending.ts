@@ -3,10 +3,12 @@ import { isDynamic, type Collector, type Request } from "./collector.js";
 import type { parseBases } from "./dynamic-url.js";
 import type { Evaluator } from "./evaluator.js";
 import { MAX_HELPER_NODES, MAX_INLINE_DEPTH } from "./limits.js";
-import { methodFrom, methodOfOptions, objectLiteral } from "./objects.js";
+import { methodFrom, methodOfOptions, objectLiteral, type Fallback, type MethodResult } from "./objects.js";
+import { requestObject } from "./request-objects.js";
 import { classify, URL_KEYS } from "./occurrences.js";
 import { isRouteDefinition, type Requests, type RequestShape } from "./requests.js";
-import { functionOf, propertyNamed, skipOuter, type AnyCall, type FunctionWithBody } from "./syntax.js";
+import type { Rewriting } from "./rewriting.js";
+import { propertyNamed, skipOuter, type AnyCall, type FunctionWithBody } from "./syntax.js";
 import { hole, joinBase, type Env, type Values } from "./value.js";
 
 /** What a call is: a known request, a helper that sends requests, a request by its shape, or nothing. */
@@ -28,6 +30,18 @@ export const isBenignCall = (call: AnyCall): boolean => {
   return ts.isDecorator(call.parent) || isRouteDefinition(call);
 };
 
+const TOO_COMPLEX =
+  "scopewise stopped following helper calls here: their requests take more work than the file may cost";
+
+/** What a helper sends past the budget: unknown, so reported `too-complex` where it is called. */
+const tooComplex = (site: AnyCall): Request => ({
+  at: site,
+  values: [hole("…", true)],
+  kinds: [{ kind: "undetermined", why: TOO_COMPLEX }],
+  method: { unknown: TOO_COMPLEX, params: [] },
+  site,
+});
+
 /**
  * The requests calls send: a known client or shape read directly, a helper (a function of the project
  * that sends requests) read with its caller's arguments, a few helpers deep. Each function's body is
@@ -44,26 +58,45 @@ export class Sending {
     private readonly requests: Requests,
     private readonly out: Collector,
     private readonly bases: ReturnType<typeof parseBases>,
+    private readonly rewriting: Rewriting,
   ) {}
 
   /** A request's URL (joined to its client's base), method and kinds. */
   requestOf(call: AnyCall, shape: RequestShape, env: Env | undefined): Request | undefined {
+    const r = this.read(call, shape, env);
+    const rewritten = shape.lib === undefined ? undefined : this.rewriting.clientRewritten(shape.client, shape.lib);
+    return r === undefined || rewritten === undefined ? r : { ...r, rewritten };
+  }
+
+  private read(call: AnyCall, shape: RequestShape, env: Env | undefined): Request | undefined {
     const args = call.arguments ?? [];
     const base = shape.client?.base;
     const clientBase: Values | undefined =
       base === undefined ? undefined : (this.ev.evaluate(base.expr, base.env, true) ?? [hole("baseURL")]);
+    // A request that names no method sends its client's default (its `method` option, `defaults.method`).
+    const fallback = shape.lib === undefined ? undefined : this.rewriting.defaultMethod(shape.client, shape.lib);
     if (shape.kind === "config") {
       const configArg = args[shape.configIndex];
       const found = configArg === undefined ? undefined : objectLiteral(this.ev, configArg, env);
       return found === undefined || "unknown" in found
         ? undefined
-        : this.configRequest(found.object, found.env, call, clientBase, "GET");
+        : this.configRequest(found.object, found.env, call, clientBase, fallback ?? "GET");
     }
-    const urlArg = args[shape.urlIndex];
-    const values = urlArg === undefined ? undefined : this.ev.evaluate(urlArg, env);
+    let urlArg = args[shape.urlIndex];
+    let urlEnv = env;
+    let method: MethodResult | undefined;
+    // `fetch(request, init)`: the Request's URL; `init`'s method, else the Request's.
+    const request = shape.fetch && urlArg !== undefined ? requestObject(this.ev, urlArg, env) : undefined;
+    if (request !== undefined) {
+      for (const made of request.made) this.out.used.add(made);
+      urlArg = request.url;
+      urlEnv = request.env;
+      method = args[1] === undefined ? request.method : methodOfOptions(this.ev, args[1], env, request.method);
+    }
+    const values = urlArg === undefined ? undefined : this.ev.evaluate(urlArg, urlEnv);
     if (urlArg === undefined || values === undefined) return undefined;
     const joined = clientBase === undefined ? values : joinBase(clientBase, values);
-    const method = methodFrom(this.ev, shape.method, args, env);
+    method ??= methodFrom(this.ev, shape.method, args, env, fallback);
     return { at: urlArg, values: joined, kinds: classify(joined, this.bases), method, site: call };
   }
 
@@ -73,7 +106,7 @@ export class Sending {
     env: Env | undefined,
     site: ts.Node,
     clientBase: Values | undefined,
-    fallback: string | undefined,
+    fallback: Fallback,
   ): Request | undefined {
     let urlExpr: ts.Expression | undefined;
     for (const key of URL_KEYS) urlExpr ??= propertyNamed(object, key);
@@ -107,7 +140,7 @@ export class Sending {
 
   /** The project function a call calls (not a declaration, not in node_modules). */
   private helperOf(call: AnyCall): FunctionWithBody | undefined {
-    const fn = functionOf(this.ev.declarationOf(call.expression));
+    const fn = this.ev.functionAt(call.expression);
     const sf = fn?.getSourceFile();
     return sf === undefined || sf.isDeclarationFile || sf.fileName.includes("/node_modules/") ? undefined : fn;
   }
@@ -158,7 +191,7 @@ export class Sending {
       known =
         r !== undefined &&
         "methods" in r.method &&
-        r.values.every((v, i) => !v.cut && r.kinds[i]?.kind !== "undetermined");
+        r.values.every((v, i) => !v.cut && v.unknown === undefined && r.kinds[i]?.kind !== "undetermined");
       this.standalone.set(call, known);
     }
     return known;
@@ -170,6 +203,12 @@ export class Sending {
     const env: Env = { fn, args, caller, depth };
     const out: Request[] = [];
     for (const call of this.callsIn(fn)) {
+      // Helpers calling helpers fan out (30 calls a level, 4 levels: 810,000 requests): the file's budget
+      // bounds them, and what is left unread is one `too-complex` request, never dropped.
+      if (!this.ev.spend()) {
+        out.push(tooComplex(call));
+        break;
+      }
       const what = this.resolve(call);
       if (what === undefined) continue;
       if ("helper" in what) {

@@ -1,19 +1,9 @@
 import ts from "typescript";
 import type { Evaluator } from "./evaluator.js";
-import { MAX_ALTERNATIVES, MAX_INLINE_DEPTH } from "./limits.js";
-import { functionOf, nameOf, returnedExpression, skipOuter, type AnyCall } from "./syntax.js";
-import {
-  concat,
-  hasHole,
-  hole,
-  join2,
-  literal,
-  resolveUrl,
-  withRef,
-  type Env,
-  type Value,
-  type Values,
-} from "./value.js";
+import { CUTS_TEXT, cutCall, replaceCall } from "./string-rewrites.js";
+import { MAX_INLINE_DEPTH } from "./limits.js";
+import { nameOf, returnedExpression, skipOuter, type AnyCall } from "./syntax.js";
+import { concat, hasHole, hole, literal, markUnknown, resolveUrl, withRef, type Env, type Values } from "./value.js";
 
 const KEEPS_TEXT = new Set(["toString", "trim", "trimEnd", "trimStart", "valueOf", "normalize"]);
 // Case changes apply to what is known; a run-time part keeps its name.
@@ -23,29 +13,7 @@ const CASE: Record<string, (s: string) => string> = {
   toUpperCase: (s) => s.toUpperCase(),
   toLocaleUpperCase: (s) => s.toUpperCase(),
 };
-/** String methods whose result the scan does not compute: the text is kept, marked as cut (fails closed). */
-export const CUTS_TEXT = new Set(["slice", "substring", "substr", "padStart", "padEnd", "repeat", "at", "charAt"]);
 const HOLE_RUN = /([\uE000\uE002][^\uE001]*\uE001)/;
-
-/** `"/a/{id}".replace("{id}", x)`: a string pattern is replaced; a regex leaves the text as it was. */
-const replace = (ev: Evaluator, e: AnyCall, receiver: ts.Expression, env: Env | undefined, depth: number) => {
-  const [first, second] = e.arguments ?? [];
-  const base = ev.at(receiver, env, depth + 1);
-  const pattern = first !== undefined && ts.isStringLiteralLike(skipOuter(first)) ? skipOuter(first) : undefined;
-  if (base === undefined || pattern === undefined || second === undefined) return base;
-  const search = (pattern as ts.StringLiteralLike).text;
-  const all = ts.isPropertyAccessExpression(skipOuter(e.expression))
-    ? (skipOuter(e.expression) as ts.PropertyAccessExpression).name.text === "replaceAll"
-    : false;
-  const replacement = ev.at(second, env, depth + 1) ?? [hole(nameOf(second))];
-  const out: Value[] = [];
-  for (const b of base)
-    for (const r of replacement) {
-      const text = all ? b.text.split(search).join(r.text) : b.text.replace(search, () => r.text);
-      if (out.length < MAX_ALTERNATIVES) out.push({ ...join2(b, { ...r, text: "" }), text });
-    }
-  return out;
-};
 
 /** Elements to join, and where to read them. */
 interface Elements {
@@ -53,6 +21,8 @@ interface Elements {
   readonly env: Env | undefined;
   /** The `const` the array was read from: a URL joined from it accounts for its elements. */
   readonly from?: ts.Node;
+  /** Why the array may not hold these elements when it is joined (it is changed after it is made). */
+  readonly changed?: string;
 }
 
 /** `[BASE, "environments", id].join("/")`, `parts.join("/")`. */
@@ -71,7 +41,7 @@ const oneSlash = (values: Values): Values =>
   values.map((v) => ({ ...v, text: v.text.replace(/([^:/])\/{2,}/g, "$1/") }));
 
 /**
- * An array's elements: a literal (without spreads), a `const` holding one that its file never changes
+ * An array's elements: a literal (without spreads), a variable holding one that the program never changes
  * (`parts.push(…)` is a change), or a rest parameter of an inlined helper (`(...parts) => parts.join("/")`).
  */
 const arrayElements = (ev: Evaluator, expr: ts.Expression, env: Env | undefined): Elements | undefined => {
@@ -90,16 +60,17 @@ const arrayElements = (ev: Evaluator, expr: ts.Expression, env: Env | undefined)
     return undefined;
   }
   if (decl === undefined || !ts.isVariableDeclaration(decl) || decl.initializer === undefined) return undefined;
-  const mutated = ev.facts.get(decl.getSourceFile().fileName)?.mutated.has(e.text) ?? true;
-  if (decl.getSourceFile() !== e.getSourceFile() || mutated) return undefined;
+  const changed = ev.stability.objectChanged(decl);
   const found = literalElements(skipOuter(decl.initializer), ev.envFor(decl, env));
-  return found && { ...found, from: decl };
+  return found && { ...found, from: decl, ...(changed === undefined ? {} : { changed }) };
 };
 
 /** A small helper that returns a string (`endpoints.users(env)`): what it returns for these arguments. */
 const helperResult = (ev: Evaluator, e: AnyCall, env: Env | undefined, depth: number): Values | undefined => {
   const callee = skipOuter(e.expression);
-  const fn = functionOf(ev.declarationOf(callee));
+  const fn = ev.functionAt(callee);
+  const replaced = fn === undefined ? ev.replaced(callee) : undefined;
+  if (replaced !== undefined) return [{ ...hole(nameOf(callee)), unknown: { code: "reassigned", why: replaced } }];
   const returned = fn === undefined ? undefined : returnedExpression(fn);
   if (fn === undefined || returned === undefined) return undefined;
   const calleeEnv: Env = { fn, args: e.arguments ?? [], caller: env, depth: (env?.depth ?? 0) + 1 };
@@ -152,19 +123,23 @@ export const evaluateCall = (ev: Evaluator, e: AnyCall, env: Env | undefined, de
           .join("");
       return base?.map((v) => ({ ...v, text: apply(v.text) }));
     }
-    if (CUTS_TEXT.has(method)) return ev.at(receiver, env, depth + 1)?.map((v) => ({ ...v, cut: true }));
+    if (CUTS_TEXT.has(method) && ts.isCallExpression(e)) return cutCall(ev, e, method, receiver, env, depth);
     if (method === "concat") {
       const base = ev.at(receiver, env, depth + 1);
       return base === undefined
         ? undefined
         : concat([base, ...args.map((a) => ev.at(a, env, depth + 1) ?? [hole(nameOf(a))])]);
     }
-    if ((method === "replace" || method === "replaceAll") && first !== undefined)
-      return replace(ev, e, receiver, env, depth);
+    if ((method === "replace" || method === "replaceAll") && ts.isCallExpression(e))
+      return replaceCall(ev, e, receiver, method === "replaceAll", env, depth);
     const array = method === "join" ? arrayElements(ev, receiver, env) : undefined;
     const sep = first === undefined ? [literal(",")] : (ev.at(first, env, depth + 1) ?? [hole("separator")]);
     if (array !== undefined) {
-      const joined = withRef(join(ev, array, sep, depth), e);
+      const whole = join(ev, array, sep, depth);
+      const joined = withRef(
+        array.changed === undefined ? whole : markUnknown(whole, { code: "reassigned", why: array.changed }),
+        e,
+      );
       return array.from === undefined ? joined : withRef(joined, array.from);
     }
   }

@@ -24,22 +24,38 @@ const comments = (sf: ts.SourceFile): [number, number][] => {
   const add = (ranges: ts.CommentRange[] | undefined) => {
     for (const r of ranges ?? []) seen.set(r.pos, r.end);
   };
+  // JSX text is text: `<p>// scopewise-ignore-next-line: x</p>` is rendered, not a comment, though the
+  // scanner reads comment ranges across it.
+  const text: [number, number][] = [];
   const stack: ts.Node[] = [sf];
   while (stack.length > 0) {
     const node = stack.pop() as ts.Node;
+    if (ts.isJsxText(node)) text.push([node.pos, node.end]);
     const children = node.getChildren(sf);
     if (children.length === 0) {
       add(ts.getLeadingCommentRanges(sf.text, node.pos));
       add(ts.getTrailingCommentRanges(sf.text, node.end));
     } else stack.push(...children);
   }
-  return [...seen].sort((a, b) => a[0] - b[0]);
+  return [...seen]
+    .filter(([pos]) => !text.some(([start, end]) => pos >= start && pos < end))
+    .sort((a, b) => a[0] - b[0]);
+};
+
+// Characters that show nothing: format characters (zero-width space, joiners, bidi marks), spaces,
+// controls, and the fillers and blanks that render empty.
+const INVISIBLE = /[\p{Cf}\p{Zs}\p{Zl}\p{Zp}\p{Cc}\p{Mn}\u115F\u1160\u3164\uFFA0\u2800\s]/gu;
+
+/** A reason as shown: spaces collapsed; undefined when nothing of it is visible. */
+const visibleReason = (raw: string | undefined): string | undefined => {
+  if (raw === undefined || raw.replace(INVISIBLE, "") === "") return undefined;
+  return raw.trim().replace(/\s+/g, " ").slice(0, 500);
 };
 
 /**
  * The `// scopewise-ignore-next-line: reason` (or `/* … *\/`) comments of a file: comments that begin with
  * the mark, not a mention of it inside another comment or a string. The reason is the text after `:`,
- * trimmed; empty counts as none.
+ * trimmed; empty or invisible (zero-width spaces, fillers) counts as none.
  */
 export const findSuppressions = (facts: FileFacts, display: string): SuppressionComment[] => {
   const text = facts.sf.text;
@@ -50,7 +66,7 @@ export const findSuppressions = (facts: FileFacts, display: string): Suppression
     const m = MARK.exec(body);
     if (m === null) continue;
     const rest = body.slice(m[0].length).replace(/\*\/$/, "");
-    const reason = /^\s*:(.*)$/s.exec(rest)?.[1]?.trim();
+    const reason = /^\s*:(.*)$/s.exec(rest)?.[1];
     const { line, character } = facts.sf.getLineAndCharacterOfPosition(start);
     const endLine = facts.sf.getLineAndCharacterOfPosition(end).line;
     out.push({
@@ -58,7 +74,9 @@ export const findSuppressions = (facts: FileFacts, display: string): Suppression
       line: line + 1,
       column: character + 1,
       covers: endLine + 2,
-      reason: reason === undefined || reason === "" ? undefined : reason.replace(/\s+/g, " ").slice(0, 500),
+      // A comment ended by U+2028/U+2029 has code after it on what editors show as its own line: it
+      // would silence that code, which reads as part of the comment. It silences nothing.
+      reason: /^[\u2028\u2029]/.test(text.slice(end, end + 1)) ? undefined : visibleReason(reason),
     });
   }
   return out;

@@ -54,6 +54,14 @@ export type UnclassifiedCode =
   | "helper-parameter"
   /** A value cut short by a cap (too long, too many alternatives, too deep). */
   | "too-complex"
+  /** A variable, property or object changed after it is made, in a way the scan cannot enumerate. */
+  | "reassigned"
+  /** A URL rewritten by a string operation the scan does not compute (a regex `replace`, `slice`). */
+  | "rewritten"
+  /** A request through a client whose middleware or interceptor may rewrite its URL or method. */
+  | "rewritten-by-middleware"
+  /** A request to Dynamic's host outside the API base (its root, a query or a fragment carrying the path). */
+  | "outside-base"
   /** A `scopewise-ignore-next-line` without a reason. */
   | "suppression-without-reason";
 

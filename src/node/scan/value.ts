@@ -36,6 +36,12 @@ export const members = <T>(tree: Tree<T>): Set<T> => {
   return out;
 };
 
+/** Why a value's text may not be what runs: it is changed after it is made, or rewritten in a way not computed. */
+export interface Unknown {
+  readonly code: "reassigned" | "rewritten";
+  readonly why: string;
+}
+
 /** One possible text of a string expression, and what it was built from. */
 export interface Value {
   readonly text: string;
@@ -47,6 +53,8 @@ export interface Value {
   readonly bound: boolean;
   /** True when a cap cut the evaluation short: the text is not the whole story. */
   readonly cut: boolean;
+  /** Set when the text is only what the value was before a change the scan cannot follow: never a call. */
+  readonly unknown?: Unknown;
 }
 
 /** The texts a string expression can have: one, or a few alternatives (`a ? "x" : "y"`). */
@@ -89,8 +97,14 @@ export const join2 = (a: Value, b: Value): Value => {
     text = `${text.slice(0, MAX_VALUE_TEXT)}${HOLE_OPEN}…${HOLE_CLOSE}`;
     cut = true;
   }
-  return { text, refs: both(a.refs, b.refs), params: both(a.params, b.params), bound: a.bound || b.bound, cut };
+  const unknown = a.unknown ?? b.unknown;
+  const v = { text, refs: both(a.refs, b.refs), params: both(a.params, b.params), bound: a.bound || b.bound, cut };
+  return unknown === undefined ? v : { ...v, unknown };
 };
+
+/** The same texts, marked as what the value was before a change the scan cannot follow. */
+export const markUnknown = (values: Values, unknown: Unknown): Values =>
+  values.map((v) => (v.unknown === undefined ? { ...v, unknown } : v));
 
 /** Every combination of the parts' alternatives, in order; past {@link MAX_ALTERNATIVES}, the first ones, cut. */
 export const concat = (parts: readonly Values[]): Values => {

@@ -67,18 +67,10 @@ const isValuePosition = (child: ts.Node, parent: ts.Node): boolean => {
   return false;
 };
 
-const ARRAY_CHANGES = new Set(["push", "unshift", "splice", "pop", "shift", "reverse", "sort", "fill", "copyWithin"]);
-
-const rootName = (node: ts.Expression): string | undefined => {
-  let n = skipOuter(node);
-  while (ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n)) n = skipOuter(n.expression);
-  return ts.isIdentifier(n) ? n.text : undefined;
-};
-
 /**
  * One walk over a file (an explicit stack: no recursion, whatever the nesting) collecting what the
  * analysis resolves: SDK member references, computed calls, outermost string expressions, names in value
- * positions, calls, mutated objects, and (when the file has a suppression comment) literal token ranges.
+ * positions and calls.
  * Type-only syntax is not entered.
  */
 export const walkFile = (sf: ts.SourceFile): FileFacts => {
@@ -90,7 +82,6 @@ export const walkFile = (sf: ts.SourceFile): FileFacts => {
     stringRoots: [],
     valueRefs: [],
     calls: [],
-    mutated: new Set(),
     requiresSdk: false,
   };
   const sdk = sdkIndex().byMethod;
@@ -134,27 +125,6 @@ export const walkFile = (sf: ts.SourceFile): FileFacts => {
       const first = call.arguments?.[0];
       if (first !== undefined && ts.isStringLiteral(first) && isSdkModule(first.text) && isModuleName(first, call))
         facts.requiresSdk = true;
-      const callee = skipOuter(call.expression);
-      if (ts.isPropertyAccessExpression(callee) && callee.getText(sf) === "Object.assign" && call.arguments?.[0]) {
-        const name = rootName(call.arguments[0]);
-        if (name !== undefined) facts.mutated.add(name);
-      } else if (ts.isPropertyAccessExpression(callee) && ARRAY_CHANGES.has(callee.name.text)) {
-        const name = rootName(callee.expression);
-        if (name !== undefined) facts.mutated.add(name);
-      }
-    } else if (kind === ts.SyntaxKind.BinaryExpression) {
-      const b = node as ts.BinaryExpression;
-      const op = b.operatorToken.kind;
-      if (op >= ts.SyntaxKind.FirstAssignment && op <= ts.SyntaxKind.LastAssignment) {
-        const left = skipOuter(b.left);
-        if (ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left)) {
-          const name = rootName(left);
-          if (name !== undefined) facts.mutated.add(name);
-        }
-      }
-    } else if (kind === ts.SyntaxKind.DeleteExpression) {
-      const name = rootName((node as ts.DeleteExpression).expression);
-      if (name !== undefined) facts.mutated.add(name);
     }
     if (isStringish(node) && !isPiece(node)) {
       const parent = node.parent;

@@ -1,0 +1,193 @@
+import ts from "typescript";
+import type { Client } from "./clients.js";
+import type { Evaluator } from "./evaluator.js";
+import { methodsOf, type MethodResult } from "./objects.js";
+import { where } from "./stability.js";
+import { short, skipOuter, staticName } from "./syntax.js";
+
+const GET: MethodResult = { methods: ["GET"], bound: false };
+
+/** One method result from several (a default and its writes): every method, or the first unknown. */
+const merge = (all: readonly MethodResult[]): MethodResult => {
+  const unknown = all.find((m) => "unknown" in m);
+  if (unknown !== undefined) return unknown;
+  const methods = new Set(all.flatMap((m) => ("methods" in m ? m.methods : [])));
+  return { methods: [...methods].sort(), bound: all.some((m) => m.bound === true) };
+};
+
+/** `x.defaults.method`, `x.defaults`: the `x` whose defaults an expression reads, or undefined. */
+const defaultsOwner = (e: ts.Expression, key: string | undefined): ts.Expression | undefined => {
+  const t = skipOuter(e);
+  if (key === undefined)
+    return ts.isPropertyAccessExpression(t) && t.name.text === "defaults" ? t.expression : undefined;
+  const inner = ts.isPropertyAccessExpression(t) && t.name.text === key ? skipOuter(t.expression) : undefined;
+  return inner !== undefined && ts.isPropertyAccessExpression(inner) && inner.name.text === "defaults"
+    ? inner.expression
+    : undefined;
+};
+
+/**
+ * What may make a request differ from how its call reads: a client's default method (its `method`
+ * option, `x.defaults.method = …` writes), request interceptors (`x.interceptors.request.use`), client
+ * hooks, and the SDK's middleware (`new Configuration({ middleware })`, `.withMiddleware(…)`).
+ */
+export class Rewriting {
+  private installed: ts.Node | null | undefined;
+
+  constructor(
+    private readonly ev: Evaluator,
+    private readonly libraryOf: (e: ts.Expression) => string | undefined,
+    private readonly clientOf: (e: ts.Expression) => Client | undefined,
+  ) {}
+
+  /** True when `owner` is the client, or the library whose defaults every client of it starts from. */
+  private owns(owner: ts.Expression, client: Client | undefined, lib: string): boolean {
+    return this.libraryOf(owner) === lib || (client?.holders ?? []).some((h) => this.ev.stability.chainHas(owner, h));
+  }
+
+  /** The method a request that names none sends: the client's `method` option and every `defaults.method` write. */
+  defaultMethod(client: Client | undefined, lib: string): MethodResult {
+    const own = client?.method;
+    const all: MethodResult[] = [
+      own === undefined
+        ? GET
+        : "unknown" in own
+          ? { unknown: own.unknown, params: [] }
+          : methodsOf(this.ev, own.expr, own.env),
+    ];
+    const stability = this.ev.stability;
+    for (const w of stability.lookup((s) => s.writes, "method")) {
+      const owner = defaultsOwner(w.target, "method");
+      if (owner === undefined || !this.owns(owner, client, lib)) continue;
+      all.push(
+        w.value === undefined
+          ? { unknown: `its default method is changed: ${short(w.node)} (${where(w.node)})`, params: [] }
+          : methodsOf(this.ev, w.value, undefined),
+      );
+    }
+    const whole = [
+      ...stability
+        .lookup((s) => s.writes, "defaults")
+        .map((w) => ({ owner: defaultsOwner(w.target, undefined), node: w.node })),
+      ...stability
+        .lookup((s) => s.objects, "defaults")
+        .map((c) => ({ owner: defaultsOwner(c.receiver, undefined), node: c.node })),
+    ].find((x) => x.owner !== undefined && this.owns(x.owner, client, lib));
+    if (whole !== undefined)
+      all.push({ unknown: `its defaults are replaced: ${short(whole.node)} (${where(whole.node)})`, params: [] });
+    return merge(all);
+  }
+
+  /**
+   * Why a request through a client (or a library's default instance, or an HTTP client of unknown make)
+   * may be rewritten: its hooks, or a request interceptor installed on it or on a client the scan cannot
+   * tie to a declaration.
+   */
+  clientRewritten(client: Client | undefined, lib: string | undefined): string | undefined {
+    if (client?.hooked !== undefined) return client.hooked;
+    for (const call of this.ev.stability.lookup((s) => s.hooks, "interceptor")) {
+      const callee = skipOuter(call.expression) as ts.PropertyAccessExpression;
+      const owner = ((callee.expression as ts.PropertyAccessExpression).expression as ts.PropertyAccessExpression)
+        .expression;
+      const ownerLib = this.libraryOf(owner);
+      const applies =
+        ownerLib !== undefined
+          ? client === undefined && ownerLib === lib
+          : this.clientOf(owner) === undefined ||
+            (client?.holders ?? []).some((h) => this.ev.stability.chainHas(owner, h));
+      if (applies) return `a request interceptor may rewrite its URL or method: ${short(call)} (${where(call)})`;
+    }
+    return undefined;
+  }
+
+  /** The first place the program may install SDK middleware (`withMiddleware`, a configuration with some). */
+  private middleware(): ts.Node | undefined {
+    if (this.installed === undefined) {
+      const hooks = this.ev.stability;
+      const sites = [...hooks.lookup((s) => s.hooks, "middleware"), ...hooks.lookup((s) => s.hooks, "configuration")];
+      this.installed = sites.find((s) => ts.isCallExpression(s) || !this.cleanConfiguration(s, 0)) ?? null;
+    }
+    return this.installed ?? undefined;
+  }
+
+  /** Why an SDK client's calls may be rewritten by middleware; undefined when its configuration has none. */
+  sdkRewritten(receiver: ts.Node | undefined): string | undefined {
+    const installed = this.middleware();
+    if (installed === undefined) return undefined;
+    const found =
+      receiver === undefined || !ts.isExpression(receiver)
+        ? { why: "its client cannot be traced to where it is made" }
+        : this.trace(receiver, 0);
+    if (found === undefined) return undefined;
+    return found.site !== undefined
+      ? `${found.why} (${where(found.site)}), which may rewrite its URL or method`
+      : `${found.why}, and middleware the project installs (${short(installed)}, ${where(installed)}) may rewrite it`;
+  }
+
+  /**
+   * Why a receiver may carry middleware, and the site that adds it when traced there; undefined when
+   * traced to an SDK client made without any.
+   */
+  private trace(expr: ts.Expression, depth: number): { why: string; site?: ts.Node } | undefined {
+    const e = skipOuter(expr);
+    const untraced = { why: `its client ${short(e)} cannot be traced to where it is made` };
+    if (depth > 6) return untraced;
+    if (ts.isNewExpression(e)) {
+      const config = e.arguments?.[0];
+      if (config === undefined || this.cleanValue(config, depth)) return undefined;
+      return { why: `${short(e)} is made with a configuration that may have middleware`, site: e };
+    }
+    if (ts.isCallExpression(e)) {
+      const callee = skipOuter(e.expression);
+      if (ts.isPropertyAccessExpression(callee) && /^with(?:Pre|Post)?Middleware$/.test(callee.name.text))
+        return { why: `${short(e)} adds middleware`, site: e };
+      const fn = this.ev.functionAt(callee);
+      const body = fn?.body !== undefined && !ts.isBlock(fn.body) ? fn.body : undefined;
+      return body === undefined ? untraced : this.trace(body, depth + 1);
+    }
+    if (ts.isIdentifier(e) || ts.isPropertyAccessExpression(e)) {
+      const decl = this.ev.declarationOf(e);
+      const init =
+        decl !== undefined && (ts.isVariableDeclaration(decl) || ts.isPropertyDeclaration(decl))
+          ? decl.initializer
+          : undefined;
+      if (init === undefined || this.ev.stability.reassigned(decl as ts.Node)) return untraced;
+      return this.trace(init, depth + 1);
+    }
+    return untraced;
+  }
+
+  /** True when a configuration value is provably without middleware. */
+  private cleanValue(expr: ts.Expression, depth: number): boolean {
+    const e = skipOuter(expr);
+    if (ts.isNewExpression(e)) return this.cleanConfiguration(e, depth);
+    if (!ts.isIdentifier(e) || depth > 6) return false;
+    const decl = this.ev.declarationOf(e);
+    if (decl === undefined || !ts.isVariableDeclaration(decl) || decl.initializer === undefined) return false;
+    return !this.ev.stability.reassigned(decl) && this.cleanValue(decl.initializer, depth + 1);
+  }
+
+  /** `new Configuration({ basePath, accessToken })`: an object seen whole, without `middleware`. */
+  private cleanConfiguration(node: ts.NewExpression | ts.CallExpression, depth: number): boolean {
+    const options = node.arguments?.[0];
+    if (options === undefined) return true;
+    const o = skipOuter(options);
+    if (ts.isIdentifier(o) && depth < 6) {
+      const decl = this.ev.declarationOf(o);
+      const init = decl !== undefined && ts.isVariableDeclaration(decl) ? decl.initializer : undefined;
+      return (
+        init !== undefined &&
+        this.ev.stability.objectChanged(decl as ts.Node) === undefined &&
+        ts.isObjectLiteralExpression(skipOuter(init)) &&
+        this.cleanObject(skipOuter(init) as ts.ObjectLiteralExpression)
+      );
+    }
+    return ts.isObjectLiteralExpression(o) && this.cleanObject(o);
+  }
+
+  private cleanObject(o: ts.ObjectLiteralExpression): boolean {
+    return o.properties.every(
+      (p) => p.name !== undefined && staticName(p.name) !== undefined && staticName(p.name) !== "middleware",
+    );
+  }
+}

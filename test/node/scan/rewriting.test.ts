@@ -1,0 +1,110 @@
+import { describe, expect, test } from "vitest";
+import { DYNAMIC, SDK, scanProject, type Files } from "../../helpers/scan-project.js";
+
+// A client's default method and base URL are read where they are set (its options, `defaults` writes);
+// what can rewrite a request after the call (interceptors, hooks, SDK middleware) makes it unclassified.
+const cases: [name: string, files: Files, expected: string[]][] = [
+  [
+    "an axios instance with a base URL only: the verb decides (ordinary code stays quiet)",
+    {
+      "src/lib/http.ts": `import axios from "axios";\nexport const http = axios.create({ baseURL: "${DYNAMIC}", timeout: 5000 });\n`,
+      "src/jobs/tokens.ts": `import { http } from "../lib/http";\nexport const revoke = (env: string, id: string) => http.delete(\`/environments/\${env}/tokens/\${id}\`);\n`,
+    },
+    ["DELETE /environments/{env}/tokens/{id}"],
+  ],
+  [
+    "axios.create({ method }) is the method of a request that names none",
+    {
+      "src/api.ts":
+        `import axios from "axios";\nconst api = axios.create({ baseURL: "${DYNAMIC}", method: "post" });\n` +
+        `export const createToken = (env: string) => api.request({ url: \`/environments/\${env}/tokens\` });\n`,
+    },
+    ["POST /environments/{env}/tokens"],
+  ],
+  [
+    "instance.defaults.method set after the instance is made adds its method",
+    {
+      "src/api.ts":
+        `import axios from "axios";\nexport const api = axios.create({ baseURL: "${DYNAMIC}" });\n` +
+        `export const useWrites = () => { api.defaults.method = "post"; };\n` +
+        `export const tokens = (env: string) => api.request({ url: \`/environments/\${env}/tokens\` });\n`,
+    },
+    ["GET /environments/{env}/tokens", "POST /environments/{env}/tokens"],
+  ],
+  [
+    "instance.defaults.method from configuration: unclassified",
+    {
+      "src/api.ts":
+        `import axios from "axios";\nexport const api = axios.create({ baseURL: "${DYNAMIC}" });\n` +
+        `api.defaults.method = process.env.DEFAULT_METHOD;\n` +
+        `export const tokens = (env: string) => api.request({ url: \`/environments/\${env}/tokens\` });\n`,
+    },
+    ["? unknown-method"],
+  ],
+  [
+    "ky.create({ prefixUrl, method })",
+    {
+      "src/api.ts":
+        `import ky from "ky";\nconst api = ky.create({ prefixUrl: "${DYNAMIC}", method: "post" });\n` +
+        `export const createToken = (env: string) => api(\`environments/\${env}/tokens\`).json();\n`,
+    },
+    ["POST /environments/{env}/tokens"],
+  ],
+  [
+    "got.extend({ prefixUrl, method })",
+    {
+      "src/api.ts":
+        `import got from "got";\nconst api = got.extend({ prefixUrl: "${DYNAMIC}", method: "DELETE" });\n` +
+        `export const revoke = (env: string, id: string) => api(\`environments/\${env}/tokens/\${id}\`);\n`,
+    },
+    ["DELETE /environments/{env}/tokens/{id}"],
+  ],
+  [
+    "a request interceptor can rewrite the URL: reported as read, and unclassified",
+    {
+      "src/api.ts":
+        `import axios from "axios";\nconst api = axios.create({ baseURL: "${DYNAMIC}" });\n` +
+        `api.interceptors.request.use((config) => ({ ...config, url: config.url?.replace("webhooks", "tokens") }));\n` +
+        `export const createHook = (env: string) => api.post(\`/environments/\${env}/webhooks\`, {});\n`,
+    },
+    ["? rewritten-by-middleware", "POST /environments/{env}/webhooks"],
+  ],
+  [
+    "fetch(new Request(url), init): init's method wins, the Request is not a second request",
+    {
+      "src/tokens.ts":
+        `export async function revoke(env: string, id: string) {\n` +
+        `  const req = new Request(\`${DYNAMIC}/environments/\${env}/tokens/\${id}\`);\n` +
+        `  return fetch(req, { method: "DELETE" });\n}\n`,
+    },
+    ["DELETE /environments/{env}/tokens/{id}"],
+  ],
+  [
+    "SDK middleware in the configuration: every call of that client is unclassified too",
+    {
+      "src/lib/dynamic.ts":
+        `import { Configuration, WebhooksApi } from "${SDK}";\n` +
+        `const config = new Configuration({ accessToken: process.env.DYNAMIC_TOKEN, middleware: [{ pre: async (ctx) => ({ ...ctx, url: ctx.url.replace("webhooks", "tokens") }) }] });\n` +
+        `export const webhooks = new WebhooksApi(config);\n`,
+      "src/jobs/hooks.ts": `import { webhooks } from "../lib/dynamic";\nexport const list = (environmentId: string) => webhooks.getWebhooks({ environmentId });\n`,
+    },
+    ["GET /environments/{environmentId}/webhooks", "? rewritten-by-middleware"],
+  ],
+  [
+    "an SDK configuration without middleware stays quiet",
+    {
+      "src/lib/dynamic.ts":
+        `import { Configuration, WebhooksApi } from "${SDK}";\n` +
+        `const config = new Configuration({ accessToken: process.env.DYNAMIC_TOKEN });\n` +
+        `export const webhooks = new WebhooksApi(config);\n`,
+      "src/jobs/hooks.ts": `import { webhooks } from "../lib/dynamic";\nexport const list = (environmentId: string) => webhooks.getWebhooks({ environmentId });\n`,
+    },
+    ["GET /environments/{environmentId}/webhooks"],
+  ],
+];
+
+describe("a client's defaults, interceptors and middleware", () => {
+  test.each(cases)("%s", async (_, files, expected) => {
+    expect((await scanProject(files)).found).toEqual(expected);
+  });
+});
