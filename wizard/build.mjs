@@ -8,18 +8,21 @@ import { build } from "esbuild";
 const root = fileURLToPath(new URL("..", import.meta.url));
 export const outDir = `${root}dist/wizard`;
 
-/** Bundles the page; `write: false` returns the files instead of writing them. */
-export const buildWizard = async ({ write = true } = {}) => {
+/**
+ * Bundles the page into `dir` (dist/wizard by default); `write: false` returns the files instead of writing
+ * them. Test files build into a directory of their own, since builds in parallel would empty each other's.
+ */
+export const buildWizard = async ({ write = true, dir = outDir } = {}) => {
   if (write) {
-    await rm(outDir, { recursive: true, force: true });
-    await mkdir(outDir, { recursive: true });
+    await rm(dir, { recursive: true, force: true });
+    await mkdir(dir, { recursive: true });
   }
   const result = await build({
     entryPoints: [
       { in: `${root}wizard/main.tsx`, out: "wizard" },
       { in: `${root}wizard/style.css`, out: "wizard" },
     ],
-    outdir: outDir,
+    outdir: dir,
     bundle: true,
     minify: true,
     format: "iife",
@@ -33,11 +36,11 @@ export const buildWizard = async ({ write = true } = {}) => {
     write,
     logLevel: "silent",
   });
-  if (write) await copyFile(`${root}wizard/index.html`, `${outDir}/index.html`);
+  if (write) await copyFile(`${root}wizard/index.html`, `${dir}/index.html`);
   const files = result.outputFiles ?? [];
   return {
     metafile: result.metafile,
-    files: Object.fromEntries(files.map((f) => [f.path.slice(outDir.length + 1), f.contents])),
+    files: Object.fromEntries(files.map((f) => [f.path.slice(dir.length + 1), f.contents])),
   };
 };
 

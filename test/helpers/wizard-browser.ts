@@ -1,11 +1,13 @@
 // The token wizard in a real browser, for the browser tests: Debian's chromium driven by playwright-core,
 // launched once per test file, the page served from a fresh build.
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Server } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, vi } from "vitest";
-import { buildWizard, outDir } from "../../wizard/build.mjs";
+import { buildWizard } from "../../wizard/build.mjs";
 import { serveWizard } from "../../wizard/serve.mjs";
 import { root } from "./cli.js";
 
@@ -28,13 +30,17 @@ export const useWizardBrowser = (): WizardBrowser => {
   let context: BrowserContext;
   let server: Server;
   let url = "";
+  let dir = "";
   const errors: string[] = [];
   const requested: string[] = [];
   beforeAll(async () => {
     if (!existsSync(CHROMIUM))
       throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does), or set CHROMIUM_PATH`);
-    await buildWizard();
-    ({ server, url } = await serveWizard(outDir));
+    // A build of this file's own: test files run in parallel, and a shared dist/wizard would be emptied
+    // under another file's page.
+    dir = mkdtempSync(join(tmpdir(), "scopewise-wizard-"));
+    await buildWizard({ dir });
+    ({ server, url } = await serveWizard(dir));
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [
@@ -57,6 +63,7 @@ export const useWizardBrowser = (): WizardBrowser => {
   afterAll(async () => {
     await browser?.close();
     server?.close();
+    if (dir !== "") rmSync(dir, { recursive: true, force: true });
   });
   const open = async (hash = ""): Promise<Page> => {
     const page = await context.newPage();
