@@ -94,7 +94,8 @@ export const methodsOf = (ev: Evaluator, expr: ts.Expression, env: Env | undefin
 
 /**
  * The method an options object sends, as the runtime reads it: the last `method` wins; a spread after it
- * that may set one (anything not seen whole) or a computed key makes it unknown, never the earlier literal.
+ * that may set one (anything not seen whole) or a computed key makes it unknown, never the earlier literal;
+ * so does a `__proto__:` key when no own `method` is set (fetch reads inherited members).
  */
 export const methodOfOptions = (
   ev: Evaluator,
@@ -108,6 +109,7 @@ export const methodOfOptions = (
     return { unknown: `the request options are not seen whole: ${found.unknown}`, params: [...(found.params ?? [])] };
   const bound = found.env !== env;
   let state: MethodResult | undefined;
+  let prototype: string | undefined;
   for (const p of found.object.properties) {
     if (ts.isSpreadAssignment(p)) {
       if (depth > MAX_INLINE_DEPTH) return { unknown: "options spread too deep to follow", params: [] };
@@ -123,11 +125,14 @@ export const methodOfOptions = (
     }
     const name = p.name === undefined ? undefined : staticName(p.name);
     if (name === undefined) state = { unknown: "a computed property name may be method", params: [] };
+    else if (name === "__proto__" && ts.isPropertyAssignment(p))
+      prototype = `its prototype (__proto__: ${short(p.initializer)}) may carry a method`;
     else if (name !== "method") continue;
     else if (ts.isPropertyAssignment(p)) state = methodsOf(ev, p.initializer, found.env);
     else if (ts.isShorthandPropertyAssignment(p)) state = methodsOf(ev, p.name, found.env);
     else state = { unknown: "method is a getter or function", params: [] };
   }
+  if (state === undefined && prototype !== undefined) return { unknown: prototype, params: [] };
   if (state === undefined) {
     const f = asResult(fallback);
     return f === undefined ? { unknown: NO_METHOD, params: [] } : { ...f, bound: f.bound === true || bound };

@@ -2,10 +2,36 @@ import ts from "typescript";
 import type { Client } from "./clients.js";
 import type { Evaluator } from "./evaluator.js";
 import { methodsOf, type MethodResult } from "./objects.js";
+import { SDK_STUB_FILE } from "./sdk-stub.js";
 import { where } from "./stability.js";
 import { short, skipOuter, staticName } from "./syntax.js";
 
 const GET: MethodResult = { methods: ["GET"], bound: false };
+
+// BaseAPI members a subclass may override to change every request it sends.
+const SDK_REQUEST_MEMBERS = ["request", "createFetchParams", "fetchApi", "configuration", "middleware"];
+
+/** The member of a class (or a base it extends, short of the SDK's own) that overrides how requests are sent. */
+const requestOverride = (checker: ts.TypeChecker, type: ts.Type | undefined): ts.Node | undefined => {
+  const stack = type === undefined ? [] : [type];
+  let fromSdk = false;
+  let found: ts.Node | undefined;
+  for (let i = 0; stack.length > 0 && i < 64; i++) {
+    const t = stack.pop() as ts.Type;
+    if (t.isIntersection()) {
+      stack.push(...t.types);
+      continue;
+    }
+    const decl = t.getSymbol()?.declarations?.[0];
+    if (decl?.getSourceFile().fileName === SDK_STUB_FILE) fromSdk = true;
+    else if (decl !== undefined && ts.isClassLike(decl))
+      found ??= decl.members.find(
+        (m) => m.name !== undefined && SDK_REQUEST_MEMBERS.includes(staticName(m.name) ?? ""),
+      );
+    if (t.isClassOrInterface()) stack.push(...(checker.getBaseTypes(t) ?? []));
+  }
+  return fromSdk ? found : undefined;
+};
 
 /** One method result from several (a default and its writes): every method, or the first unknown. */
 const merge = (all: readonly MethodResult[]): MethodResult => {
@@ -100,14 +126,37 @@ export class Rewriting {
     return undefined;
   }
 
-  /** The first place the program may install SDK middleware (`withMiddleware`, a configuration with some). */
+  /**
+   * The first place the program may install SDK middleware (`withMiddleware`, a configuration with some),
+   * or override how an SDK subclass sends its requests (`request`, `fetchApi`…).
+   */
   private middleware(): ts.Node | undefined {
     if (this.installed === undefined) {
       const hooks = this.ev.stability;
       const sites = [...hooks.lookup((s) => s.hooks, "middleware"), ...hooks.lookup((s) => s.hooks, "configuration")];
-      this.installed = sites.find((s) => ts.isCallExpression(s) || !this.cleanConfiguration(s, 0)) ?? null;
+      this.installed =
+        sites.find((s) => ts.isCallExpression(s) || !this.cleanConfiguration(s, 0)) ?? this.overrides()[0] ?? null;
     }
     return this.installed ?? undefined;
+  }
+
+  /** Members of SDK subclasses that override how requests are sent. */
+  private overrides(): ts.Node[] {
+    return SDK_REQUEST_MEMBERS.flatMap((name) => this.ev.stability.lookup((s) => s.members, name)).filter((m) => {
+      const cls = ts.isParameter(m) ? m.parent.parent : m.parent;
+      return ts.isClassLike(cls) && requestOverride(this.ev.checker, this.typeOf(cls)) !== undefined;
+    });
+  }
+
+  private typeOf(node: ts.Node): ts.Type | undefined {
+    try {
+      const symbol = ts.isClassLike(node) ? (node as { symbol?: ts.Symbol }).symbol : undefined;
+      return symbol !== undefined
+        ? this.ev.checker.getDeclaredTypeOfSymbol(symbol)
+        : this.ev.checker.getTypeAtLocation(node);
+    } catch {
+      return undefined;
+    }
   }
 
   /** Why an SDK client's calls may be rewritten by middleware; undefined when its configuration has none. */
@@ -133,6 +182,9 @@ export class Rewriting {
     const untraced = { why: `its client ${short(e)} cannot be traced to where it is made` };
     if (depth > 6) return untraced;
     if (ts.isNewExpression(e)) {
+      const override = requestOverride(this.ev.checker, this.typeOf(e));
+      if (override !== undefined)
+        return { why: `${short(e)} is of a class that overrides how its requests are sent`, site: override };
       const config = e.arguments?.[0];
       if (config === undefined || this.cleanValue(config, depth)) return undefined;
       return { why: `${short(e)} is made with a configuration that may have middleware`, site: e };

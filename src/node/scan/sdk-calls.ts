@@ -3,6 +3,7 @@ import { sdkOperationsInfo } from "../../sources/sdk-operations.js";
 import type { Collector } from "./collector.js";
 import type { FileFacts } from "./context.js";
 import type { Evaluator } from "./evaluator.js";
+import { sentMethods } from "./init-overrides.js";
 import { MAX_ALTERNATIVES } from "./limits.js";
 import type { Rewriting } from "./rewriting.js";
 import { SDK_STUB_FILE, sdkIndex } from "./sdk-stub.js";
@@ -78,12 +79,20 @@ export class SdkCalls {
     return { classes: [...classes].sort(), untyped };
   }
 
-  private call(at: ts.Node, text: string, operation: string, note?: string): void {
+  /** An operation called through `ref`: each method its calls send (initOverrides may set one), or unclassified. */
+  private call(ref: ts.Node, at: ts.Node, text: string, operation: string, note?: string): void {
     const op = this.sdk.byName.get(operation);
     if (op === undefined) return;
     this.out.definite = true;
-    const source = this.out.location(at, note === undefined ? { operation } : { operation, note });
-    this.out.findings.push({ kind: "call", via: "sdk", source, text, call: { method: op.method, path: op.path } });
+    const sent = sentMethods(this.ev, ref, op.method);
+    for (const method of sent.methods) {
+      const why =
+        method === op.method ? note : `its initOverrides send ${method}${note === undefined ? "" : `; ${note}`}`;
+      const source = this.out.location(at, why === undefined ? { operation } : { operation, note: why });
+      this.out.findings.push({ kind: "call", via: "sdk", source, text, call: { method, path: op.path } });
+    }
+    if (sent.unknown !== undefined)
+      this.out.unclassified(at, sent.unknown.code, text, `${op.operation} (${op.path}): ${sent.unknown.why}`);
   }
 
   private describe(name: string): string {
@@ -118,7 +127,7 @@ export class SdkCalls {
     const bare = receiver !== undefined && ts.isExpression(receiver) ? skipOuter(receiver) : receiver;
     const bareType = bare === undefined || bare === receiver ? undefined : this.typeAt(bare);
     if (operations.length === 0 && bareType !== undefined) operations = this.operationsOf(bareType.getProperty(name));
-    for (const op of operations) this.call(nameNode, text, op);
+    for (const op of operations) this.call(ref, nameNode, text, op);
     if (operations.length > 0) {
       const why = this.rewriting.sdkRewritten(receiver);
       if (why !== undefined) this.out.unclassified(nameNode, "rewritten-by-middleware", text, why);
@@ -133,7 +142,7 @@ export class SdkCalls {
         ? structuralReason(this.ev.checker, symbol, receiverType)
         : undefined;
     if (inferred !== undefined && op !== undefined) {
-      this.call(nameNode, text, op.operation, inferred);
+      this.call(ref, nameNode, text, op.operation, inferred);
       const why = this.rewriting.sdkRewritten(receiver);
       if (why !== undefined) this.out.unclassified(nameNode, "rewritten-by-middleware", text, why);
     } else if (kind.classes.length > 0)
@@ -204,7 +213,7 @@ export class SdkCalls {
     }
     for (const n of names) {
       const op = kind.classes.map((c) => `${c}.${n.replace(/Raw$/, "")}`).find((o) => this.sdk.byName.has(o));
-      if (op !== undefined) this.call(at, text, op);
+      if (op !== undefined) this.call(access, at, text, op);
       else this.out.unclassified(at, "not-an-operation", text, `${classes} has no operation ${n} in the SDK mapping`);
     }
   }

@@ -101,6 +101,30 @@ const cases: [name: string, files: Files, expected: string[]][] = [
     },
     ["GET /environments/{environmentId}/webhooks"],
   ],
+  [
+    "an SDK subclass overriding request(): its calls are unclassified",
+    {
+      "src/lib/dynamic.ts":
+        `import { Configuration, UsersApi } from "${SDK}";\n` +
+        "class AdminUsers extends UsersApi {\n" +
+        "  protected override async request(context: any, initOverrides?: any) {\n" +
+        '    return super.request({ ...context, method: "DELETE" }, initOverrides);\n  }\n}\n' +
+        "export const users = new AdminUsers(new Configuration({ accessToken: process.env.DYNAMIC_TOKEN }));\n",
+      "src/jobs/users.ts": `import { users } from "../lib/dynamic";\nexport const read = (environmentId: string, userId: string) => users.getUser({ environmentId, userId });\n`,
+    },
+    ["GET /environments/{environmentId}/users/{userId}", "? rewritten-by-middleware"],
+  ],
+  [
+    "an SDK subclass adding a helper method only stays quiet",
+    {
+      "src/lib/dynamic.ts":
+        `import { Configuration, UsersApi } from "${SDK}";\n` +
+        "class AppUsers extends UsersApi {\n  find(environmentId: string, userId: string) { return this.getUser({ environmentId, userId }); }\n}\n" +
+        "export const users = new AppUsers(new Configuration({ accessToken: process.env.DYNAMIC_TOKEN }));\n",
+      "src/jobs/users.ts": `import { users } from "../lib/dynamic";\nexport const read = (environmentId: string) => users.find(environmentId, "u1");\n`,
+    },
+    ["GET /environments/{environmentId}/users/{userId}"],
+  ],
 ];
 
 describe("a client's defaults, interceptors and middleware", () => {

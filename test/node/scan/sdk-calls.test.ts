@@ -111,3 +111,91 @@ describe("SDK calls through types, wrappers, subclasses and references", () => {
     expect((await scanProject(files)).found).toEqual(expected);
   });
 });
+
+const USERS_GET = "GET /environments/{environmentId}/users/{userId}";
+const USERS_DELETE = "DELETE /environments/{environmentId}/users/{userId}";
+const users = `import { Configuration, UsersApi } from "${SDK}";\nexport const users = new UsersApi(new Configuration({ accessToken: process.env.DYNAMIC_TOKEN }));\n`;
+const job = (body: string): Files => ({
+  "src/lib/dynamic.ts": users,
+  "src/jobs/users.ts": `import { users } from "../lib/dynamic";\n${body}`,
+});
+
+// An operation's second argument (initOverrides) is merged over the request the SDK builds: its `method`
+// is the method sent. Seen whole without one, the operation's own; not seen whole, unclassified.
+const overrides: [name: string, files: Files, expected: string[]][] = [
+  [
+    "no initOverrides, or one setting only a signal or headers (ordinary code stays quiet)",
+    job(
+      "export const read = (environmentId: string, userId: string, signal: AbortSignal) =>\n" +
+        "  Promise.all([\n    users.getUser({ environmentId, userId }),\n    users.getUser({ environmentId, userId }, { signal }),\n" +
+        '    users.getUserRaw({ environmentId, userId }, { headers: { "x-request-id": "r1" }, cache: "no-store" }),\n  ]);\n',
+    ),
+    [USERS_GET, USERS_GET, USERS_GET],
+  ],
+  [
+    "a literal method in initOverrides is the method sent",
+    job(
+      'export const offboard = (environmentId: string, userId: string) => users.getUser({ environmentId, userId }, { method: "DELETE" });\n',
+    ),
+    [USERS_DELETE],
+  ],
+  [
+    "a shared RequestInit constant handed to the call: unclassified (the call could change it)",
+    {
+      "src/lib/dynamic.ts": users + 'export const jobInit: RequestInit = { keepalive: false, method: "DELETE" };\n',
+      "src/jobs/offboard.ts":
+        'import { jobInit, users } from "../lib/dynamic";\n' +
+        "export const offboard = (environmentId: string, userId: string) => users.getUserRaw({ environmentId, userId }, jobInit);\n",
+    },
+    [USERS_GET, "? unknown-method"],
+  ],
+  [
+    "initOverrides from a parameter: unclassified",
+    job(
+      "export const read = (environmentId: string, userId: string, init?: RequestInit) => users.getUser({ environmentId, userId }, init);\n",
+    ),
+    [USERS_GET, "? unknown-method"],
+  ],
+  [
+    "initOverrides as a function: unclassified",
+    job(
+      "export const read = (environmentId: string, userId: string) =>\n" +
+        '  users.getUser({ environmentId, userId }, async ({ init }) => ({ ...init, method: "DELETE" }));\n',
+    ),
+    [USERS_GET, "? unknown-method"],
+  ],
+  [
+    "initOverrides spreading options not seen whole, or with a prototype: unclassified",
+    job(
+      "export const read = (environmentId: string, userId: string, base: RequestInit) =>\n" +
+        "  users.getUser({ environmentId, userId }, { ...base, keepalive: true });\n" +
+        "export const read2 = (environmentId: string, userId: string, base: RequestInit) =>\n" +
+        "  users.getUser({ environmentId, userId }, { __proto__: base, keepalive: true } as RequestInit);\n",
+    ),
+    [USERS_GET, "? unknown-method", USERS_GET, "? unknown-method"],
+  ],
+  [
+    "an alias, .call and a bound method: initOverrides read where each is called",
+    job(
+      "const get = users.getUser;\nconst { getUserRaw } = users;\nconst bound = users.getUser.bind(users);\n" +
+        "export const a = (environmentId: string, userId: string) => get.call(users, { environmentId, userId });\n" +
+        'export const b = (environmentId: string, userId: string) => getUserRaw.call(users, { environmentId, userId }, { method: "DELETE" });\n' +
+        'export const c = (environmentId: string, userId: string) => bound({ environmentId, userId }, { method: "DELETE" });\n',
+    ),
+    [USERS_GET, USERS_DELETE, USERS_DELETE],
+  ],
+  [
+    "spread arguments or an operation handed to other code: unclassified",
+    job(
+      "export const a = (args: Parameters<typeof users.getUser>) => users.getUser(...args);\n" +
+        "export const b = (run: (f: typeof users.getUser) => unknown) => run(users.getUser);\n",
+    ),
+    [USERS_GET, "? unknown-method", USERS_GET, "? passed-on"],
+  ],
+];
+
+describe("an SDK operation's initOverrides", () => {
+  test.each(overrides)("%s", async (_, files, expected) => {
+    expect((await scanProject(files)).found).toEqual(expected);
+  });
+});
