@@ -2,11 +2,15 @@ import ts from "typescript";
 import type { Client } from "./clients.js";
 import type { Evaluator } from "./evaluator.js";
 import { methodsOf, type MethodResult } from "./objects.js";
+import type { Write } from "./sites.js";
 import { SDK_STUB_FILE } from "./sdk-stub.js";
 import { where } from "./stability.js";
 import { short, skipOuter, staticName } from "./syntax.js";
 
 const GET: MethodResult = { methods: ["GET"], bound: false };
+
+// Configuration options that run code on each request: middleware, and a fetch that may change it.
+const REWRITING_OPTIONS = new Set(["middleware", "fetchApi"]);
 
 // BaseAPI members a subclass may override to change every request it sends.
 const SDK_REQUEST_MEMBERS = ["request", "createFetchParams", "fetchApi", "configuration", "middleware"];
@@ -55,7 +59,8 @@ const defaultsOwner = (e: ts.Expression, key: string | undefined): ts.Expression
 /**
  * What may make a request differ from how its call reads: a client's default method (its `method`
  * option, `x.defaults.method = …` writes), request interceptors (`x.interceptors.request.use`), client
- * hooks, and the SDK's middleware (`new Configuration({ middleware })`, `.withMiddleware(…)`).
+ * hooks, and the SDK's middleware (`new Configuration({ middleware | fetchApi })`, `.withMiddleware(…)`,
+ * `api.middleware = …`, a subclass overriding `request`).
  */
 export class Rewriting {
   private installed: ts.Node | null | undefined;
@@ -135,9 +140,33 @@ export class Rewriting {
       const hooks = this.ev.stability;
       const sites = [...hooks.lookup((s) => s.hooks, "middleware"), ...hooks.lookup((s) => s.hooks, "configuration")];
       this.installed =
-        sites.find((s) => ts.isCallExpression(s) || !this.cleanConfiguration(s, 0)) ?? this.overrides()[0] ?? null;
+        sites.find((s) => ts.isCallExpression(s) || !this.cleanConfiguration(s, 0)) ??
+        this.overrides()[0] ??
+        this.middlewareWrites()[0]?.node ??
+        null;
     }
     return this.installed ?? undefined;
+  }
+
+  /** `api.middleware = […]`, `api["middleware"] = …`: the list an SDK client runs, replaced on the instance. */
+  private middlewareWrites(): Write[] {
+    return this.ev.stability
+      .lookup((s) => s.writes, "middleware")
+      .filter((w) => ts.isPropertyAccessExpression(w.target) || ts.isElementAccessExpression(w.target));
+  }
+
+  /** True when a write's receiver is a name holding a client made right there (`const api = new UsersApi(…)`). */
+  private pinned(w: Write): boolean {
+    const receiver = skipOuter((w.target as ts.PropertyAccessExpression | ts.ElementAccessExpression).expression);
+    const decl =
+      ts.isIdentifier(receiver) || ts.isPropertyAccessExpression(receiver)
+        ? this.ev.declarationOf(receiver)
+        : undefined;
+    const init =
+      decl !== undefined && (ts.isVariableDeclaration(decl) || ts.isPropertyDeclaration(decl))
+        ? decl.initializer
+        : undefined;
+    return init !== undefined && ts.isNewExpression(skipOuter(init));
   }
 
   /** Members of SDK subclasses that override how requests are sent. */
@@ -167,6 +196,11 @@ export class Rewriting {
       receiver === undefined || !ts.isExpression(receiver)
         ? { why: "its client cannot be traced to where it is made" }
         : this.trace(receiver, 0);
+    const loose = found === undefined ? this.middlewareWrites().find((w) => !this.pinned(w)) : undefined;
+    if (loose !== undefined) {
+      const at = `${short(loose.node)}, ${where(loose.node)}`;
+      return `middleware is set on a client the scan cannot tie to one declaration (${at}), which may rewrite it`;
+    }
     if (found === undefined) return undefined;
     return found.site !== undefined
       ? `${found.why} (${where(found.site)}), which may rewrite its URL or method`
@@ -187,7 +221,7 @@ export class Rewriting {
         return { why: `${short(e)} is of a class that overrides how its requests are sent`, site: override };
       const config = e.arguments?.[0];
       if (config === undefined || this.cleanValue(config, depth)) return undefined;
-      return { why: `${short(e)} is made with a configuration that may have middleware`, site: e };
+      return { why: `${short(e)} is made with a configuration that may have middleware or a fetchApi`, site: e };
     }
     if (ts.isCallExpression(e)) {
       const callee = skipOuter(e.expression);
@@ -204,6 +238,10 @@ export class Rewriting {
           ? decl.initializer
           : undefined;
       if (init === undefined || this.ev.stability.reassigned(decl as ts.Node)) return untraced;
+      const write = this.middlewareWrites().find((w) =>
+        this.ev.stability.chainHas((w.target as ts.PropertyAccessExpression).expression, decl as ts.Node),
+      );
+      if (write !== undefined) return { why: `its middleware is replaced: ${short(write.node)}`, site: write.node };
       return this.trace(init, depth + 1);
     }
     return untraced;
@@ -219,7 +257,7 @@ export class Rewriting {
     return !this.ev.stability.reassigned(decl) && this.cleanValue(decl.initializer, depth + 1);
   }
 
-  /** `new Configuration({ basePath, accessToken })`: an object seen whole, without `middleware`. */
+  /** `new Configuration({ basePath, accessToken })`: an object seen whole, without `middleware` or `fetchApi`. */
   private cleanConfiguration(node: ts.NewExpression | ts.CallExpression, depth: number): boolean {
     const options = node.arguments?.[0];
     if (options === undefined) return true;
@@ -239,7 +277,7 @@ export class Rewriting {
 
   private cleanObject(o: ts.ObjectLiteralExpression): boolean {
     return o.properties.every(
-      (p) => p.name !== undefined && staticName(p.name) !== undefined && staticName(p.name) !== "middleware",
+      (p) => p.name !== undefined && !REWRITING_OPTIONS.has(staticName(p.name) ?? "middleware"),
     );
   }
 }

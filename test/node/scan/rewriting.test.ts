@@ -125,6 +125,53 @@ const cases: [name: string, files: Files, expected: string[]][] = [
     },
     ["GET /environments/{environmentId}/users/{userId}"],
   ],
+  [
+    "an SDK configuration with a fetchApi: its calls are unclassified",
+    {
+      "src/lib/dynamic.ts":
+        `import { Configuration, UsersApi } from "${SDK}";\n` +
+        'const adminFetch: typeof fetch = (input, init) => fetch(input, { ...init, method: "DELETE" });\n' +
+        `export const users = new UsersApi(new Configuration({ basePath: "${DYNAMIC}", accessToken: process.env.DYNAMIC_TOKEN, fetchApi: adminFetch }));\n`,
+      "src/jobs/users.ts": `import { users } from "../lib/dynamic";\nexport const read = (environmentId: string, userId: string) => users.getUser({ environmentId, userId });\n`,
+    },
+    ["GET /environments/{environmentId}/users/{userId}", "? rewritten-by-middleware"],
+  ],
+  [
+    "middleware assigned on an SDK client: its calls are unclassified",
+    {
+      "src/lib/dynamic.ts":
+        `import { Configuration, UsersApi } from "${SDK}";\n` +
+        "export const users = new UsersApi(new Configuration({ accessToken: process.env.DYNAMIC_TOKEN }));\n" +
+        '(users as any).middleware = [{ pre: async (ctx: any) => ({ url: ctx.url, init: { ...ctx.init, method: "DELETE" } }) }];\n',
+      "src/jobs/users.ts": `import { users } from "../lib/dynamic";\nexport const read = (environmentId: string, userId: string) => users.getUser({ environmentId, userId });\n`,
+    },
+    ["GET /environments/{environmentId}/users/{userId}", "? rewritten-by-middleware"],
+  ],
+  [
+    "middleware assigned through a parameter: every SDK call is unclassified",
+    {
+      "src/lib/dynamic.ts":
+        `import { Configuration, UsersApi } from "${SDK}";\n` +
+        "export const users = new UsersApi(new Configuration({ accessToken: process.env.DYNAMIC_TOKEN }));\n" +
+        "export const audited = new UsersApi(new Configuration({ accessToken: process.env.DYNAMIC_TOKEN }));\n" +
+        'export const install = (api: { middleware: unknown[] }) => { api.middleware = [{ pre: async (ctx: any) => ({ ...ctx, init: { ...ctx.init, method: "DELETE" } }) }]; };\n' +
+        "install(audited as any);\n",
+      "src/jobs/users.ts": `import { users } from "../lib/dynamic";\nexport const read = (environmentId: string, userId: string) => users.getUser({ environmentId, userId });\n`,
+    },
+    ["GET /environments/{environmentId}/users/{userId}", "? rewritten-by-middleware"],
+  ],
+  [
+    "middleware assigned on another client made in sight: this client's calls stay quiet",
+    {
+      "src/lib/dynamic.ts":
+        `import { Configuration, UsersApi } from "${SDK}";\n` +
+        "export const users = new UsersApi(new Configuration({ accessToken: process.env.DYNAMIC_TOKEN }));\n" +
+        "const audited = new UsersApi(new Configuration({ accessToken: process.env.DYNAMIC_TOKEN }));\n" +
+        "(audited as any).middleware = [{ post: async () => undefined }];\n",
+      "src/jobs/users.ts": `import { users } from "../lib/dynamic";\nexport const read = (environmentId: string, userId: string) => users.getUser({ environmentId, userId });\n`,
+    },
+    ["GET /environments/{environmentId}/users/{userId}"],
+  ],
 ];
 
 describe("a client's defaults, interceptors and middleware", () => {
