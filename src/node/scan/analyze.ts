@@ -48,6 +48,7 @@ export const analyze = (input: AnalysisInput): Analysis => {
     ev,
     (e) => requests.libraryOf(e),
     (e) => requests.clientOf(e),
+    bases,
   );
   const sdk = new SdkCalls(ev, out, input.usesSdk, rewriting);
   const sending = new Sending(ev, requests, out, bases, rewriting);

@@ -3,39 +3,17 @@ import type { Client } from "./clients.js";
 import type { Evaluator } from "./evaluator.js";
 import { methodsOf, type MethodResult } from "./objects.js";
 import type { Write } from "./sites.js";
-import { SDK_STUB_FILE } from "./sdk-stub.js";
+import type { UnclassifiedCode } from "./types.js";
+import type { parseBases } from "./dynamic-url.js";
+import { configurationObjectIssue, type Issue, requestOverride, SDK_REQUEST_MEMBERS } from "./sdk-config.js";
 import { where } from "./stability.js";
-import { short, skipOuter, staticName } from "./syntax.js";
+import { short, skipOuter } from "./syntax.js";
 
+const said = (node: ts.Node): string => `${short(node)}, ${where(node)}`;
 const GET: MethodResult = { methods: ["GET"], bound: false };
+const MIDDLEWARE = "rewritten-by-middleware";
 
-// Configuration options that run code on each request: middleware, and a fetch that may change it.
-const REWRITING_OPTIONS = new Set(["middleware", "fetchApi"]);
-
-// BaseAPI members a subclass may override to change every request it sends.
-const SDK_REQUEST_MEMBERS = ["request", "createFetchParams", "fetchApi", "configuration", "middleware"];
-
-/** The member of a class (or a base it extends, short of the SDK's own) that overrides how requests are sent. */
-const requestOverride = (checker: ts.TypeChecker, type: ts.Type | undefined): ts.Node | undefined => {
-  const stack = type === undefined ? [] : [type];
-  let fromSdk = false;
-  let found: ts.Node | undefined;
-  for (let i = 0; stack.length > 0 && i < 64; i++) {
-    const t = stack.pop() as ts.Type;
-    if (t.isIntersection()) {
-      stack.push(...t.types);
-      continue;
-    }
-    const decl = t.getSymbol()?.declarations?.[0];
-    if (decl?.getSourceFile().fileName === SDK_STUB_FILE) fromSdk = true;
-    else if (decl !== undefined && ts.isClassLike(decl))
-      found ??= decl.members.find(
-        (m) => m.name !== undefined && SDK_REQUEST_MEMBERS.includes(staticName(m.name) ?? ""),
-      );
-    if (t.isClassOrInterface()) stack.push(...(checker.getBaseTypes(t) ?? []));
-  }
-  return fromSdk ? found : undefined;
-};
+type Traced = { readonly why: string; readonly site?: ts.Node; readonly code?: UnclassifiedCode };
 
 /** One method result from several (a default and its writes): every method, or the first unknown. */
 const merge = (all: readonly MethodResult[]): MethodResult => {
@@ -69,6 +47,7 @@ export class Rewriting {
     private readonly ev: Evaluator,
     private readonly libraryOf: (e: ts.Expression) => string | undefined,
     private readonly clientOf: (e: ts.Expression) => Client | undefined,
+    private readonly bases: ReturnType<typeof parseBases>,
   ) {}
 
   /** True when `owner` is the client, or the library whose defaults every client of it starts from. */
@@ -140,7 +119,7 @@ export class Rewriting {
       const hooks = this.ev.stability;
       const sites = [...hooks.lookup((s) => s.hooks, "middleware"), ...hooks.lookup((s) => s.hooks, "configuration")];
       this.installed =
-        sites.find((s) => ts.isCallExpression(s) || !this.cleanConfiguration(s, 0)) ??
+        sites.find((s) => ts.isCallExpression(s) || this.configurationIssue(s, 0) !== undefined) ??
         this.overrides()[0] ??
         this.middlewareWrites()[0]?.node ??
         null;
@@ -188,8 +167,11 @@ export class Rewriting {
     }
   }
 
-  /** Why an SDK client's calls may be rewritten by middleware; undefined when its configuration has none. */
-  sdkRewritten(receiver: ts.Node | undefined): string | undefined {
+  /**
+   * Why an SDK client's calls may not be what they read (middleware, a fetchApi, an overridden request:
+   * `rewritten-by-middleware`; a basePath that is not a clean base: `outside-base`); undefined when none.
+   */
+  sdkRewritten(receiver: ts.Node | undefined): Issue | undefined {
     const installed = this.middleware();
     if (installed === undefined) return undefined;
     const found =
@@ -199,19 +181,22 @@ export class Rewriting {
     const loose = found === undefined ? this.middlewareWrites().find((w) => !this.pinned(w)) : undefined;
     if (loose !== undefined) {
       const at = `${short(loose.node)}, ${where(loose.node)}`;
-      return `middleware is set on a client the scan cannot tie to one declaration (${at}), which may rewrite it`;
+      const why = `middleware is set on a client the scan cannot tie to one declaration (${at}), which may rewrite it`;
+      return { code: MIDDLEWARE, why };
     }
     if (found === undefined) return undefined;
-    return found.site !== undefined
-      ? `${found.why} (${where(found.site)}), which may rewrite its URL or method`
-      : `${found.why}, and middleware the project installs (${short(installed)}, ${where(installed)}) may rewrite it`;
+    const code = found.code ?? MIDDLEWARE;
+    if (found.site === undefined)
+      return { code, why: `${found.why}, and middleware the project installs (${said(installed)}) may rewrite it` };
+    const tail = code === MIDDLEWARE ? ", which may rewrite its URL or method" : "";
+    return { code, why: `${found.why} (${where(found.site)})${tail}` };
   }
 
   /**
    * Why a receiver may carry middleware, and the site that adds it when traced there; undefined when
    * traced to an SDK client made without any.
    */
-  private trace(expr: ts.Expression, depth: number): { why: string; site?: ts.Node } | undefined {
+  private trace(expr: ts.Expression, depth: number): Traced | undefined {
     const e = skipOuter(expr);
     const untraced = { why: `its client ${short(e)} cannot be traced to where it is made` };
     if (depth > 6) return untraced;
@@ -220,8 +205,8 @@ export class Rewriting {
       if (override !== undefined)
         return { why: `${short(e)} is of a class that overrides how its requests are sent`, site: override };
       const config = e.arguments?.[0];
-      if (config === undefined || this.cleanValue(config, depth)) return undefined;
-      return { why: `${short(e)} is made with a configuration that may have middleware or a fetchApi`, site: e };
+      const issue = config === undefined ? undefined : this.valueIssue(config, depth);
+      return issue === undefined ? undefined : { why: `${short(e)}: ${issue.why}`, site: e, code: issue.code };
     }
     if (ts.isCallExpression(e)) {
       const callee = skipOuter(e.expression);
@@ -247,37 +232,33 @@ export class Rewriting {
     return untraced;
   }
 
-  /** True when a configuration value is provably without middleware. */
-  private cleanValue(expr: ts.Expression, depth: number): boolean {
+  /** Why a configuration value may rewrite requests; undefined when provably it does not. */
+  private valueIssue(expr: ts.Expression, depth: number): Issue | undefined {
     const e = skipOuter(expr);
-    if (ts.isNewExpression(e)) return this.cleanConfiguration(e, depth);
-    if (!ts.isIdentifier(e) || depth > 6) return false;
+    if (ts.isNewExpression(e)) return this.configurationIssue(e, depth);
+    const unseen = { code: MIDDLEWARE, why: `its configuration ${short(e)} is not seen whole` } as const;
+    if (!ts.isIdentifier(e) || depth > 6) return unseen;
     const decl = this.ev.declarationOf(e);
-    if (decl === undefined || !ts.isVariableDeclaration(decl) || decl.initializer === undefined) return false;
-    return !this.ev.stability.reassigned(decl) && this.cleanValue(decl.initializer, depth + 1);
+    if (decl === undefined || !ts.isVariableDeclaration(decl) || decl.initializer === undefined) return unseen;
+    return this.ev.stability.reassigned(decl) ? unseen : this.valueIssue(decl.initializer, depth + 1);
   }
 
-  /** `new Configuration({ basePath, accessToken })`: an object seen whole, without `middleware` or `fetchApi`. */
-  private cleanConfiguration(node: ts.NewExpression | ts.CallExpression, depth: number): boolean {
+  /**
+   * Why `new Configuration(options)` may rewrite requests: options not seen whole, `middleware`, a
+   * `fetchApi`, or a `basePath` that is not a clean base URL; undefined when none.
+   */
+  private configurationIssue(node: ts.NewExpression | ts.CallExpression, depth: number): Issue | undefined {
     const options = node.arguments?.[0];
-    if (options === undefined) return true;
+    if (options === undefined) return undefined;
     const o = skipOuter(options);
+    const unseen = { code: MIDDLEWARE, why: `its configuration (${short(o)}) is not seen whole` } as const;
     if (ts.isIdentifier(o) && depth < 6) {
       const decl = this.ev.declarationOf(o);
       const init = decl !== undefined && ts.isVariableDeclaration(decl) ? decl.initializer : undefined;
-      return (
-        init !== undefined &&
-        this.ev.stability.objectChanged(decl as ts.Node) === undefined &&
-        ts.isObjectLiteralExpression(skipOuter(init)) &&
-        this.cleanObject(skipOuter(init) as ts.ObjectLiteralExpression)
-      );
+      if (init === undefined || this.ev.stability.objectChanged(decl as ts.Node) !== undefined) return unseen;
+      const object = skipOuter(init);
+      return ts.isObjectLiteralExpression(object) ? configurationObjectIssue(this.ev, this.bases, object) : unseen;
     }
-    return ts.isObjectLiteralExpression(o) && this.cleanObject(o);
-  }
-
-  private cleanObject(o: ts.ObjectLiteralExpression): boolean {
-    return o.properties.every(
-      (p) => p.name !== undefined && !REWRITING_OPTIONS.has(staticName(p.name) ?? "middleware"),
-    );
+    return ts.isObjectLiteralExpression(o) ? configurationObjectIssue(this.ev, this.bases, o) : unseen;
   }
 }

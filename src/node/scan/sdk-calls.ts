@@ -129,8 +129,8 @@ export class SdkCalls {
     if (operations.length === 0 && bareType !== undefined) operations = this.operationsOf(bareType.getProperty(name));
     for (const op of operations) this.call(ref, nameNode, text, op);
     if (operations.length > 0) {
-      const why = this.rewriting.sdkRewritten(receiver);
-      if (why !== undefined) this.out.unclassified(nameNode, "rewritten-by-middleware", text, why);
+      const issue = this.rewriting.sdkRewritten(receiver);
+      if (issue !== undefined) this.out.unclassified(nameNode, issue.code, text, issue.why);
       return;
     }
     const receiverType = receiver === undefined ? undefined : this.typeAt(receiver);
@@ -143,8 +143,8 @@ export class SdkCalls {
         : undefined;
     if (inferred !== undefined && op !== undefined) {
       this.call(ref, nameNode, text, op.operation, inferred);
-      const why = this.rewriting.sdkRewritten(receiver);
-      if (why !== undefined) this.out.unclassified(nameNode, "rewritten-by-middleware", text, why);
+      const issue = this.rewriting.sdkRewritten(receiver);
+      if (issue !== undefined) this.out.unclassified(nameNode, issue.code, text, issue.why);
     } else if (kind.classes.length > 0)
       this.out.unclassified(
         nameNode,

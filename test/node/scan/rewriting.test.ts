@@ -172,6 +172,50 @@ const cases: [name: string, files: Files, expected: string[]][] = [
     },
     ["GET /environments/{environmentId}/users/{userId}"],
   ],
+  [
+    "an SDK basePath with a fragment or a query: its calls are outside-base",
+    {
+      "src/lib/dynamic.ts":
+        `import { Configuration, UsersApi } from "${SDK}";\nconst ENV = process.env.DYNAMIC_ENV_ID;\n` +
+        `export const users = new UsersApi(new Configuration({ basePath: \`${DYNAMIC}/environments/\${ENV}/webhooks/w#\`, accessToken: process.env.DYNAMIC_TOKEN }));\n` +
+        `export const tokens = new UsersApi(new Configuration({ basePath: "${DYNAMIC}?via=", accessToken: process.env.DYNAMIC_TOKEN }));\n`,
+      "src/jobs/users.ts":
+        `import { tokens, users } from "../lib/dynamic";\n` +
+        "export const remove = (environmentId: string, userId: string) => users.deleteUser({ environmentId, userId });\n" +
+        "export const read = (environmentId: string, userId: string) => tokens.getUser({ environmentId, userId });\n",
+    },
+    [
+      "DELETE /environments/{environmentId}/users/{userId}",
+      "? outside-base",
+      "GET /environments/{environmentId}/users/{userId}",
+      "? outside-base",
+    ],
+  ],
+  [
+    "an SDK basePath naming more than the API base: outside-base",
+    {
+      "src/lib/dynamic.ts":
+        `import { Configuration, UsersApi } from "${SDK}";\n` +
+        `const basePath = "${DYNAMIC}/environments/e1/webhooks/w1";\n` +
+        "export const users = new UsersApi(new Configuration({ basePath, accessToken: process.env.DYNAMIC_TOKEN }));\n",
+      "src/jobs/users.ts": `import { users } from "../lib/dynamic";\nexport const remove = (environmentId: string, userId: string) => users.deleteUser({ environmentId, userId });\n`,
+    },
+    ["DELETE /environments/{environmentId}/users/{userId}", "? outside-base"],
+  ],
+  [
+    "an SDK basePath that is the API base, with a trailing slash, or from the environment stays quiet",
+    {
+      "src/lib/dynamic.ts":
+        `import { Configuration, UsersApi } from "${SDK}";\n` +
+        `export const users = new UsersApi(new Configuration({ basePath: "${DYNAMIC}/", accessToken: process.env.DYNAMIC_TOKEN }));\n` +
+        "export const staging = new UsersApi(new Configuration({ basePath: process.env.DYNAMIC_API_URL, accessToken: process.env.DYNAMIC_TOKEN }));\n",
+      "src/jobs/users.ts":
+        `import { staging, users } from "../lib/dynamic";\n` +
+        "export const read = (environmentId: string, userId: string) => users.getUser({ environmentId, userId });\n" +
+        "export const readStaging = (environmentId: string, userId: string) => staging.getUser({ environmentId, userId });\n",
+    },
+    ["GET /environments/{environmentId}/users/{userId}", "GET /environments/{environmentId}/users/{userId}"],
+  ],
 ];
 
 describe("a client's defaults, interceptors and middleware", () => {
