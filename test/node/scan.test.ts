@@ -189,6 +189,10 @@ describe("URLs: the method is what the runtime sends", () => {
       "const M = 'delete'; fetch(`/api/v0/environments/${e}/users/${u}`, { method: M })",
       ["DELETE /environments/{e}/users/{u}"],
     ],
+    [
+      "fetch(`/api/v0/environments/${e}/users`, { __proto__: base, method: 'POST', body } as RequestInit)",
+      ["POST /environments/{e}/users"],
+    ],
   ])("%s", (code, expected) => {
     expect(found(code, "a.ts")).toEqual(expected);
   });
@@ -206,6 +210,14 @@ describe("URLs: the method is what the runtime sends", () => {
       "const o = { method: 'GET' }; o.method = 'DELETE'; fetch(`/api/v0/environments/${e}/users`, o)",
     ],
     ["a method that is not an HTTP method", "fetch(`/api/v0/environments/${e}/users`, { method: 'GET /x' })"],
+    [
+      "a prototype (__proto__) that may carry a method",
+      "const del: RequestInit = { method: 'DELETE' };\nfetch(`/api/v0/environments/${e}/users`, { __proto__: del, signal } as RequestInit)",
+    ],
+    [
+      'a quoted "__proto__" key',
+      'fetch(`/api/v0/environments/${e}/users`, { "__proto__": { method: "DELETE" }, cache: "no-store" } as RequestInit)',
+    ],
   ])("%s: unclassified, never the earlier literal", (_, code) => {
     expect(found(code)).toEqual(["? unknown-method"]);
   });
