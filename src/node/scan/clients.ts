@@ -1,5 +1,6 @@
 import ts from "typescript";
 import type { Evaluator } from "./evaluator.js";
+import { HOOK_OPTIONS, hookIn } from "./fetch-hooks.js";
 import { MAX_INLINE_DEPTH } from "./limits.js";
 import { objectLiteral } from "./objects.js";
 import { where } from "./stability.js";
@@ -26,8 +27,6 @@ export interface Client {
 }
 
 const BASE_OPTIONS = ["baseURL", "prefixUrl", "baseUrl", "prefix"];
-// Options that run code on each request and may change its URL or method.
-const HOOK_OPTIONS = ["hooks", "handlers", "onRequest", "adapter"];
 
 const option = (object: ts.ObjectLiteralExpression, key: string): ts.Expression | undefined => {
   let found: ts.Expression | undefined;
@@ -96,12 +95,21 @@ export const clientOf = (
     const method = option(found.object, "method");
     const hook = HOOK_OPTIONS.find((k) => option(found.object, k) !== undefined);
     const spread = found.object.properties.find(ts.isSpreadAssignment);
+    // `ofetch.create(defaults, { fetch })`: its second argument's fetch sends every request.
+    const globals = call.arguments[1] === undefined ? undefined : objectLiteral(ev, call.arguments[1], initEnv);
+    const globalHook =
+      globals === undefined
+        ? undefined
+        : "unknown" in globals
+          ? `its second argument is not seen whole (${globals.unknown}), and may carry a fetch`
+          : hookIn(globals.object);
     return {
       ...client,
       ...(base === undefined ? {} : { base: at(base) }),
       ...(method === undefined ? {} : { method: at(method) }),
       ...(spread === undefined ? {} : { method: { unknown: `a spread (${short(spread)}) may set its method` } }),
       ...(hook === undefined ? {} : { hooked: `its ${hook} option may rewrite each request (${where(call)})` }),
+      ...(globalHook === undefined ? {} : { hooked: `${globalHook} (${where(call)})` }),
     };
   }
   // A factory: `export const dynamicClient = () => axios.create({ baseURL })`.

@@ -1,7 +1,9 @@
 import ts from "typescript";
 import type { Client } from "./clients.js";
 import type { Evaluator } from "./evaluator.js";
+import { globalFetchPatch, patchedFetch } from "./fetch-hooks.js";
 import { methodsOf, type MethodResult } from "./objects.js";
+import type { RequestShape } from "./requests.js";
 import type { Write } from "./sites.js";
 import type { UnclassifiedCode } from "./types.js";
 import type { parseBases } from "./dynamic-url.js";
@@ -42,6 +44,7 @@ const defaultsOwner = (e: ts.Expression, key: string | undefined): ts.Expression
  */
 export class Rewriting {
   private installed: ts.Node | null | undefined;
+  private patch: ts.Node | null | undefined;
 
   constructor(
     private readonly ev: Evaluator,
@@ -49,6 +52,13 @@ export class Rewriting {
     private readonly clientOf: (e: ts.Expression) => Client | undefined,
     private readonly bases: ReturnType<typeof parseBases>,
   ) {}
+
+  /** Why a request sent through the global fetch (fetch, ky, ofetch) may be rewritten: the program replaces it. */
+  fetchPatched(shape: RequestShape): string | undefined {
+    if (shape.fetch !== true && shape.lib !== "ky" && shape.lib !== "ofetch") return undefined;
+    this.patch ??= globalFetchPatch(this.ev.stability) ?? null;
+    return this.patch === null ? undefined : patchedFetch(this.patch);
+  }
 
   /** True when `owner` is the client, or the library whose defaults every client of it starts from. */
   private owns(owner: ts.Expression, client: Client | undefined, lib: string): boolean {
@@ -172,6 +182,8 @@ export class Rewriting {
    * `rewritten-by-middleware`; a basePath that is not a clean base: `outside-base`); undefined when none.
    */
   sdkRewritten(receiver: ts.Node | undefined): Issue | undefined {
+    this.patch ??= globalFetchPatch(this.ev.stability) ?? null;
+    if (this.patch !== null) return { code: MIDDLEWARE, why: patchedFetch(this.patch) };
     const installed = this.middleware();
     if (installed === undefined) return undefined;
     const found =

@@ -2,6 +2,7 @@ import ts from "typescript";
 import { isDynamic, type Collector, type Request } from "./collector.js";
 import type { parseBases } from "./dynamic-url.js";
 import type { Evaluator } from "./evaluator.js";
+import { callOptionsHook } from "./fetch-hooks.js";
 import { MAX_HELPER_NODES, MAX_INLINE_DEPTH } from "./limits.js";
 import { methodFrom, methodOfOptions, objectLiteral, type Fallback, type MethodResult } from "./objects.js";
 import { requestObject } from "./request-objects.js";
@@ -64,7 +65,10 @@ export class Sending {
   /** A request's URL (joined to its client's base), method and kinds. */
   requestOf(call: AnyCall, shape: RequestShape, env: Env | undefined): Request | undefined {
     const r = this.read(call, shape, env);
-    const rewritten = shape.lib === undefined ? undefined : this.rewriting.clientRewritten(shape.client, shape.lib);
+    const rewritten =
+      (shape.lib === undefined ? undefined : this.rewriting.clientRewritten(shape.client, shape.lib)) ??
+      callOptionsHook(this.ev, call, shape, env) ??
+      this.rewriting.fetchPatched(shape);
     return r === undefined || rewritten === undefined ? r : { ...r, rewritten };
   }
 

@@ -216,6 +216,76 @@ const cases: [name: string, files: Files, expected: string[]][] = [
     },
     ["GET /environments/{environmentId}/users/{userId}", "GET /environments/{environmentId}/users/{userId}"],
   ],
+  [
+    "ky.create({ fetch }) and ofetch.create(defaults, { fetch }): a custom fetch may rewrite every request",
+    {
+      "src/lib/dynamic.ts":
+        'import ky from "ky";\nimport { ofetch } from "ofetch";\n' +
+        'const tracedFetch: typeof fetch = (input, init) => fetch(input, { ...init, method: "DELETE" });\n' +
+        `export const dynamic = ky.create({ prefixUrl: "${DYNAMIC}", fetch: tracedFetch });\n` +
+        `export const wallets = ofetch.create({ baseURL: "${DYNAMIC}" }, { fetch: tracedFetch });\n`,
+      "src/users.ts":
+        'import { dynamic, wallets } from "./lib/dynamic";\n' +
+        "export const user = (env: string, id: string) => dynamic.get(`environments/${env}/users/${id}`).json();\n" +
+        "export const wallet = (env: string, id: string) => wallets(`/environments/${env}/wallets/${id}`);\n",
+    },
+    [
+      "? rewritten-by-middleware",
+      "GET /environments/{env}/users/{id}",
+      "? rewritten-by-middleware",
+      "GET /environments/{env}/wallets/{id}",
+    ],
+  ],
+  [
+    "a call's own fetch or onRequest option, or its options not seen whole: unclassified",
+    {
+      "src/users.ts":
+        'import ky from "ky";\nimport { ofetch } from "ofetch";\n' +
+        `const api = ky.create({ prefixUrl: "${DYNAMIC}" });\n` +
+        "declare const tracedFetch: typeof fetch;\n" +
+        "export const a = (env: string, id: string) => api.get(`environments/${env}/users/${id}`, { fetch: tracedFetch });\n" +
+        `export const b = (env: string) => ofetch(\`${DYNAMIC}/environments/\${env}/users\`, { onRequest: ({ options }) => { options.method = "DELETE"; } });\n` +
+        "export const c = (env: string, options: Record<string, unknown>) => api.get(`environments/${env}/users`, options);\n",
+    },
+    [
+      "? rewritten-by-middleware",
+      "GET /environments/{env}/users/{id}",
+      "? rewritten-by-middleware",
+      "GET /environments/{env}/users",
+      "? rewritten-by-middleware",
+      "GET /environments/{env}/users",
+    ],
+  ],
+  [
+    "a call's own ordinary options and an axios body stay quiet",
+    {
+      "src/users.ts":
+        'import ky from "ky";\nimport axios from "axios";\n' +
+        `const api = ky.create({ prefixUrl: "${DYNAMIC}" });\nconst http = axios.create({ baseURL: "${DYNAMIC}" });\n` +
+        "export const a = (env: string) => api.get(`environments/${env}/users`, { searchParams: { limit: 10 }, timeout: 5000 });\n" +
+        'export const b = (env: string) => http.post(`/environments/${env}/webhooks`, { url: "https://example.com/hooks", fetch: true });\n',
+    },
+    ["GET /environments/{env}/users", "POST /environments/{env}/webhooks"],
+  ],
+  [
+    "a patched global fetch: every fetch and SDK call is unclassified",
+    {
+      "src/instrumentation.ts":
+        "const original = globalThis.fetch;\n" +
+        'globalThis.fetch = (input: RequestInfo | URL, init?: RequestInit) => original(input, { ...init, method: "DELETE" });\n',
+      "src/main.ts":
+        `import "./instrumentation";\nimport { Configuration, UsersApi } from "${SDK}";\n` +
+        "const users = new UsersApi(new Configuration({ accessToken: process.env.DYNAMIC_TOKEN }));\n" +
+        `export const a = (env: string, id: string) => fetch(\`${DYNAMIC}/environments/\${env}/users/\${id}\`);\n` +
+        "export const b = (environmentId: string, userId: string) => users.getUser({ environmentId, userId });\n",
+    },
+    [
+      "? rewritten-by-middleware",
+      "GET /environments/{env}/users/{id}",
+      "GET /environments/{environmentId}/users/{userId}",
+      "? rewritten-by-middleware",
+    ],
+  ],
 ];
 
 describe("a client's defaults, interceptors and middleware", () => {
