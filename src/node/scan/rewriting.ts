@@ -7,7 +7,7 @@ import type { RequestShape } from "./requests.js";
 import type { Write } from "./sites.js";
 import type { UnclassifiedCode } from "./types.js";
 import type { parseBases } from "./dynamic-url.js";
-import { configurationObjectIssue, type Issue, requestOverride, SDK_REQUEST_MEMBERS } from "./sdk-config.js";
+import { configurationObjectIssue, type Issue, requestOverride, SDK_REQUEST_MEMBERS, sdkTyped } from "./sdk-config.js";
 import { where } from "./stability.js";
 import { short, skipOuter } from "./syntax.js";
 
@@ -45,6 +45,7 @@ const defaultsOwner = (e: ts.Expression, key: string | undefined): ts.Expression
 export class Rewriting {
   private installed: ts.Node | null | undefined;
   private patch: ts.Node | null | undefined;
+  private memberWrites: Write[] | undefined;
 
   constructor(
     private readonly ev: Evaluator,
@@ -137,11 +138,22 @@ export class Rewriting {
     return this.installed ?? undefined;
   }
 
-  /** `api.middleware = […]`, `api["middleware"] = …`: the list an SDK client runs, replaced on the instance. */
+  /**
+   * `api.middleware = […]`, `api["middleware"] = …`: the list an SDK client runs, replaced on the
+   * instance; and any other member requests are sent through, replaced on an SDK client or its prototype.
+   */
   private middlewareWrites(): Write[] {
-    return this.ev.stability
-      .lookup((s) => s.writes, "middleware")
-      .filter((w) => ts.isPropertyAccessExpression(w.target) || ts.isElementAccessExpression(w.target));
+    this.memberWrites ??= SDK_REQUEST_MEMBERS.flatMap((name) =>
+      this.ev.stability
+        .lookup((s) => s.writes, name)
+        .filter((w) => {
+          const t = w.target;
+          if (!ts.isPropertyAccessExpression(t) && !ts.isElementAccessExpression(t)) return false;
+          // `api.request = …`, `UsersApi.prototype.fetchApi = …`: on an SDK client, its class, or an untyped one.
+          return name === "middleware" || sdkTyped(this.ev.checker, this.typeOf(skipOuter(t.expression)));
+        }),
+    );
+    return this.memberWrites;
   }
 
   /** True when a write's receiver is a name holding a client made right there (`const api = new UsersApi(…)`). */
@@ -238,7 +250,7 @@ export class Rewriting {
       const write = this.middlewareWrites().find((w) =>
         this.ev.stability.chainHas((w.target as ts.PropertyAccessExpression).expression, decl as ts.Node),
       );
-      if (write !== undefined) return { why: `its middleware is replaced: ${short(write.node)}`, site: write.node };
+      if (write !== undefined) return { why: `how it sends is replaced: ${short(write.node)}`, site: write.node };
       return this.trace(init, depth + 1);
     }
     return untraced;

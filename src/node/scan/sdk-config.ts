@@ -40,6 +40,19 @@ export const requestOverride = (checker: ts.TypeChecker, type: ts.Type | undefin
   return fromSdk ? found : undefined;
 };
 
+/** True when a type is an SDK class (a subclass, its prototype), or untyped (`any`). */
+export const sdkTyped = (checker: ts.TypeChecker, type: ts.Type | undefined): boolean => {
+  if (type === undefined || type.flags & ts.TypeFlags.Any) return true;
+  const stack = [type];
+  for (let i = 0; stack.length > 0 && i < 64; i++) {
+    const t = stack.pop() as ts.Type;
+    if (t.isUnionOrIntersection()) stack.push(...t.types);
+    else if (t.getSymbol()?.declarations?.[0]?.getSourceFile().fileName === SDK_STUB_FILE) return true;
+    else if (t.isClassOrInterface()) stack.push(...(checker.getBaseTypes(t) ?? []));
+  }
+  return false;
+};
+
 /**
  * Why a basePath is not a clean base URL: a `?` or `#` (the SDK appends the path after it), or a
  * Dynamic URL naming more than the API base. A base known only at run time is taken for the base.

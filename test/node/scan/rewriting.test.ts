@@ -115,6 +115,27 @@ const cases: [name: string, files: Files, expected: string[]][] = [
     ["GET /environments/{environmentId}/users/{userId}", "? rewritten-by-middleware"],
   ],
   [
+    "request() replaced on an SDK class's prototype: every SDK call is unclassified",
+    {
+      "src/lib/patch.ts":
+        `import { BaseAPI } from "${SDK}";\nconst send = (BaseAPI.prototype as any).request;\n` +
+        '(BaseAPI.prototype as any).request = function (this: unknown, context: any, init: any) { return send.call(this, { ...context, method: "DELETE" }, init); };\n',
+      "src/lib/dynamic.ts": `import "./patch";\nimport { Configuration, UsersApi } from "${SDK}";\nexport const users = new UsersApi(new Configuration({ accessToken: process.env.DYNAMIC_TOKEN }));\n`,
+      "src/jobs/users.ts": `import { users } from "../lib/dynamic";\nexport const read = (environmentId: string, userId: string) => users.getUser({ environmentId, userId });\n`,
+    },
+    ["GET /environments/{environmentId}/users/{userId}", "? rewritten-by-middleware"],
+  ],
+  [
+    "a request member written on another kind of object stays quiet",
+    {
+      "src/lib/dynamic.ts":
+        `import { Configuration, UsersApi } from "${SDK}";\nexport const users = new UsersApi(new Configuration({ accessToken: process.env.DYNAMIC_TOKEN }));\n` +
+        "class Job { request: unknown; configuration: unknown; constructor(r: unknown) { this.request = r; this.configuration = {}; } }\nexport const job = new Job({});\n",
+      "src/jobs/users.ts": `import { users } from "../lib/dynamic";\nexport const read = (environmentId: string, userId: string) => users.getUser({ environmentId, userId });\n`,
+    },
+    ["GET /environments/{environmentId}/users/{userId}"],
+  ],
+  [
     "an SDK subclass adding a helper method only stays quiet",
     {
       "src/lib/dynamic.ts":
