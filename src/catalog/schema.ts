@@ -107,7 +107,7 @@ export const catalogSchema = /* @__PURE__ */ (() => {
         .describe("Catalog identifier, e.g. dynamic."),
       version: z
         .string()
-        .regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/, "version is semver, e.g. 1.2.0")
+        .regex(/^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?$/, "version is semver, e.g. 1.2.0")
         .describe("Content version: a new endpoint is minor, a moved or removed one is major."),
       source: z
         .object({

@@ -7,6 +7,7 @@ import { stripBom } from "../util/bom.js";
 import { parseJsonInput } from "../util/parse-json.js";
 import { hasHiddenBreak } from "../util/line-breaks.js";
 import { trimAscii } from "../util/trim-ascii.js";
+import { repeatedCallKeys } from "./call-keys.js";
 import { resolveOperationName } from "./operation-calls.js";
 import { LINE_TOO_LONG, MAX_LINE_LENGTH } from "./limits.js";
 import { createTally, droppedProblem } from "./tally.js";
@@ -55,7 +56,8 @@ const lineCall = (text: string, file: string, line: number): SourcedCall | undef
 /**
  * Reads a whole calls document: `METHOD URL` lines (blank lines and `#` comments
  * skipped, SDK operation names such as `UsersApi.getUser` resolved) or a JSON array of
- * such strings and `{ method, url }` objects. Malformed JSON is an `InputError`.
+ * such strings and `{ method, url }` objects. Malformed JSON is an `InputError`; an object giving a key it
+ * is read by twice is a `duplicate-key` problem, not a call.
  */
 export const parseCallsFile = (text: string, options: CallsFileOptions = {}): SourceRead<CallsSummary> => {
   const file = options.file ?? "calls";
@@ -72,7 +74,10 @@ export const parseCallsFile = (text: string, options: CallsFileOptions = {}): So
         file,
       );
     }
+    const repeated = repeatedCallKeys(body, value, file);
+    problems.push(...repeated.problems);
     value.forEach((item: unknown, i) => {
+      if (repeated.items.has(i)) return;
       const source = { file, path: `$[${i}]` };
       calls.push(typeof item === "string" ? resolveOperationName(trimAscii(item), source) : { call: item, source });
     });

@@ -1,5 +1,6 @@
 import { stripBom } from "../util/bom.js";
-import { createJsonStream, JsonStreamError, TOO_LONG, type Keep } from "../util/json-stream.js";
+import { givenTwice } from "../util/json-keys.js";
+import { createJsonStream, JsonStreamError, TOO_LONG, type Keep, type Repeat } from "../util/json-stream.js";
 import { countHost, sortedHostCounts } from "./base-url.js";
 import { routeFor, type RecordingOptions } from "./recording.js";
 import { isDenial } from "../matcher/sourced-call.js";
@@ -143,9 +144,11 @@ const readEntries = (options: HarOptions, onCall?: (call: SourcedCall) => void) 
   const bad = (source: SourceLocation, message: string): void => {
     if (++n.bad <= MAX_REPORTED_BAD_ENTRIES) problems.push({ source, code: "bad-entry", message });
   };
-  const entry = (value: unknown, i: number, line: number | undefined): void => {
+  const entry = (value: unknown, i: number, line: number | undefined, repeat?: Repeat): void => {
     n.entries = i + 1;
     const source: SourceLocation = { file, path: `$.log.entries[${i}]`, ...(line === undefined ? {} : { line }) };
+    // JSON.parse keeps the last of the two, another reader the first: the entry is read as neither.
+    if (repeat !== undefined) return bad(source, givenTwice(repeat.path, repeat.line));
     const request = (value as { request?: { method?: unknown; url?: unknown } } | null)?.request;
     if (request?.method === TOO_LONG || request?.url === TOO_LONG)
       return bad(source, `entry's request method or url is longer than ${MAX_LINE_LENGTH} characters; not read`);
@@ -202,7 +205,8 @@ const readEntries = (options: HarOptions, onCall?: (call: SourcedCall) => void) 
  * reported with their JSON path and line (the first 100, then a count), and the rest is still read.
  * A call whose response was a 401 or 403 keeps that status in its source (a `denied` finding). Text
  * is read as it streams (see {@link createHarReader}); a `log` or `log.entries` given twice is not a
- * HAR. Throws an `InputError` for bad options (a base URL or rewrite).
+ * HAR, and an entry giving a key read from it twice (`request`, its `method` or `url`…) is a bad entry.
+ * Throws an `InputError` for bad options (a base URL or rewrite).
  */
 export const readHar = (input: string | object, options: HarOptions = {}): HarResult => {
   if (typeof input === "string") {

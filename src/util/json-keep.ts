@@ -6,8 +6,11 @@
 export interface Keep {
   readonly keys?: Readonly<Record<string, Keep | true>>;
   readonly items?: Keep | true;
-  /** Hands each item over as it completes, with the line it starts on, instead of keeping the array. */
-  readonly each?: (item: unknown, index: number, line: number) => void;
+  /**
+   * Hands each item over as it completes, with the line it starts on, instead of keeping the array; and
+   * the first kept key given twice in one of its objects (the item holds the last), for the caller to refuse.
+   */
+  readonly each?: (item: unknown, index: number, line: number, repeat: Repeat | undefined) => void;
   /** Keeps only the items that pass, and at most `max` of them: an array of many items stays small. */
   readonly filter?: (item: unknown) => boolean;
   readonly max?: number;
@@ -15,7 +18,16 @@ export interface Keep {
   readonly once?: boolean;
 }
 
-/** Where a JSON text went wrong: 1-based line and column, and why; `twice` for a `once` value given twice. */
+/** A kept key given twice in one object: its JSON path and the line of its second one. */
+export interface Repeat {
+  readonly path: string;
+  readonly line: number;
+}
+
+/**
+ * Where a JSON text went wrong: 1-based line and column, and why; `twice` for a kept key given twice where no
+ * `each` takes the repeat (a `once` value, or a key outside every streamed item).
+ */
 export class JsonStreamError extends Error {
   constructor(
     message: string,

@@ -1,9 +1,10 @@
 import { detach } from "./detach.js";
-import { JsonStreamError, keysOf, TOO_LONG, type Keep } from "./json-keep.js";
+import { jsonPath } from "./errors.js";
+import { JsonStreamError, keysOf, TOO_LONG, type Keep, type Repeat } from "./json-keep.js";
 import { LITERALS, NUMBER, NUMBER_TAIL, shown, STRING_BODY } from "./json-tokens.js";
 import { MAX_JSON_DEPTH } from "./parse-json.js";
 
-export { JsonStreamError, TOO_LONG, type Keep } from "./json-keep.js";
+export { JsonStreamError, TOO_LONG, type Keep, type Repeat } from "./json-keep.js";
 
 interface Frame {
   readonly keep: Keep | undefined;
@@ -14,6 +15,7 @@ interface Frame {
   slot: Keep | true | undefined;
   index: number;
   line: number;
+  /** The kept keys read so far (an object with kept keys). */
   readonly seen: Set<string> | undefined;
 }
 
@@ -32,7 +34,9 @@ const DONE = 6;
  * A strict JSON reader (what `JSON.parse` accepts) fed in pieces: it checks every character but
  * builds only what `keep` asks for, and hands over the items of a streamed array one by one, so a
  * document of any size costs the memory of its largest kept item. Strings kept are capped at
- * `maxKept` characters ({@link TOO_LONG} past it); nesting past the JSON depth cap is an error.
+ * `maxKept` characters ({@link TOO_LONG} past it); nesting past the JSON depth cap is an error. A kept
+ * key given twice in one object (JSON.parse keeps the last) is handed to the `each` of the item it is in,
+ * and is an error where no item takes it: never read as one of the two.
  */
 export const createJsonStream = (
   keep: Keep,
@@ -48,6 +52,8 @@ export const createJsonStream = (
   const frames: (Frame | undefined)[] = [];
   // A skipped string longer than what is kept in memory: read on across writes.
   let inString = false;
+  // The first kept key given twice in the streamed item being read.
+  let repeat: Repeat | undefined;
 
   const fail = (message: string, at = pos, twice = false): never => {
     throw new JsonStreamError(message, line, at - lineStart + 1, twice);
@@ -83,8 +89,11 @@ export const createJsonStream = (
     const { each, filter, items, max } = frame.keep!;
     const index = frame.index++;
     if (items === undefined || (filter !== undefined && !filter(value))) return;
-    if (each !== undefined) each(value, index, itemLine);
-    else if (max === undefined || (frame.value as unknown[]).length < max) (frame.value as unknown[]).push(value);
+    if (each !== undefined) {
+      const repeated = repeat;
+      repeat = undefined;
+      each(value, index, itemLine, repeated);
+    } else if (max === undefined || (frame.value as unknown[]).length < max) (frame.value as unknown[]).push(value);
   };
 
   const afterValue = (): void => {
@@ -160,10 +169,19 @@ export const createJsonStream = (
     if (frame === undefined) return;
     frame.slot = key === undefined ? undefined : frame.keys?.get(key);
     frame.key = key ?? "";
-    const once = frame.slot !== undefined && frame.slot !== true && frame.slot.once === true;
-    if (once && frame.seen!.has(frame.key)) fail(`"${frame.key}" is given twice`, pos, true);
-    if (once) frame.seen!.add(frame.key);
+    if (frame.slot === undefined) return;
+    if (!frame.seen!.has(frame.key)) return void frame.seen!.add(frame.key);
+    // A `once` value was handed over already; outside a streamed item nobody would hear of the repeat.
+    const once = frame.slot !== true && frame.slot.once === true;
+    if (once || !inItem()) fail(`"${frame.key}" is given twice`, pos, true);
+    repeat ??= { path: pathHere(), line };
   };
+
+  /** Whether the value being read is inside an item handed to `each`. */
+  const inItem = (): boolean => frames.some((f, i) => kinds[i] === ARRAY && f?.keep?.each !== undefined);
+
+  /** The JSON path of the key being read (every frame on the way to a kept key is kept). */
+  const pathHere = (): string => jsonPath(frames.map((f, i) => (kinds[i] === OBJECT ? f!.key : f!.index)));
 
   const run = (final: boolean): void => {
     if (inString) {

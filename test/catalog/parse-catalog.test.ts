@@ -53,6 +53,7 @@ describe("parseCatalog rejects broken catalogs with every problem and its JSON p
       [{ code: "schema", path: "$.scopes[0].endpoints[0].method" }],
     ],
     ["a version that is not semver", edit((c) => (c.version = "v1")), [{ code: "schema", path: "$.version" }]],
+    ["a version with a leading zero", edit((c) => (c.version = "02.0.0")), [{ code: "schema", path: "$.version" }]],
     [
       "implies naming an unknown scope",
       edit((c) => (c.scopes[0]!.implies = ["a.raed"])),

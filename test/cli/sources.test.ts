@@ -50,6 +50,37 @@ describe("--from: HAR files", async () => {
   });
 });
 
+// Found by an outside attack (F7): JSON.parse keeps the last of a key given twice; the check must not pass on it.
+describe("a key given twice where a request is read fails the gate, naming the key", async () => {
+  const tokens = "https://app.dynamicauth.com/api/v0/environments/e/tokens";
+  const req = (method: string, url: string) => `{"method":"${method}","url":"${url}","headers":[]}`;
+  test.each([
+    [
+      "a HAR entry with two requests",
+      "dupreq.har",
+      `{"log":{"version":"1.2","entries":[\n{"request":${req("DELETE", `${tokens}/t`)},"request":${req("GET", tokens)}}\n]}}`,
+      "dupreq.har:2  $.log.entries[0].request is given twice (line 2)",
+    ],
+    [
+      "a JSON log line with two req objects",
+      "dup.jsonl",
+      `{"req":{"method":"DELETE","url":"${tokens}/t"},"req":{"method":"GET","url":"${tokens}"}}\n`,
+      "dup.jsonl:1  $.req is given twice",
+    ],
+    [
+      "a calls array item with two methods",
+      "dup.json",
+      `[{"method":"DELETE","method":"GET","url":"${tokens}/t"}]`,
+      "dup.json:1  $[0].method is given twice",
+    ],
+  ])("%s", async (_name, name, content, shown) => {
+    const r = await cli(["check", "--no-config", "--scopes", "environment.apiTokens.read", file(name, content)]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`${shown}: JSON readers disagree on which one counts`);
+    expect(r.stdout).not.toContain("Token is sufficient");
+  });
+});
+
 describe("--from: access logs", async () => {
   test("a combined log is auto-detected and streamed; bad lines are listed with file:line and exit 1", async () => {
     const r = await cli(["plan", "test/fixtures/access.log"]);

@@ -202,6 +202,64 @@ describe("readHar reads text as it streams", () => {
       });
   });
 
+  // Found by an outside attack (F7): JSON.parse keeps the last of a key given twice, another reader the first.
+  const url = "https://app.dynamicauth.com/api/v0/environments/e1/tokens";
+  const req = (method: string, to = url) => `{"method":"${method}","url":"${to}"}`;
+  test.each([
+    ["two requests", `{"request":${req("DELETE", `${url}/t1`)},"request":${req("GET")}}`, "$.log.entries[0].request"],
+    ["two methods", `{"request":{"method":"DELETE","method":"GET","url":"${url}"}}`, "$.log.entries[0].request.method"],
+    ["two urls", `{"request":{"method":"GET","url":"${url}/t1","url":"${url}"}}`, "$.log.entries[0].request.url"],
+    [
+      "a method spelled with an escape",
+      `{"request":{"\\u006dethod":"DELETE","method":"GET","url":"${url}"}}`,
+      "$.log.entries[0].request.method",
+    ],
+    [
+      "two statuses",
+      `{"request":${req("GET")},"response":{"status":403,"status":200}}`,
+      "$.log.entries[0].response.status",
+    ],
+    [
+      "two resource types",
+      `{"_resourceType":"preflight","_resourceType":"fetch","request":${req("OPTIONS")}}`,
+      "$.log.entries[0]._resourceType",
+    ],
+    [
+      "two header names",
+      `{"request":{"method":"OPTIONS","url":"${url}","headers":[{"name":"Access-Control-Request-Method","name":"x"}]}}`,
+      "$.log.entries[0].request.headers[0].name",
+    ],
+  ])("an entry giving a key it is read by twice is a bad entry naming it: %s", (_name, entry, path) => {
+    const text = `{"log":{"entries":[\n${entry}\n]}}`;
+    for (const size of [text.length, 5]) {
+      const reader = createHarReader({ file: "x.har" });
+      for (let i = 0; i < text.length; i += size) reader.write(text.slice(i, i + size));
+      expect(reader.end()).toMatchObject({
+        ok: true,
+        calls: [],
+        problems: [
+          {
+            source: { file: "x.har", path: "$.log.entries[0]", line: 2 },
+            code: "bad-entry",
+            message: `${path} is given twice (line 2): JSON readers disagree on which one counts`,
+          },
+        ],
+        summary: { entries: 1, used: 0, bad: 1 },
+      });
+    }
+  });
+
+  test("a key given twice where no call is read from is not a problem; the next entry is read as usual", () => {
+    const entries = [
+      `{"request":{"method":"GET","url":"${url}","cookies":[],"cookies":[]},"timings":{"wait":1,"wait":2}}`,
+      `{"request":{"method":"GET","method":"DELETE","url":"${url}/t1"}}`,
+      `{"request":${req("GET")}}`,
+    ];
+    const r = readHar(`{"log":{"version":"1.2","version":"1.2","entries":[${entries.join(",")}]}}`);
+    expect(r).toMatchObject({ ok: true, summary: { entries: 3, used: 2, bad: 1 } });
+    expect(r.ok && r.problems.map((p) => p.source.path)).toEqual(["$.log.entries[1]"]);
+  });
+
   test("past 100 bad entries a count is reported; a method or URL past the cap is a bad entry, not read", () => {
     const url = `https://app.dynamicauth.com/api/v0/${"a".repeat(MAX_LINE_LENGTH + 1)}`;
     const r = readHar(

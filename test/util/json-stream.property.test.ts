@@ -4,7 +4,8 @@ import { createJsonStream, JsonStreamError, TOO_LONG, type Keep } from "../../sr
 import { numRuns, timeout } from "../helpers/fc.js";
 
 // The stream reader must accept exactly what JSON.parse accepts, keep what JSON.parse would give at the
-// kept places (last key wins), and answer the same however the text is cut into pieces.
+// kept places, and answer the same however the text is cut into pieces. (A kept key given twice, where
+// JSON.parse keeps the last, is refused: see the test of it below.)
 
 const KEEP: Keep = {
   keys: {
@@ -135,6 +136,26 @@ describe("createJsonStream against JSON.parse", () => {
     ]);
     expect(at('{"a": "b\u0001"}')).toEqual(["bad character U+0001 in a string", 1, 9, false]);
     expect(at('{"a": 1')).toEqual(["unexpected end of JSON input", 1, 8, false]);
+  });
+
+  test("a kept key given twice goes to the `each` of its item, with path and line; elsewhere it is an error", () => {
+    const seen: unknown[] = [];
+    const keep: Keep = {
+      keys: {
+        a: true,
+        list: { items: { keys: { id: true, o: { keys: { k: true } } } }, each: (...args) => seen.push(args) },
+      },
+    };
+    const doc =
+      '{"list": [\n{"id": 1, "x": 1, "x": 2},\n{"id": 1, "\\u0069d": 2},\n{"o": {"k": 1,\n "k": 2}},\n{"id": 3}]}';
+    expect(read(cut(doc, [5, 20, 33]), keep)).toEqual({ ok: true, value: { list: [] } });
+    expect(seen).toEqual([
+      [{ id: 1 }, 0, 2, undefined],
+      [{ id: 2 }, 1, 3, { path: "$.list[1].id", line: 3 }],
+      [{ o: { k: 2 } }, 2, 4, { path: "$.list[2].o.k", line: 5 }],
+      [{ id: 3 }, 3, 6, undefined],
+    ]);
+    expect(() => createJsonStream(keep, 100).write('{"a": 1, "a": 2}')).toThrow('"a" is given twice');
   });
 
   test("a kept string past the cap is TOO_LONG, whatever the pieces; a skipped one is read on without being held", () => {

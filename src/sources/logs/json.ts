@@ -1,29 +1,16 @@
 import { readRequestLine } from "./request-line.js";
 import { request, statusOf, type LineParser, type ParsedLine } from "./parsed.js";
+import { HEADER_HOST_KEYS, NESTS, ROLE_KEYS, STATUS_NESTS } from "./json-fields.js";
+import { repeatedField } from "./json-repeats.js";
 
 type Fields = Record<string, unknown>;
 
-// Also Traefik's (RequestMethod, RequestPath, RequestHost, DownstreamStatus) and Azure Application Gateway's
-// (under `properties`: httpMethod, requestUri, host, httpStatus).
-const METHOD_KEYS = ["method", "request_method", "requestMethod", "httpMethod", "verb", "RequestMethod"];
-// Raw spellings first: nginx's $request_uri is what the client sent, $uri is decoded and merged.
-const URL_KEYS = ["url", "request_uri", "requestUrl", "request_url", "requestUri", "uri", "path", "RequestPath"];
-// The request's Host. Not `hostname`: pino and bunyan write the logging machine's name there, on every line.
-const HOST_KEYS = ["host", "http_host", "server_name", "authority", ":authority", "RequestHost"];
-const STATUS_KEYS = ["status", "statusCode", "status_code", "response_code", "httpStatus", "DownstreamStatus"];
-// Where JSON loggers nest the request: { request: {…} }, { http: {…} }, GCP's { httpRequest: {…} }.
-const NESTS = ["request", "req", "http", "httpRequest", "properties"];
-const STATUS_NESTS = [...NESTS, "response", "res"];
-// The Host header as a logger records it with the request's headers (pino-http: `req.headers.host`).
-const HEADER_HOST_KEYS = ["host", "Host", "HOST", ":authority"];
-
-// What a key says: each list above is a role, its order the preference within one place.
+// Each role's index in ROLE_KEYS.
 const METHOD = 0;
 const URL = 1;
 const HOST = 2;
 const STATUS = 3;
 const SCHEME = 4;
-const ROLE_KEYS: readonly (readonly string[])[] = [METHOD_KEYS, URL_KEYS, HOST_KEYS, STATUS_KEYS, ["scheme"]];
 const ROLES = new Map(ROLE_KEYS.flatMap((keys, role) => keys.map((key, rank) => [key, { role, rank }] as const)));
 const HEADER_RANK = new Map(HEADER_HOST_KEYS.map((key, rank) => [key, rank]));
 
@@ -176,6 +163,8 @@ export const json: LineParser = (text) => {
     return { kind: "bad", message: `not JSON: ${(error as Error).message}` };
   }
   if (!isObject(value)) return { kind: "bad", message: "JSON line is not an object" };
+  const repeated = repeatedField(text, value);
+  if (repeated !== undefined) return { kind: "bad", message: repeated };
   try {
     return fromJson(value);
   } catch (error) {
