@@ -2,20 +2,21 @@
 // Kept as the reference the one-pass reader is held to (test/sources/json-line.property.test.ts).
 import { readRequestLine } from "../../src/sources/logs/request-line.js";
 import { request, statusOf, type LineParser, type ParsedLine } from "../../src/sources/logs/parsed.js";
+// The same keys and comparisons as the reader: what the reference holds it to is how they are looked up.
+import {
+  HEADER_HOST_KEYS,
+  HOST_KEYS,
+  hostName,
+  METHOD_KEYS,
+  NESTS,
+  sameHost,
+  sameTarget,
+  STATUS_KEYS,
+  STATUS_NESTS,
+  URL_KEYS,
+} from "../../src/sources/logs/json-fields.js";
 
 type Fields = Record<string, unknown>;
-
-// Also Traefik's (RequestMethod, RequestPath, RequestHost, DownstreamStatus) and Azure Application Gateway's
-// (under `properties`: httpMethod, requestUri, host, httpStatus).
-const METHOD_KEYS = ["method", "request_method", "requestMethod", "httpMethod", "verb", "RequestMethod"];
-// Raw spellings first: nginx's $request_uri is what the client sent, $uri is decoded and merged.
-const URL_KEYS = ["url", "request_uri", "requestUrl", "request_url", "requestUri", "uri", "path", "RequestPath"];
-// The request's Host. Not `hostname`: pino and bunyan write the logging machine's name there, on every line.
-const HOST_KEYS = ["host", "http_host", "server_name", "authority", ":authority", "RequestHost"];
-const STATUS_KEYS = ["status", "statusCode", "status_code", "response_code", "httpStatus", "DownstreamStatus"];
-// Where JSON loggers nest the request: { request: {…} }, { http: {…} }, GCP's { httpRequest: {…} }.
-const NESTS = ["request", "req", "http", "httpRequest", "properties"];
-const STATUS_NESTS = [...NESTS, "response", "res"];
 
 const isObject = (v: unknown): v is Fields => typeof v === "object" && v !== null && !Array.isArray(v);
 
@@ -51,13 +52,6 @@ const pick = (
   return found?.value;
 };
 
-// Hosts compared as names: case, a port and a trailing dot do not make two hosts (`$host` vs `$http_host`).
-const hostName = (host: string): string => host.toLowerCase().replace(/:\d*$/, "").replace(/\.$/, "");
-const sameHost = (a: string, b: string): boolean => hostName(a) === hostName(b);
-// A path and an absolute URL with that path name one request.
-const withoutOrigin = (target: string): string => target.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, "");
-const sameTarget = (a: string, b: string): boolean => a === b || withoutOrigin(a) === withoutOrigin(b);
-
 /** The Host header as a logger records it with the request's headers (pino-http: `req.headers.host`). */
 const headerHost = (o: Fields): string | undefined => {
   let found: string | undefined;
@@ -65,7 +59,7 @@ const headerHost = (o: Fields): string | undefined => {
     const scope = n === -1 ? o : o[NESTS[n] as string];
     const headers = isObject(scope) ? scope["headers"] : undefined;
     if (!isObject(headers)) continue;
-    for (const key of ["host", "Host", "HOST", ":authority"]) {
+    for (const key of HEADER_HOST_KEYS) {
       const host = headers[key];
       if (typeof host !== "string" || host === "") continue;
       if (found !== undefined && hostName(found) !== hostName(host))

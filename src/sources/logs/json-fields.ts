@@ -1,4 +1,4 @@
-/** The keys a JSON log line is read by, shared by the reader and its repeated-key check. */
+/** The keys a JSON log line is read by and how its fields compare: one vocabulary for the reader and its checks. */
 
 // Also Traefik's (RequestMethod, RequestPath, RequestHost, DownstreamStatus) and Azure Application Gateway's
 // (under `properties`: httpMethod, requestUri, host, httpStatus).
@@ -15,3 +15,13 @@ export const STATUS_NESTS = [...NESTS, "response", "res"];
 export const HEADER_HOST_KEYS = ["host", "Host", "HOST", ":authority"];
 // What a key says: each list above is a role, its order the preference within one place.
 export const ROLE_KEYS: readonly (readonly string[])[] = [METHOD_KEYS, URL_KEYS, HOST_KEYS, STATUS_KEYS, ["scheme"]];
+
+// Hosts compared as names: case, a port and a trailing dot do not make two hosts (`$host` vs `$http_host`).
+/** @internal A host as a name: lower case, without a port or a trailing dot. */
+export const hostName = (host: string): string => host.toLowerCase().replace(/:\d*$/, "").replace(/\.$/, "");
+/** @internal True when two host fields name one host. */
+export const sameHost = (a: string, b: string): boolean => hostName(a) === hostName(b);
+// A path and an absolute URL with that path name one request.
+const withoutOrigin = (target: string): string => target.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, "");
+/** @internal True when two URL fields name one request. */
+export const sameTarget = (a: string, b: string): boolean => a === b || withoutOrigin(a) === withoutOrigin(b);

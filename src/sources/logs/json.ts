@@ -1,6 +1,6 @@
 import { readRequestLine } from "./request-line.js";
 import { request, statusOf, type LineParser, type ParsedLine } from "./parsed.js";
-import { HEADER_HOST_KEYS, NESTS, ROLE_KEYS, STATUS_NESTS } from "./json-fields.js";
+import { HEADER_HOST_KEYS, hostName, NESTS, ROLE_KEYS, sameHost, sameTarget, STATUS_NESTS } from "./json-fields.js";
 import { repeatedField } from "./json-repeats.js";
 
 type Fields = Record<string, unknown>;
@@ -88,13 +88,6 @@ const pick = (
   }
   return found?.value;
 };
-
-// Hosts compared as names: case, a port and a trailing dot do not make two hosts (`$host` vs `$http_host`).
-const hostName = (host: string): string => host.toLowerCase().replace(/:\d*$/, "").replace(/\.$/, "");
-const sameHost = (a: string, b: string): boolean => hostName(a) === hostName(b);
-// A path and an absolute URL with that path name one request.
-const withoutOrigin = (target: string): string => target.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, "");
-const sameTarget = (a: string, b: string): boolean => a === b || withoutOrigin(a) === withoutOrigin(b);
 
 /** The Host header, from every place's headers (all must name one host; the last read is kept). */
 const headerHost = (g: Gathered): string | undefined => {
