@@ -1,7 +1,8 @@
-import { parse, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
+import { parse, parseTree, printParseErrorCode, type ParseError } from "jsonc-parser";
 import { ConfigError, jsonPath, type Issue } from "../util/errors.js";
 import { describeError } from "../util/describe-error.js";
 import { didYouMean } from "../util/edit-distance.js";
+import { keyIssuesIn } from "../util/json-keys.js";
 import { lineIndex } from "../util/line-index.js";
 import { lineFinder } from "../util/parse-json.js";
 import { configSchema, type ScopewiseConfig } from "./config-schema.js";
@@ -32,32 +33,6 @@ const keysAt = (path: readonly PropertyKey[]): readonly string[] => {
   const named = [...path].reverse().find((s) => typeof s === "string" && s in KEYS && s !== "top") as string;
   if (path[0] === "tokens" && path.length === 2) return KEYS["tokens"]!;
   return KEYS[named] ?? [];
-};
-
-// Keys JSON allows but a config must not have: `__proto__` would set a prototype when parsed into an object, and
-// a key given twice is read as its last value, which a reviewer reading the first one would not see.
-const keyIssues = (root: Node | undefined, at: (offset: number) => { line: number }): Issue[] => {
-  const issues: Issue[] = [];
-  const visit = (node: Node, path: (string | number)[]): void => {
-    if (node.type === "array") node.children?.forEach((child, i) => visit(child, [...path, i]));
-    if (node.type !== "object") return;
-    const seen = new Map<string, number>();
-    for (const property of node.children ?? []) {
-      const [keyNode, value] = property.children ?? [];
-      if (keyNode === undefined) continue;
-      const key = String(keyNode.value);
-      const line = at(keyNode.offset).line;
-      if (key === "__proto__") {
-        issues.push({ code: "forbidden-key", path: jsonPath([...path, key]), line, message: "__proto__ is not a key" });
-      } else if (seen.has(key)) {
-        const message = `${JSON.stringify(key)} is given twice (first on line ${seen.get(key)}); keep one`;
-        issues.push({ code: "duplicate-key", path: jsonPath([...path, key]), line, message });
-      } else seen.set(key, line);
-      if (value) visit(value, [...path, key]);
-    }
-  };
-  if (root) visit(root, []);
-  return issues;
 };
 
 const schemaIssues = (value: unknown): Issue[] => {
@@ -137,7 +112,8 @@ const parse1 = (text: string, file: string): ParsedConfig => {
   const lineOf = lineFinder(text);
   const withLines = (issues: Issue[]): Issue[] =>
     capped(issues).map((i) => (i.line !== undefined ? i : { ...i, ...lineAt(lineOf, i.path) }));
-  const keys = keyIssues(parseTree(text), at);
+  // `__proto__` would set a prototype when parsed into an object; a key given twice is read as its last value.
+  const keys = keyIssuesIn(parseTree(text), at);
   if (keys.length > 0) throw new ConfigError(withLines(keys), file);
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     throw new ConfigError([{ code: "schema", path: "$", line: 1, message: "a config is a JSON object" }], file);

@@ -25,10 +25,17 @@ export const keyIssues = (text: string, code = "duplicate-key", only?: KeyFilter
   }
 };
 
-const keyIssuesOf = (text: string, code: string, only: KeyFilter | undefined): Issue[] => {
-  const root = parseTree(text);
+const keyIssuesOf = (text: string, code: string, only: KeyFilter | undefined): Issue[] =>
+  keyIssuesIn(parseTree(text), lineIndex(text), code, only);
+
+/** {@link keyIssues} of a document already parsed with jsonc-parser's `parseTree`; `at` gives an offset's line. */
+export const keyIssuesIn = (
+  root: Node | undefined,
+  at: (offset: number) => { line: number },
+  code = "duplicate-key",
+  only?: KeyFilter,
+): Issue[] => {
   if (root === undefined) return [];
-  const at = lineIndex(text);
   const issues: Issue[] = [];
   const visit = (node: Node, path: (string | number)[]): void => {
     if (node.type === "array") node.children?.forEach((child, i) => visit(child, [...path, i]));
