@@ -1,6 +1,6 @@
 import type { Issue } from "../util/errors.js";
 import { parseTemplate } from "./parse-template.js";
-import { riskRank } from "./risk.js";
+import { riskRank, riskLabel } from "./risk.js";
 import type { CatalogData } from "./types.js";
 
 const shapeOf = (method: string, path: string): string => `${method} ${path.replace(/\/:[^/]+/g, "/:")}`;
@@ -19,7 +19,7 @@ const riskIssues = (data: CatalogData, issues: Issue[]): void => {
         issues.push({
           code: "risk-understated",
           path: `$.scopes[${i}].risk`,
-          message: `${s.name} is rated ${s.risk?.level} but implies ${name} (${implied.risk?.level ?? "unrated"})`,
+          message: `${s.name} is rated ${s.risk?.level} but implies ${name} (${riskLabel(implied.risk)})`,
         });
     }
     s.endpoints.forEach((e, j) => {

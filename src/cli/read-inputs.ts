@@ -41,17 +41,6 @@ export interface ReadInputsOptions {
   readonly skip?: (call: SourcedCall) => boolean;
 }
 
-/** The reading options `INPUT_OPTIONS` parsed into (`--from`, `--base-url`, `--log-format`). */
-export const inputOptionValues = (values: {
-  readonly from: string | undefined;
-  readonly "base-url": readonly string[];
-  readonly "log-format": string | undefined;
-}): Pick<ReadInputsOptions, "from" | "baseUrls" | "logFormat"> => ({
-  from: values.from,
-  baseUrls: values["base-url"],
-  logFormat: values["log-format"],
-});
-
 const logFormatOf = (value: string | LogFormat | undefined): LogFormat | undefined => {
   if (value === undefined || value instanceof RegExp) return value;
   const r = parseLogFormat(value);

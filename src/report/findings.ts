@@ -1,3 +1,4 @@
+import { riskLabel } from "../catalog/risk.js";
 import { tokenChecks } from "../checker/check-token.js";
 import type { CallReport, UnidentifiedCall } from "../matcher/match-calls.js";
 import type { SourceLocation } from "../sources/types.js";
@@ -66,7 +67,7 @@ export const reportFindings = <S extends string>(input: Report<S>): Finding[] =>
     add(out, unidentifiedFindings(p.unidentified, ""), deprecatedFindings(p.calls), deniedFindings(p.calls));
     if (!p.optimal) out.push(notMinimal("the scope set is"));
     // The plan's scopes carry their ratings: say each one's level where the call names it.
-    const levels = new Map(p.reasons.map((r) => [r.scope as string, r.risk?.level ?? "unrated"]));
+    const levels = new Map(p.reasons.map((r) => [r.scope as string, riskLabel(r.risk)]));
     const rated = (s: string) => (levels.has(s) ? `${s} (${levels.get(s)})` : s);
     for (const c of p.calls) {
       if (c.result.status !== "matched") continue;

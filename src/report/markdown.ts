@@ -1,3 +1,4 @@
+import { riskLabel } from "../catalog/risk.js";
 import { tokenChecks, type TokenCheck } from "../checker/check-token.js";
 import type { Plan } from "../planner/minimal-scopes.js";
 import { describeInputIn } from "./inputs.js";
@@ -61,7 +62,7 @@ const checkSection = <S extends string>(c: TokenCheck<S>, label: Md, report: Rep
   const used = c.granted.filter((s) => !c.unused.some((u) => u.scope === s));
   const rated = (s: string): Md => {
     const risk = report.risks?.[s];
-    return report.risks ? gfm`${s} (${risk?.level ?? "unrated"})` : gfm`${s}`;
+    return report.risks ? gfm`${s} (${riskLabel(risk)})` : gfm`${s}`;
   };
   const needers = (s: S) => c.calls.filter((call) => call.result.status === "matched" && call.result.anyOf.includes(s));
   const unlocks = (scope: S, n: number): Md => {

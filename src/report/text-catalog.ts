@@ -1,3 +1,4 @@
+import { riskLabel } from "../catalog/risk.js";
 import { unidentifiedReason } from "../matcher/match-calls.js";
 import { plural } from "../util/text.js";
 import type { ReportResult } from "./model.js";
@@ -31,7 +32,7 @@ export const catalogText = (result: CatalogResult, style: Style): string => {
     const columns = "columns: scope, endpoints, risk, description";
     const head = `catalog ${name} ${version}: ${plural(result.scopes.length, "scope")}; ${columns}`;
     const rows = result.scopes.map((s) => {
-      const risk = riskTag(style, s.risk) + " ".repeat(10 - (s.risk?.level ?? "unrated").length);
+      const risk = riskTag(style, s.risk) + " ".repeat(10 - riskLabel(s.risk).length);
       return `${s.name.padEnd(width)}  ${String(s.unlocks).padStart(3)}  ${risk}  ${style.dim(s.description ?? "")}`;
     });
     return [style.dim(head), ...rows].join("\n");

@@ -1,3 +1,4 @@
+import { riskLabel } from "../catalog/risk.js";
 import type { AuditedToken, TokenAudit } from "../checker/audit-types.js";
 import type { EndpointRef } from "../catalog/types.js";
 import type { CallReport } from "../matcher/match-calls.js";
@@ -65,7 +66,7 @@ export const auditedTokenLines = (
       : broader.has(s.scope)
         ? style.yellow("  broader than the calls need")
         : "";
-    const risk = riskTag(style, s.risk) + " ".repeat(10 - (s.risk?.level ?? "unrated").length);
+    const risk = riskTag(style, s.risk) + " ".repeat(10 - riskLabel(s.risk).length);
     lines.push(`  ${s.scope.padEnd(width)}  ${risk}${plural(s.unlocks, "endpoint")}${list}${mark}`);
   }
   for (const u of t.unknownScopes) {

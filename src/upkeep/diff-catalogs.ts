@@ -1,4 +1,5 @@
 import { plural } from "../util/text.js";
+import { riskLabel } from "../catalog/risk.js";
 import type { Catalog, CatalogEndpoint, Risk } from "../catalog/types.js";
 import { compiledOf } from "../catalog/compiled.js";
 import { matchCall } from "../matcher/required-scopes.js";
@@ -16,7 +17,6 @@ const sameSet = (a: readonly string[], b: readonly string[]): boolean =>
 const sameRisk = (a: Risk | undefined, b: Risk | undefined): boolean =>
   a?.level === b?.level && a?.rationale === b?.rationale;
 type Matched = Pick<CatalogEndpoint, "method" | "path" | "anyOf">;
-const riskText = (r: Risk | undefined): string => r?.level ?? "unrated";
 
 /** The endpoint a request shaped like `template` matches in `catalog`, or undefined when it is not identified there. */
 const probe = (catalog: Catalog, e: { method: string; path: string }): Matched | undefined => {
@@ -42,7 +42,7 @@ const scopeChanges = (old: Catalog, next: Catalog, out: CatalogChange[]): void =
     if (what.length > 0)
       out.push({ kind: "scope-changed", bump: "patch", scope: name, message: `${name}: ${what.join(", ")} changed` });
     if (!sameRisk(before.risk, after.risk)) {
-      const message = `${name} is rated ${riskText(after.risk)} (was ${riskText(before.risk)})`;
+      const message = `${name} is rated ${riskLabel(after.risk)} (was ${riskLabel(before.risk)})`;
       const risks = {
         ...(before.risk ? { riskBefore: before.risk } : {}),
         ...(after.risk ? { riskAfter: after.risk } : {}),
@@ -53,7 +53,7 @@ const scopeChanges = (old: Catalog, next: Catalog, out: CatalogChange[]): void =
   for (const name of next.scopes) {
     if (old.scope(name) !== undefined) continue;
     const info = next.scope(name)!;
-    const message = `new scope ${name} (${riskText(info.risk)}), unlocking ${plural(info.unlocks, "endpoint")}`;
+    const message = `new scope ${name} (${riskLabel(info.risk)}), unlocking ${plural(info.unlocks, "endpoint")}`;
     out.push({ kind: "scope-added", bump: "minor", scope: name, message });
   }
 };
